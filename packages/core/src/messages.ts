@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { serviceStatuses } from "./escalation.ts";
+import { locales } from "./locales.ts";
+
+/** A message on a request's timeline, from the customer or from staff. */
+export const messageSchema = z.strictObject({
+  body: z.string().trim().min(1).max(10_000),
+});
+export type MessageInput = z.infer<typeof messageSchema>;
+
+/** A staff message chooses whether the customer sees it. */
+export const staffMessageSchema = messageSchema.extend({
+  visibility: z.enum(["public", "internal"]),
+});
+
+export const incidentStatuses = ["investigating", "identified", "monitoring", "resolved"] as const;
+
+/**
+ * A known problem with a service, as the status page and the contact form
+ * show it; the message is written per locale, English required.
+ */
+export const incidentSchema = z.strictObject({
+  service: z.string().min(1),
+  impact: z.enum(serviceStatuses).exclude(["operational"]),
+  status: z.enum(incidentStatuses),
+  startedAt: z.coerce.date(),
+  message: z
+    .partialRecord(z.enum(locales), z.string().trim().min(1).max(2_000))
+    .refine((m) => Boolean(m.en), {
+      message: "An English message is required",
+    }),
+});
+export type IncidentInput = z.infer<typeof incidentSchema>;

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { categoryIds, defaultServices, type Service, severityIds } from "./catalog.ts";
+import { locales } from "./locales.ts";
+
+/** Limits are shared by the form (maxlength) and the API (validation). */
+export const supportRequestLimits = {
+  subject: { min: 5, max: 150 },
+  description: { min: 20, max: 10_000 },
+  organisation: { min: 2, max: 200 },
+  name: { min: 1, max: 120 },
+  email: { max: 254 },
+} as const;
+
+const text = (limits: { min: number; max: number }) =>
+  z.string().trim().min(limits.min).max(limits.max);
+
+/**
+ * What a customer sends when self-help failed. Built from the service
+ * catalogue in use, because services are configuration. Unknown fields are
+ * refused rather than dropped, so a client typo never loses data silently.
+ */
+export function createSupportRequestSchema(services: readonly Service[] = defaultServices) {
+  const serviceIds = services.map((s) => s.id);
+  const l = supportRequestLimits;
+  return z.strictObject({
+    locale: z.enum(locales),
+    category: z.enum(categoryIds),
+    service: z.string().refine((id) => serviceIds.includes(id), { message: "Unknown service" }),
+    severity: z.enum(severityIds),
+    subject: text(l.subject),
+    description: text(l.description),
+    organisation: text(l.organisation),
+    name: text(l.name),
+    email: z.email().max(l.email.max),
+  });
+}
+
+export const supportRequestSchema = createSupportRequestSchema();
+export type SupportRequestInput = z.infer<typeof supportRequestSchema>;
+
+/** A human reference like SR-2026-000123: year of filing and a yearly sequence. */
+export function formatRequestNumber(year: number, sequence: number): string {
+  return `SR-${year}-${String(sequence).padStart(6, "0")}`;
+}
+
+const requestNumberPattern = /^SR-(\d{4})-(\d{6,})$/;
+
+export function parseRequestNumber(value: string): { year: number; sequence: number } | null {
+  const match = requestNumberPattern.exec(value.trim().toUpperCase());
+  if (!match) return null;
+  return { year: Number(match[1]), sequence: Number(match[2]) };
+}
