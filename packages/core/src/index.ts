@@ -8,3 +8,4 @@ export * from "./public-catalog.ts";
 export * from "./request-sla.ts";
 export * from "./sla.ts";
 export * from "./support-request.ts";
+export * from "./timeline.ts";

@@ -1,0 +1,43 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema/index.ts";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenDatabase {
+  readonly db: Db;
+  /** The file in use, or ":memory:". */
+  readonly path: string;
+  close(): void;
+}
+
+const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+
+/** Accepts a plain path, a `file:` URL, or `:memory:`. */
+export function databasePath(databaseUrl: string): string {
+  if (databaseUrl === ":memory:") return databaseUrl;
+  const path = databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
+  return resolve(path);
+}
+
+/**
+ * Opens (creating if needed) the SQLite file and brings its schema up to
+ * date. WAL lets readers work while a writer commits; the busy timeout makes
+ * a second process wait for the lock instead of failing at once.
+ */
+export function openDatabase(databaseUrl: string): OpenDatabase {
+  const path = databasePath(databaseUrl);
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle({ client: sqlite, schema });
+  migrate(db, { migrationsFolder });
+  return { db, path, close: () => sqlite.close() };
+}

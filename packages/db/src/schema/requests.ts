@@ -1,0 +1,65 @@
+import type {
+  Actor,
+  CategoryId,
+  EventVisibility,
+  Locale,
+  RequestEventType,
+  SeverityId,
+  Status,
+} from "@frontline/core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { customers } from "./customers.ts";
+
+/** One support request; its history lives in request_events. */
+export const requests = sqliteTable(
+  "requests",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    number: text().notNull().unique(),
+    customerId: integer("customer_id").references(() => customers.id),
+    locale: text().$type<Locale>().notNull(),
+    category: text().$type<CategoryId>().notNull(),
+    service: text().notNull(),
+    severity: text().$type<SeverityId>().notNull(),
+    status: text().$type<Status>().notNull().default("new"),
+    subject: text().notNull(),
+    description: text().notNull(),
+    organisation: text().notNull(),
+    contactName: text("contact_name").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    /** SHA-256 of the customer's tracking token; the token itself is never stored. */
+    trackingTokenHash: text("tracking_token_hash").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    firstResponseAt: integer("first_response_at", { mode: "timestamp_ms" }),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    /** Bumped on every change, so a stale edit can be refused. */
+    version: integer().notNull().default(1),
+  },
+  (t) => [index("requests_status_idx").on(t.status), index("requests_created_idx").on(t.createdAt)],
+);
+
+/** Hands out the yearly sequence behind SR-2026-000123 without gaps from races. */
+export const requestSequences = sqliteTable("request_sequences", {
+  year: integer().primaryKey(),
+  last: integer().notNull(),
+});
+
+/** The append-only timeline of a request (triggers refuse UPDATE and DELETE). */
+export const requestEvents = sqliteTable(
+  "request_events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => requests.id),
+    type: text().$type<RequestEventType>().notNull(),
+    actor: text().$type<Actor>().notNull(),
+    visibility: text().$type<EventVisibility>().notNull(),
+    body: text(),
+    /** Structured detail, e.g. { from, to } for a status change. */
+    data: text({ mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.id)],
+);
