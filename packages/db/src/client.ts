@@ -41,3 +41,8 @@ export function openDatabase(databaseUrl: string): OpenDatabase {
   migrate(db, { migrationsFolder });
   return { db, path, close: () => sqlite.close() };
 }
+
+/** Proves the database answers; used by the health check. */
+export async function pingDatabase(db: Db): Promise<void> {
+  db.$client.prepare("SELECT 1").get();
+}

@@ -1,0 +1,42 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { catalogRouter } from "./catalog/catalog.index.ts";
+import { healthRouter } from "./health/health.index.ts";
+import { helpCenterRouter } from "./help-center/help-center.index.ts";
+import type { AppDeps } from "./platform/deps.ts";
+import { Problem, problemHandler } from "./platform/problem.ts";
+import { requestsRouter } from "./requests/requests.index.ts";
+
+/**
+ * Builds the whole server from its dependencies. Tests call
+ * `createApp(deps).request(...)`; main.ts hands the same app to Node.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono();
+  app.onError(problemHandler);
+
+  app.route("/", healthRouter(deps));
+  app.route("/", catalogRouter(deps));
+  app.route("/", requestsRouter(deps));
+
+  app.doc31("/api/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Frontline API",
+      version: "1.0.0",
+      description:
+        "Support requests, the catalogue and service health for a partner's help center.",
+    },
+  });
+
+  app.all("/api/*", () => {
+    throw Problem.notFound("There is no API endpoint at this address.");
+  });
+
+  if (deps.config.helpCenterDist) app.route("/", helpCenterRouter(deps.config.helpCenterDist));
+  app.notFound(() => {
+    throw Problem.notFound();
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

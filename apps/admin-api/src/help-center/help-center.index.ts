@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isLocale, negotiateLocale } from "@frontline/core";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+
+/**
+ * Serves the built static help center. `/` picks the reader's language from
+ * Accept-Language; on plain static hosting the page's own script does that.
+ */
+export function helpCenterRouter(dist: string) {
+  const router = new Hono();
+
+  router.get("/", (c) => {
+    c.header("Vary", "Accept-Language");
+    return c.redirect(`/${negotiateLocale(c.req.header("Accept-Language"))}/`, 302);
+  });
+
+  router.use("/_astro/*", async (c, next) => {
+    await next();
+    // Astro fingerprints these file names, so they never change in place.
+    if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  });
+
+  router.use("*", serveStatic({ root: dist }));
+
+  // A missing page gets the 404 page of the language in its path, if built.
+  router.get("*", (c) => {
+    const locale = c.req.path.split("/")[1] ?? "";
+    const localized = isLocale(locale) ? join(dist, locale, "404.html") : null;
+    const page = [localized, join(dist, "404.html")].find((p) => p && existsSync(p));
+    return c.html(page ? readFileSync(page, "utf8") : "<h1>Page not found</h1>", 404);
+  });
+  return router;
+}

@@ -1,0 +1,39 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { fieldErrorsFromZod, Problem } from "./problem.ts";
+
+/** Every router validates the same way: failures become one 422 problem. */
+export function createRouter() {
+  return new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) throw Problem.validation(fieldErrorsFromZod(result.error));
+    },
+  });
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string(), code: z.string() }))
+      .optional(),
+  })
+  .openapi("Problem");
+
+export const problemContent = { "application/problem+json": { schema: problemSchema } };
+
+export function problemResponses<const S extends number>(...statuses: S[]) {
+  const descriptions: Record<number, string> = {
+    400: "The body could not be read as JSON",
+    404: "Not found",
+    413: "The body is too large",
+    415: "The body is not JSON",
+    422: "Invalid fields, each one named",
+  };
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent }]),
+  ) as Record<S, { description: string; content: typeof problemContent }>;
+}
