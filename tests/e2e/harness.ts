@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadConfig } from "@frontline/admin-api/config";
+import { type RunningServer, startServer } from "@frontline/admin-api/server";
+import { type Browser, chromium } from "playwright-core";
+
+const dist = fileURLToPath(new URL("../../apps/help-center/dist", import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface Harness {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  stop(): Promise<void>;
+}
+
+/**
+ * The product as a customer meets it: the real server on a free loopback
+ * port with a fresh SQLite file, the built help center, and Debian's Chromium.
+ */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(dist, "pagefind"))) {
+    throw new Error(
+      `The help center is not built with its search index at ${dist}; run npm run build.`,
+    );
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `No Chromium at ${chromiumPath}; install Debian's chromium or set CHROMIUM_PATH.`,
+    );
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "frontline-e2e-"));
+  const config = loadConfig({
+    PORT: "0",
+    DATABASE_URL: join(dataDir, "e2e.db"),
+    HELP_CENTER_DIST: dist,
+  });
+  const server = await startServer(config);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    server,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
