@@ -10,6 +10,8 @@ export default defineConfig({
   build: { format: "directory" },
   integrations: [mdx()],
   vite: {
+    // `npm run dev`: the form posts to /api on the dev server; pass it to the API.
+    server: { proxy: { "/api": "http://localhost:3000" } },
     build: {
       rolldownOptions: {
         // Known harmless Astro 7 warning for every MDX entry
