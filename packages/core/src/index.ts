@@ -1,3 +1,4 @@
+export * from "./article.ts";
 export * from "./catalog.ts";
 export * from "./escalation.ts";
 export * from "./labels.ts";
