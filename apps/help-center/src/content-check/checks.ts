@@ -6,6 +6,7 @@ import {
   isLocale,
   type Service,
 } from "@frontline/core";
+import { mdxToJs } from "satteri";
 import { articleAnchors, proseLines } from "./anchors.ts";
 import type { ArticleSource } from "./source.ts";
 
@@ -75,6 +76,22 @@ function checkFrontMatter(
       const where = issue.path.length > 1 ? `${issue.path.join(".")}: ` : "";
       report({ severity: "error", line: line(field), field, message: `${where}${message}` });
     }
+  }
+}
+
+/** Compiles the body with the compiler Astro uses, so syntax errors get a file line. */
+function checkMdxSyntax(article: ArticleSource, report: Report) {
+  try {
+    mdxToJs(article.body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /^(\d+):(\d+):\s*/.exec(message);
+    const line = article.bodyStartLine + Number(position?.[1] ?? 1) - 1;
+    report({
+      severity: "error",
+      line,
+      message: `MDX: ${message.slice(position?.[0].length ?? 0)}`,
+    });
   }
 }
 
@@ -191,6 +208,7 @@ export function checkContent(
       continue;
     }
     checkFrontMatter(article, options.services, report);
+    checkMdxSyntax(article, report);
     checkTranslation(article, find(defaultLocale, article.slug), report);
     const related = article.frontMatter.related;
     for (const slug of Array.isArray(related) ? related : []) {
