@@ -1,14 +1,52 @@
 // @ts-check
+import { existsSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
-import { defaultSiteLocale, siteLocales } from "./src/i18n/locales.ts";
+
+const locales = ["en", "de", "it", "zh-cn"];
+const contentDir = resolve(process.env.FRONTLINE_CONTENT_DIR ?? "../../content");
+
+/**
+ * Pages that stand in for a missing translation show English text under
+ * another language's address; they are left out of the sitemap (and carry
+ * noindex) so search engines do not file them under the wrong language.
+ */
+function untranslatedPages() {
+  const slugsIn = (locale) => {
+    const dir = resolve(contentDir, locale);
+    return existsSync(dir) ? readdirSync(dir).map((f) => f.replace(/\.mdx$/, "")) : [];
+  };
+  const originals = slugsIn("en");
+  return new Set(
+    locales.flatMap((locale) => {
+      const translated = new Set(slugsIn(locale));
+      return originals.filter((s) => !translated.has(s)).map((s) => `/${locale}/articles/${s}/`);
+    }),
+  );
+}
+
+const hidden = untranslatedPages();
+const unlisted = /\/(404|search)\/$/;
 
 export default defineConfig({
+  // Absolute links (sitemap, hreflang) need the public origin; set it when deploying.
+  site: process.env.PUBLIC_SITE_URL ?? "http://localhost:3000",
   output: "static",
   // `/en/contact` and `/en/contact/` both resolve to dist/en/contact/index.html.
   trailingSlash: "ignore",
   build: { format: "directory" },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemap({
+      filter: (page) => !hidden.has(new URL(page).pathname) && !unlisted.test(page),
+      i18n: {
+        defaultLocale: "en",
+        locales: { en: "en", de: "de", it: "it", "zh-cn": "zh-CN" },
+      },
+    }),
+  ],
   vite: {
     // `npm run dev`: the form posts to /api on the dev server; pass it to the API.
     server: { proxy: { "/api": "http://localhost:3000" } },
@@ -29,8 +67,8 @@ export default defineConfig({
     },
   },
   i18n: {
-    locales: [...siteLocales],
-    defaultLocale: defaultSiteLocale,
+    locales,
+    defaultLocale: "en",
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
 });

@@ -1,10 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { catalogRouter } from "./catalog/catalog.index.ts";
+import { feedbackRouter } from "./feedback/feedback.index.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { helpCenterRouter } from "./help-center/help-center.index.ts";
 import type { AppDeps } from "./platform/deps.ts";
 import { Problem, problemHandler } from "./platform/problem.ts";
 import { requestsRouter } from "./requests/requests.index.ts";
+import { serviceHealthRouter } from "./service-health/service-health.index.ts";
 
 /**
  * Builds the whole server from its dependencies. Tests call
@@ -17,6 +19,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRouter(deps));
   app.route("/", catalogRouter(deps));
   app.route("/", requestsRouter(deps));
+  app.route("/", feedbackRouter(deps));
+  app.route("/", serviceHealthRouter(deps));
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

@@ -102,8 +102,13 @@ export function createArticleSchema(services: readonly Service[] = defaultServic
 }
 export type ArticleFrontMatter = z.infer<ReturnType<typeof createArticleSchema>>;
 
-/** A reader's answer to "Was this helpful?". */
+/**
+ * A reader's answer to "Was this helpful?". The page makes up a random
+ * submission id, so a comment sent after the vote updates that one vote
+ * instead of counting it twice.
+ */
 export const articleFeedbackSchema = z.strictObject({
+  submissionId: z.uuid(),
   locale: z.enum(locales),
   article: articleSlugSchema,
   helpful: z.boolean(),

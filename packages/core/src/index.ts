@@ -7,6 +7,7 @@ export * from "./locales.ts";
 export * from "./messages.ts";
 export * from "./public-catalog.ts";
 export * from "./request-sla.ts";
+export * from "./service-health.ts";
 export * from "./sla.ts";
 export * from "./support-request.ts";
 export * from "./timeline.ts";

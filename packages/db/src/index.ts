@@ -1,3 +1,4 @@
 export * from "./client.ts";
+export * from "./help-center.ts";
 export * from "./requests.ts";
 export * as schema from "./schema/index.ts";

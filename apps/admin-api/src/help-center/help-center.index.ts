@@ -27,7 +27,7 @@ export function helpCenterRouter(dist: string) {
   // A missing page gets the 404 page of the language in its path, if built.
   router.get("*", (c) => {
     const locale = c.req.path.split("/")[1] ?? "";
-    const localized = isLocale(locale) ? join(dist, locale, "404.html") : null;
+    const localized = isLocale(locale) ? join(dist, locale, "404", "index.html") : null;
     const page = [localized, join(dist, "404.html")].find((p) => p && existsSync(p));
     return c.html(page ? readFileSync(page, "utf8") : "<h1>Page not found</h1>", 404);
   });

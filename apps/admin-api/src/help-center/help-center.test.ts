@@ -6,9 +6,10 @@ import { readJson, testApp } from "../../test/test-app.ts";
 
 function builtSite() {
   const dist = mkdtempSync(join(tmpdir(), "frontline-dist-"));
-  mkdirSync(join(dist, "de"));
+  mkdirSync(join(dist, "de", "404"), { recursive: true });
   writeFileSync(join(dist, "de", "index.html"), "<html lang=de><h1>Hilfe</h1></html>");
-  writeFileSync(join(dist, "404.html"), "<h1>Seite nicht gefunden</h1>");
+  writeFileSync(join(dist, "de", "404", "index.html"), "<h1>Seite nicht gefunden</h1>");
+  writeFileSync(join(dist, "404.html"), "<h1>Page not found</h1>");
   return dist;
 }
 
@@ -34,11 +35,18 @@ describe("serving the help center", () => {
     expect(await response.text()).toContain("Hilfe");
   });
 
-  it("answers an unknown page with the site's 404 page", async () => {
+  it("answers an unknown page with the 404 page in the language of its path", async () => {
     const { app } = testApp({ helpCenterDist: builtSite() });
     const response = await app.request("/de/nicht-da/");
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Seite nicht gefunden");
+  });
+
+  it("answers an unknown page outside any language with the general 404 page", async () => {
+    const { app } = testApp({ helpCenterDist: builtSite() });
+    const response = await app.request("/nowhere");
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Page not found");
   });
 
   it("answers an unknown API address with problem+json, not a page", async () => {

@@ -1,3 +1,4 @@
+import type { CategoryId } from "@frontline/core";
 import type { SiteLocale } from "../i18n/locales.ts";
 
 /** Site paths always carry the locale and end with a slash (directory build). */
@@ -6,10 +7,15 @@ export function localePath(locale: SiteLocale, ...segments: string[]): string {
   return rest ? `/${locale}/${rest}/` : `/${locale}/`;
 }
 
-export function articlePath(locale: SiteLocale, slug: string): string {
-  return localePath(locale, "articles", slug);
-}
+export const articlePath = (locale: SiteLocale, slug: string) =>
+  localePath(locale, "articles", slug);
+export const categoryPath = (locale: SiteLocale, category: CategoryId) =>
+  localePath(locale, "categories", category);
+export const contactPath = (locale: SiteLocale) => localePath(locale, "contact");
+export const searchPath = (locale: SiteLocale) => localePath(locale, "search");
+export const faqPath = (locale: SiteLocale) => localePath(locale, "faq");
 
-export function contactPath(locale: SiteLocale): string {
-  return localePath(locale, "contact");
+/** Absolute URL for sitemaps and canonical links; the site origin is a build setting. */
+export function absoluteUrl(site: URL | undefined, path: string): string {
+  return site ? new URL(path, site).href : path;
 }

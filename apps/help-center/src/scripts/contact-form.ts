@@ -4,6 +4,7 @@
  * fields without losing what the customer typed.
  */
 import { supportRequestSchema } from "@frontline/core";
+import { apiUrl } from "./api.ts";
 
 const fields = [
   "category",
@@ -32,8 +33,7 @@ interface Problem {
   errors?: { field?: string; message?: string }[];
 }
 
-const apiOrigin = (import.meta.env.PUBLIC_API_ORIGIN ?? "").replace(/\/+$/, "");
-export const requestsEndpoint = `${apiOrigin}/api/v1/requests`;
+export const requestsEndpoint = apiUrl("/api/v1/requests");
 
 function isField(value: unknown): value is Field {
   return typeof value === "string" && (fields as readonly string[]).includes(value);

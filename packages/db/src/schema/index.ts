@@ -1,2 +1,3 @@
 export * from "./customers.ts";
+export * from "./help-center.ts";
 export * from "./requests.ts";

@@ -1,0 +1,59 @@
+import { apiUrl } from "./api.ts";
+
+interface ServiceHealth {
+  services: { id: string; label: string; status: "operational" | "degraded" | "outage" }[];
+  incidents: {
+    id: string;
+    service: string;
+    serviceLabel: string;
+    impact: string;
+    message: string;
+    startedAt: string;
+  }[];
+}
+
+/**
+ * Replaces the banner's static text with the live status. Any failure
+ * (network, server error, odd answer) leaves the static text in place.
+ */
+export async function showLiveStatus(banner: HTMLElement): Promise<void> {
+  const message = banner.querySelector<HTMLElement>("[data-status-message]");
+  const list = banner.querySelector<HTMLUListElement>("[data-status-incidents]");
+  const texts = JSON.parse(banner.dataset.messages ?? "{}") as Record<string, string>;
+  const locale = banner.dataset.locale ?? "en";
+  let health: ServiceHealth;
+  try {
+    const response = await fetch(apiUrl(`/api/v1/service-health?locale=${locale}`), {
+      headers: { Accept: "application/json" },
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!response.ok) return;
+    health = (await response.json()) as ServiceHealth;
+    if (!Array.isArray(health.incidents)) return;
+  } catch {
+    return;
+  }
+  if (!message || !list) return;
+  const count = health.incidents.length;
+  banner.dataset.state = count === 0 ? "ok" : "incidents";
+  if (count === 0) {
+    message.textContent = texts.ok ?? "";
+    return;
+  }
+  const rule = new Intl.PluralRules(locale).select(count);
+  message.textContent = (texts[rule === "one" ? "one" : "other"] ?? "").replace(
+    "{count}",
+    String(count),
+  );
+  list.replaceChildren(
+    ...health.incidents.map((incident) => {
+      const item = document.createElement("li");
+      item.dataset.impact = incident.impact;
+      const service = document.createElement("strong");
+      service.textContent = `${incident.serviceLabel}: `;
+      item.append(service, incident.message);
+      return item;
+    }),
+  );
+  list.hidden = false;
+}
