@@ -1,5 +1,16 @@
 import { chromium } from "playwright-core";
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless","--no-sandbox","--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync"] });
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
 const shots = JSON.parse(process.argv[2]);
 for (const [name, path, w, scheme, full] of shots) {
   const page = await browser.newPage({ viewport: { width: w, height: 900 }, colorScheme: scheme });

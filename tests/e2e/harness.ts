@@ -12,6 +12,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export interface Harness {
   readonly server: RunningServer;
   readonly browser: Browser;
+  /** The server's SQLite file, for checking what really got stored. */
+  readonly databasePath: string;
   stop(): Promise<void>;
 }
 
@@ -31,9 +33,10 @@ export async function startHarness(): Promise<Harness> {
     );
   }
   const dataDir = mkdtempSync(join(tmpdir(), "frontline-e2e-"));
+  const databasePath = join(dataDir, "e2e.db");
   const config = loadConfig({
     PORT: "0",
-    DATABASE_URL: join(dataDir, "e2e.db"),
+    DATABASE_URL: databasePath,
     HELP_CENTER_DIST: dist,
   });
   const server = await startServer(config);
@@ -51,6 +54,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     server,
     browser,
+    databasePath,
     async stop() {
       await browser.close();
       await server.close();

@@ -22,7 +22,9 @@ describe("a customer in the help center", () => {
   it("searches a word from an article and opens the hit", async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.server.url}/en/`);
-    await page.locator("#search .pagefind-ui__search-input").fill("tracking");
+    await page.fill("#search-hero", "tracking");
+    await page.press("#search-hero", "Enter");
+    await page.waitForURL(/\/en\/search\/\?q=tracking$/);
     const hit = page.locator(".pagefind-ui__result-link").first();
     await hit.waitFor();
     const title = (await hit.textContent())?.trim();

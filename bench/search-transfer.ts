@@ -1,0 +1,414 @@
+/**
+ * What a reader's searches cost on the wire: opens the built help center in
+ * Chromium, runs a first and a second search, and adds up the bytes each one
+ * transfers, as Chromium reports them over CDP (`encodedDataLength` of
+ * `Network.loadingFinished`).
+ *
+ * Pagefind fetches its index from a web worker (pagefind-worker.js), whose
+ * requests a page's CDP session does not see; the worker is attached with
+ * `Target.setAutoAttach` so they are counted too. Chromium reports a worker's
+ * own script with its headers only, so every request is reconciled with the
+ * bytes the static server wrote for it: where CDP reports less than the body,
+ * the body is added to CDP's (header) figure.
+ *
+ * Standalone, against any built site:
+ *   npm exec -- tsx bench/search-transfer.ts --dist apps/help-center/dist [--first quasar --second password]
+ */
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
+import { type ServedResponse, type StaticServer, serveStatic } from "./static-server.ts";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+const searchInput = ".pagefind-ui__search-input";
+const resultLink = ".pagefind-ui__result-link";
+const resultMessage = ".pagefind-ui__message";
+
+export interface FileTransfer {
+  readonly path: string;
+  /** Bytes on the wire (headers and body), reconciled with the server's count. */
+  readonly bytes: number;
+  readonly cdpBytes: number | null;
+  readonly serverBodyBytes: number | null;
+  readonly fromWorker: boolean;
+}
+
+export interface SearchMeasurement {
+  readonly query: string;
+  /** How the search was started: opening the search page with ?q=, or typing into the box. */
+  readonly how: "search-page" | "type-on-home" | "type-again";
+  readonly url: string;
+  /** Everything transferred in the window (page, styles, scripts, Pagefind). */
+  readonly allBytes: number;
+  /** Only the files under /pagefind/. */
+  readonly pagefindBytes: number;
+  /** Sum of CDP's figures alone, before reconciliation with the server. */
+  readonly cdpAllBytes: number;
+  readonly requests: number;
+  /** The number Pagefind reports ("12 results for …"); null if it could not be read. */
+  readonly results: number | null;
+  readonly resultLinks: number;
+  readonly ms: number;
+  readonly pagefindFiles: readonly FileTransfer[];
+  /** Pagefind files by kind: meta, index, fragment, filter, wasm, script, entry, css. */
+  readonly pagefindByKind: Readonly<Record<string, { files: number; bytes: number }>>;
+}
+
+export interface SearchOptions {
+  readonly locale: string;
+  readonly first: string;
+  readonly second?: string;
+  /** Typing speed; Pagefind preloads on every keystroke and searches after a pause. */
+  readonly keyDelayMs?: number;
+  readonly quietMs?: number;
+}
+
+interface Seen {
+  url: string;
+  bytes: number;
+  fromWorker: boolean;
+}
+
+function kindOf(path: string): string {
+  if (path.includes("/index/")) return "index";
+  if (path.includes("/fragment/")) return "fragment";
+  if (path.includes("/filter/")) return "filter";
+  if (path.endsWith(".pf_meta")) return "meta";
+  if (path.includes("/wasm.")) return "wasm";
+  if (path.endsWith(".json")) return "entry";
+  if (path.endsWith(".css")) return "css";
+  return "script";
+}
+
+/**
+ * Watches one page's network over CDP, including its dedicated workers, and
+ * cuts it into windows (one per search).
+ */
+class NetworkWindows {
+  private readonly urls = new Map<string, { url: string; fromWorker: boolean }>();
+  private readonly inFlight = new Set<string>();
+  private current: Seen[] = [];
+  private lastActivity = performance.now();
+  private nextId = 1;
+
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly server: StaticServer,
+  ) {}
+
+  static async attach(page: Page, server: StaticServer): Promise<NetworkWindows> {
+    const cdp = await page.context().newCDPSession(page);
+    const windows = new NetworkWindows(cdp, server);
+    await windows.listen();
+    return windows;
+  }
+
+  private onEvent(method: string, params: Record<string, unknown>, prefix: string) {
+    const id = `${prefix}${String(params.requestId)}`;
+    const fromWorker = prefix !== "";
+    if (method === "Network.requestWillBeSent") {
+      const request = params.request as { url: string };
+      this.urls.set(id, { url: request.url, fromWorker });
+      if (request.url.startsWith("http")) this.inFlight.add(id);
+      this.lastActivity = performance.now();
+    } else if (method === "Network.loadingFinished" || method === "Network.loadingFailed") {
+      this.inFlight.delete(id);
+      this.lastActivity = performance.now();
+      const seen = this.urls.get(id);
+      if (seen?.url.startsWith("http")) {
+        const bytes = method === "Network.loadingFinished" ? Number(params.encodedDataLength) : 0;
+        this.current.push({ url: seen.url, bytes, fromWorker });
+      }
+    }
+  }
+
+  private async listen() {
+    const { cdp } = this;
+    cdp.on("Network.requestWillBeSent", (e) => this.onEvent("Network.requestWillBeSent", e, ""));
+    cdp.on("Network.loadingFinished", (e) => this.onEvent("Network.loadingFinished", e, ""));
+    cdp.on("Network.loadingFailed", (e) => this.onEvent("Network.loadingFailed", e, ""));
+    // Workers: the non-flat protocol, so their messages arrive on this session.
+    cdp.on("Target.attachedToTarget", (e) => {
+      const sessionId = e.sessionId;
+      const send = (method: string) =>
+        cdp
+          .send("Target.sendMessageToTarget", {
+            sessionId,
+            message: JSON.stringify({ id: this.nextId++, method, params: {} }),
+          })
+          .catch(() => undefined);
+      void send("Network.enable").then(() => send("Runtime.runIfWaitingForDebugger"));
+    });
+    cdp.on("Target.receivedMessageFromTarget", (e) => {
+      const message = JSON.parse(e.message) as { method?: string; params?: Record<string, unknown> };
+      if (message.method && message.params)
+        this.onEvent(message.method, message.params, `${e.sessionId}:`);
+    });
+    await cdp.send("Network.enable");
+    await cdp.send("Target.setAutoAttach", {
+      autoAttach: true,
+      waitForDebuggerOnStart: true,
+      flatten: false,
+    });
+  }
+
+  /** Starts a new window; returns a function that closes it. */
+  open(): { startedAt: number; serverFrom: number; close: () => { seen: Seen[]; served: ServedResponse[] } } {
+    this.current = [];
+    const serverFrom = this.server.log.length;
+    return {
+      startedAt: performance.now(),
+      serverFrom,
+      close: () => {
+        const seen = this.current;
+        this.current = [];
+        return { seen, served: this.server.log.slice(serverFrom) };
+      },
+    };
+  }
+
+  /** Waits until nothing is in flight (browser and server) for `quietMs`. */
+  async quiet(quietMs: number, timeoutMs = 60_000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const last = Math.max(this.lastActivity, this.server.log.at(-1)?.at ?? 0);
+      const busy = this.inFlight.size > 0 || this.server.inFlight() > 0;
+      if (!busy && performance.now() - last >= quietMs) return;
+      if (performance.now() > deadline) {
+        console.warn(`  network did not settle within ${timeoutMs} ms; measuring anyway`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** Pairs what Chromium reported with what the server wrote, request by request. */
+function reconcile(seen: Seen[], served: ServedResponse[]): FileTransfer[] {
+  const byPath = new Map<string, ServedResponse[]>();
+  for (const s of served) {
+    const list = byPath.get(s.path) ?? [];
+    list.push(s);
+    byPath.set(s.path, list);
+  }
+  const files: FileTransfer[] = seen.map((s) => {
+    const path = new URL(s.url).pathname;
+    const match = byPath.get(path)?.shift();
+    const serverBodyBytes = match ? match.bytes : null;
+    return {
+      path,
+      // Below the body size, CDP counted the headers only (a worker's own script).
+      bytes: serverBodyBytes !== null && s.bytes < serverBodyBytes ? s.bytes + serverBodyBytes : s.bytes,
+      cdpBytes: s.bytes,
+      serverBodyBytes,
+      fromWorker: s.fromWorker,
+    };
+  });
+  // Requests the server answered but Chromium did not report (should not happen).
+  for (const rest of byPath.values()) {
+    for (const s of rest) {
+      files.push({
+        path: s.path,
+        bytes: s.bytes,
+        cdpBytes: null,
+        serverBodyBytes: s.bytes,
+        fromWorker: false,
+      });
+    }
+  }
+  return files;
+}
+
+function summarise(
+  query: string,
+  how: SearchMeasurement["how"],
+  url: string,
+  files: FileTransfer[],
+  ms: number,
+  results: { count: number | null; links: number },
+): SearchMeasurement {
+  const pagefindFiles = files.filter((f) => f.path.startsWith("/pagefind/"));
+  const pagefindByKind: Record<string, { files: number; bytes: number }> = {};
+  for (const f of pagefindFiles) {
+    const kind = kindOf(f.path);
+    const entry = pagefindByKind[kind] ?? { files: 0, bytes: 0 };
+    entry.files += 1;
+    entry.bytes += f.bytes;
+    pagefindByKind[kind] = entry;
+  }
+  const sum = (list: readonly FileTransfer[], pick: (f: FileTransfer) => number) =>
+    list.reduce((total, f) => total + pick(f), 0);
+  return {
+    query,
+    how,
+    url,
+    allBytes: sum(files, (f) => f.bytes),
+    pagefindBytes: sum(pagefindFiles, (f) => f.bytes),
+    cdpAllBytes: sum(files, (f) => f.cdpBytes ?? 0),
+    requests: files.length,
+    results: results.count,
+    resultLinks: results.links,
+    ms: Math.round(ms),
+    pagefindFiles,
+    pagefindByKind,
+  };
+}
+
+/** Waits for Pagefind UI to show the outcome of a search for `query`, then reads it. */
+async function waitForResults(
+  page: Page,
+  query: string,
+): Promise<{ count: number | null; links: number }> {
+  try {
+    await page.waitForFunction(
+      ({ message, query }) => {
+        const text = document.querySelector(message)?.textContent ?? "";
+        return text.includes(query);
+      },
+      { message: resultMessage, query },
+      { timeout: 60_000 },
+    );
+  } catch {
+    return { count: null, links: await page.locator(resultLink).count() };
+  }
+  const text = (await page.locator(resultMessage).first().textContent()) ?? "";
+  const number = /\d[\d.,\s]*/.exec(text.replace(query, ""));
+  const count = number ? Number(number[0].replace(/[^\d]/g, "")) : 0;
+  // Result links appear once each result's fragment has loaded; the UI shows the first five.
+  const expected = Math.min(count, 5);
+  await page
+    .waitForFunction(
+      ({ link, expected }) => document.querySelectorAll(link).length >= expected,
+      { link: resultLink, expected },
+      { timeout: 60_000 },
+    )
+    .catch(() => undefined);
+  return { count, links: await page.locator(resultLink).count() };
+}
+
+/**
+ * A first search on a fresh browser profile (empty cache), then a second one
+ * on the same page. The first window starts before the page is opened,
+ * because Pagefind starts (worker, wasm, metadata) when the page loads;
+ * `pagefindBytes` is what searching costs on top of the page itself.
+ */
+export async function measureSearches(
+  browser: Browser,
+  server: StaticServer,
+  dist: string,
+  options: SearchOptions,
+): Promise<SearchMeasurement[]> {
+  const { locale, first, second, keyDelayMs = 60, quietMs = 750 } = options;
+  const hasSearchPage = existsSync(join(dist, locale, "search", "index.html"));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const network = await NetworkWindows.attach(page, server);
+    const measurements: SearchMeasurement[] = [];
+
+    let window = network.open();
+    let url: string;
+    if (hasSearchPage) {
+      url = `${server.origin}/${locale}/search/?q=${encodeURIComponent(first)}`;
+      await page.goto(url, { waitUntil: "load" });
+    } else {
+      url = `${server.origin}/${locale}/`;
+      await page.goto(url, { waitUntil: "load" });
+      await page.locator(searchInput).waitFor({ timeout: 30_000 });
+      await network.quiet(quietMs);
+      await page.locator(searchInput).pressSequentially(first, { delay: keyDelayMs });
+    }
+    let results = await waitForResults(page, first);
+    await network.quiet(quietMs);
+    let closed = window.close();
+    measurements.push(
+      summarise(
+        first,
+        hasSearchPage ? "search-page" : "type-on-home",
+        url,
+        reconcile(closed.seen, closed.served),
+        performance.now() - window.startedAt,
+        results,
+      ),
+    );
+
+    if (second) {
+      const input = page.locator(searchInput);
+      await input.fill("");
+      await network.quiet(quietMs);
+      window = network.open();
+      await input.pressSequentially(second, { delay: keyDelayMs });
+      results = await waitForResults(page, second);
+      await network.quiet(quietMs);
+      closed = window.close();
+      measurements.push(
+        summarise(
+          second,
+          "type-again",
+          page.url(),
+          reconcile(closed.seen, closed.served),
+          performance.now() - window.startedAt,
+          results,
+        ),
+      );
+    }
+    return measurements;
+  } finally {
+    await context.close();
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: "string" },
+      locale: { type: "string", default: "en" },
+      first: { type: "string", default: "quasar" },
+      second: { type: "string", default: "password" },
+    },
+  });
+  if (!values.dist) {
+    console.error("Usage: tsx bench/search-transfer.ts --dist <built site> [--first w --second w]");
+    process.exit(2);
+  }
+  const dist = resolve(values.dist);
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const measured = await measureSearches(browser, server, dist, {
+      locale: values.locale,
+      first: values.first,
+      second: values.second,
+    });
+    for (const m of measured) {
+      console.log(
+        `${m.how} "${m.query}": ${m.results} results, ${m.allBytes} bytes in ${m.requests} requests, ` +
+          `${m.pagefindBytes} bytes from /pagefind/ (CDP alone: ${m.cdpAllBytes}), ${m.ms} ms`,
+      );
+      for (const f of m.pagefindFiles) {
+        console.log(`  ${f.path}  ${f.bytes}${f.fromWorker ? "  (worker)" : ""}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
