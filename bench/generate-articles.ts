@@ -247,9 +247,12 @@ class Writer {
     for (let i = 0; i < count; i++) {
       const useFunction = i > 0 && this.rnd() < 0.38;
       tokens.push(
-        useFunction ? pick(this.rnd, this.vocab.function) : pickSkewed(this.rnd, this.vocab.content),
+        useFunction
+          ? pick(this.rnd, this.vocab.function)
+          : pickSkewed(this.rnd, this.vocab.content),
       );
-      if (i > 2 && i < count - 2 && this.rnd() < 0.08) tokens[tokens.length - 1] += this.vocab.comma;
+      if (i > 2 && i < count - 2 && this.rnd() < 0.08)
+        tokens[tokens.length - 1] += this.vocab.comma;
     }
     this.words += count;
     return this.join(tokens);

@@ -40,6 +40,7 @@ export function launchChromium(): Promise<Browser> {
 const searchInput = ".pagefind-ui__search-input";
 const resultLink = ".pagefind-ui__result-link";
 const resultMessage = ".pagefind-ui__message";
+const resultList = ".pagefind-ui__results";
 
 export interface FileTransfer {
   readonly path: string;
@@ -120,9 +121,12 @@ class NetworkWindows {
     return windows;
   }
 
-  private onEvent(method: string, params: Record<string, unknown>, prefix: string) {
-    const id = `${prefix}${String(params.requestId)}`;
-    const fromWorker = prefix !== "";
+  /**
+   * Request ids are shared between the page and its workers: a worker's own
+   * script is requested by the page's session and finishes in the worker's.
+   */
+  private onEvent(method: string, params: Record<string, unknown>, fromWorker: boolean) {
+    const id = String(params.requestId);
     if (method === "Network.requestWillBeSent") {
       const request = params.request as { url: string };
       this.urls.set(id, { url: request.url, fromWorker });
@@ -141,9 +145,9 @@ class NetworkWindows {
 
   private async listen() {
     const { cdp } = this;
-    cdp.on("Network.requestWillBeSent", (e) => this.onEvent("Network.requestWillBeSent", e, ""));
-    cdp.on("Network.loadingFinished", (e) => this.onEvent("Network.loadingFinished", e, ""));
-    cdp.on("Network.loadingFailed", (e) => this.onEvent("Network.loadingFailed", e, ""));
+    cdp.on("Network.requestWillBeSent", (e) => this.onEvent("Network.requestWillBeSent", e, false));
+    cdp.on("Network.loadingFinished", (e) => this.onEvent("Network.loadingFinished", e, false));
+    cdp.on("Network.loadingFailed", (e) => this.onEvent("Network.loadingFailed", e, false));
     // Workers: the non-flat protocol, so their messages arrive on this session.
     cdp.on("Target.attachedToTarget", (e) => {
       const sessionId = e.sessionId;
@@ -157,9 +161,11 @@ class NetworkWindows {
       void send("Network.enable").then(() => send("Runtime.runIfWaitingForDebugger"));
     });
     cdp.on("Target.receivedMessageFromTarget", (e) => {
-      const message = JSON.parse(e.message) as { method?: string; params?: Record<string, unknown> };
-      if (message.method && message.params)
-        this.onEvent(message.method, message.params, `${e.sessionId}:`);
+      const message = JSON.parse(e.message) as {
+        method?: string;
+        params?: Record<string, unknown>;
+      };
+      if (message.method && message.params) this.onEvent(message.method, message.params, true);
     });
     await cdp.send("Network.enable");
     await cdp.send("Target.setAutoAttach", {
@@ -170,7 +176,11 @@ class NetworkWindows {
   }
 
   /** Starts a new window; returns a function that closes it. */
-  open(): { startedAt: number; serverFrom: number; close: () => { seen: Seen[]; served: ServedResponse[] } } {
+  open(): {
+    startedAt: number;
+    serverFrom: number;
+    close: () => { seen: Seen[]; served: ServedResponse[] };
+  } {
     this.current = [];
     const serverFrom = this.server.log.length;
     return {
@@ -215,7 +225,8 @@ function reconcile(seen: Seen[], served: ServedResponse[]): FileTransfer[] {
     return {
       path,
       // Below the body size, CDP counted the headers only (a worker's own script).
-      bytes: serverBodyBytes !== null && s.bytes < serverBodyBytes ? s.bytes + serverBodyBytes : s.bytes,
+      bytes:
+        serverBodyBytes !== null && s.bytes < serverBodyBytes ? s.bytes + serverBodyBytes : s.bytes,
       cdpBytes: s.bytes,
       serverBodyBytes,
       fromWorker: s.fromWorker,
@@ -277,12 +288,14 @@ async function waitForResults(
   query: string,
 ): Promise<{ count: number | null; links: number }> {
   try {
+    // While searching, Pagefind UI shows only a "Searching for …" message; the
+    // outcome is a message with the results list after it.
     await page.waitForFunction(
-      ({ message, query }) => {
+      ({ message, list, query }) => {
         const text = document.querySelector(message)?.textContent ?? "";
-        return text.includes(query);
+        return text.includes(query) && document.querySelector(list) !== null;
       },
-      { message: resultMessage, query },
+      { message: resultMessage, list: resultList, query },
       { timeout: 60_000 },
     );
   } catch {

@@ -25,6 +25,7 @@ const pages = [
   ["FAQ", "/zh-cn/faq/"],
   ["search with results", "/en/search/?q=invoice"],
   ["contact", "/de/contact/"],
+  ["status", "/it/status/"],
 ];
 
 describe("accessibility", () => {

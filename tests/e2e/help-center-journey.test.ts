@@ -48,7 +48,7 @@ describe("a customer in the help center", () => {
     await page.fill("input[name=organisation]", "contoso.partner.cn");
     await page.fill("input[name=name]", "Li Wei");
     await page.fill("input[name=email]", "li.wei@contoso.cn");
-    await page.click("form button[type=submit]");
+    await page.click("#contact-form button[type=submit]");
 
     const reference = page.locator("#confirmation [data-reference]");
     await reference.waitFor();
@@ -75,7 +75,7 @@ describe("a customer in the help center", () => {
     await page.goto(`${harness.server.url}/en/contact/`);
     await page.fill("input[name=subject]", "Hi");
     await page.fill("input[name=email]", "not-an-email");
-    await page.click("form button[type=submit]");
+    await page.click("#contact-form button[type=submit]");
     await page.locator("#error-subject").filter({ hasText: /\S/ }).waitFor();
     expect(await page.locator("input[name=subject]").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#error-email").textContent()).not.toBe("");

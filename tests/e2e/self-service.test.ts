@@ -1,4 +1,4 @@
-import { openDatabase, schema } from "@frontline/db";
+import { createIncident, openDatabase, schema } from "@frontline/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.ts";
@@ -86,7 +86,7 @@ describe("searching", () => {
     await page.locator(".pagefind-ui__result-link").first().waitFor();
     const unfiltered = await resultTitles(page);
     await page.locator(".pagefind-ui__filter-name", { hasText: "Art" }).click();
-    await page.locator(".pagefind-ui__filter-label", { hasText: /^Anleitung/ }).click();
+    await page.check('input[id="Art-Anleitung"]');
     await page.waitForFunction(
       (count) => document.querySelectorAll(".pagefind-ui__result-link").length < count,
       unfiltered.length,
@@ -128,7 +128,7 @@ describe("searching", () => {
     const second = await page.locator(".pagefind-ui__result-link").nth(1).getAttribute("href");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(second);
     await page.keyboard.press("Enter");
-    await page.waitForURL((url) => url.pathname === second);
+    await page.waitForURL((url) => url.pathname + url.hash === second);
     await page.close();
   });
 
@@ -178,6 +178,53 @@ describe("the FAQ and feedback", () => {
     expect(rows.map((r) => [r.article, r.locale, r.helpful, r.comment])).toEqual([
       ["check-service-health", "de", false, "Ein Screenshot der Statusseite würde helfen."],
     ]);
+    await page.close();
+  });
+});
+
+describe("service health in the help center", () => {
+  it("shows a live incident in the home page banner and on the status page", async () => {
+    const database = openDatabase(harness.databasePath);
+    await createIncident(
+      database.db,
+      {
+        service: "meetings",
+        impact: "outage",
+        status: "investigating",
+        message: {
+          en: "Online meetings cannot be joined.",
+          de: "Onlinebesprechungen können nicht betreten werden.",
+        },
+        startedAt: new Date(),
+      },
+      new Date(),
+    );
+    database.close();
+    const page = await open("/de/");
+    await page.locator("[data-status-banner][data-state=incidents]").waitFor();
+    expect(await page.locator("[data-status-incidents]").textContent()).toContain(
+      "Chat und Onlinebesprechungen: Onlinebesprechungen können nicht betreten werden.",
+    );
+    await page.goto(`${harness.server.url}/de/status/`);
+    await page.locator("[data-status-source][data-source=live]").waitFor();
+    expect(await page.locator('[data-service="meetings"] td').textContent()).toBe("Ausfall");
+    expect(await page.locator('[data-service="mail"] td').textContent()).toBe("Betriebsbereit");
+    await page.close();
+  });
+
+  it("keeps the static message and says so when the API cannot be reached", async () => {
+    const page = await harness.browser.newPage();
+    await page.route("**/api/v1/service-health**", (route) => route.abort("connectionrefused"));
+    await page.goto(`${harness.server.url}/en/status/`);
+    await page.waitForLoadState("networkidle");
+    expect(await page.getAttribute("[data-status-source]", "data-source")).toBe("static");
+    expect(await page.locator("[data-status-source]").textContent()).toContain(
+      "could not be loaded",
+    );
+    expect(await page.locator('[data-service="mail"] td').textContent()).toBe("Unknown");
+    await page.goto(`${harness.server.url}/en/`);
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("[data-status-message]").textContent()).toContain("cannot be loaded");
     await page.close();
   });
 });

@@ -1,16 +1,4 @@
-import { apiUrl } from "./api.ts";
-
-interface ServiceHealth {
-  services: { id: string; label: string; status: "operational" | "degraded" | "outage" }[];
-  incidents: {
-    id: string;
-    service: string;
-    serviceLabel: string;
-    impact: string;
-    message: string;
-    startedAt: string;
-  }[];
-}
+import { fetchServiceHealth } from "./api.ts";
 
 /**
  * Replaces the banner's static text with the live status. Any failure
@@ -21,19 +9,8 @@ export async function showLiveStatus(banner: HTMLElement): Promise<void> {
   const list = banner.querySelector<HTMLUListElement>("[data-status-incidents]");
   const texts = JSON.parse(banner.dataset.messages ?? "{}") as Record<string, string>;
   const locale = banner.dataset.locale ?? "en";
-  let health: ServiceHealth;
-  try {
-    const response = await fetch(apiUrl(`/api/v1/service-health?locale=${locale}`), {
-      headers: { Accept: "application/json" },
-      signal: AbortSignal.timeout(5_000),
-    });
-    if (!response.ok) return;
-    health = (await response.json()) as ServiceHealth;
-    if (!Array.isArray(health.incidents)) return;
-  } catch {
-    return;
-  }
-  if (!message || !list) return;
+  const health = await fetchServiceHealth(locale);
+  if (!health || !message || !list) return;
   const count = health.incidents.length;
   banner.dataset.state = count === 0 ? "ok" : "incidents";
   if (count === 0) {

@@ -128,10 +128,25 @@ export const de: UiStrings = {
   "status.incidents.one": "Derzeit ist {count} Problem mit einem Dienst bekannt:",
   "status.incidents.other": "Derzeit sind {count} Probleme mit Diensten bekannt:",
   "status.unavailable":
-    "Der aktuelle Dienststatus kann gerade nicht geladen werden. Wenn ein Dienst nicht funktioniert, lesen Sie, was bei einem Ausfall zu tun ist.",
+    "Der aktuelle Dienststatus kann gerade nicht geladen werden. Wenn ein Dienst nicht funktioniert, lesen Sie:",
   "faq.title": "Häufig gestellte Fragen",
   "faq.lead":
     "Kurze Antworten auf die häufigsten Fragen unserer Kunden. Öffnen Sie eine Frage, um die Antwort zu lesen.",
   "faq.source": "Aus dem Artikel",
   "notFound.search": "Im Hilfe-Center suchen",
+  "nav.status": "Dienststatus",
+  "status.page.lead":
+    "Der aktuelle Zustand aller Dienste Ihres Partners und alle bekannten Probleme, an denen der Betreiber arbeitet.",
+  "status.source.live": "Aktueller Status, abgefragt um {time}.",
+  "status.source.static":
+    "Der aktuelle Status konnte nicht geladen werden. Die Dienste werden daher ohne ihren Zustand angezeigt. Versuchen Sie es in einer Minute erneut, oder wenden Sie sich an den Support, wenn etwas nicht funktioniert.",
+  "status.state.operational": "Betriebsbereit",
+  "status.state.degraded": "Beeinträchtigt",
+  "status.state.outage": "Ausfall",
+  "status.state.unknown": "Unbekannt",
+  "status.service": "Dienst",
+  "status.state": "Zustand",
+  "status.incidents.title": "Bekannte Probleme",
+  "status.incidents.none": "Derzeit sind keine Probleme bekannt.",
+  "status.since": "Seit {time}",
 };

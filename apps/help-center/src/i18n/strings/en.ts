@@ -127,12 +127,27 @@ export const en = {
   "status.incidents.one": "{count} known problem affects a service right now:",
   "status.incidents.other": "{count} known problems affect services right now:",
   "status.unavailable":
-    "The live service status cannot be loaded right now. If a service is not working, see what to do during an outage.",
+    "The live service status cannot be loaded right now. If a service is not working, read:",
   "faq.title": "Frequently asked questions",
   "faq.lead":
     "Short answers to the questions customers ask most. Open a question to read its answer.",
   "faq.source": "From the article",
   "notFound.search": "Search the help center",
+  "nav.status": "Service status",
+  "status.page.lead":
+    "The current state of every service your partner provides, and any known problem the operator is working on.",
+  "status.source.live": "Live status, checked at {time}.",
+  "status.source.static":
+    "The live status could not be loaded, so the services are listed without their current status. Try again in a minute, or contact support if something is not working.",
+  "status.state.operational": "Operational",
+  "status.state.degraded": "Degraded",
+  "status.state.outage": "Outage",
+  "status.state.unknown": "Unknown",
+  "status.service": "Service",
+  "status.state": "Status",
+  "status.incidents.title": "Known problems",
+  "status.incidents.none": "There are no known problems right now.",
+  "status.since": "Since {time}",
 };
 
 export type UiKey = keyof typeof en;

@@ -126,10 +126,25 @@ export const it: UiStrings = {
   "status.incidents.one": "Al momento è noto {count} problema su un servizio:",
   "status.incidents.other": "Al momento sono noti {count} problemi sui servizi:",
   "status.unavailable":
-    "Al momento non è possibile caricare lo stato dei servizi. Se un servizio non funziona, leggi cosa fare durante un'interruzione.",
+    "Al momento non è possibile caricare lo stato dei servizi. Se un servizio non funziona, leggi:",
   "faq.title": "Domande frequenti",
   "faq.lead":
     "Risposte brevi alle domande più frequenti dei clienti. Apri una domanda per leggere la risposta.",
   "faq.source": "Dall'articolo",
   "notFound.search": "Cerca nel centro assistenza",
+  "nav.status": "Stato dei servizi",
+  "status.page.lead":
+    "Lo stato attuale di tutti i servizi forniti dal tuo partner e i problemi noti su cui l'operatore sta lavorando.",
+  "status.source.live": "Stato in tempo reale, verificato alle {time}.",
+  "status.source.static":
+    "Non è stato possibile caricare lo stato in tempo reale, quindi i servizi sono elencati senza il loro stato attuale. Riprova tra un minuto o contatta il supporto se qualcosa non funziona.",
+  "status.state.operational": "Operativo",
+  "status.state.degraded": "Prestazioni ridotte",
+  "status.state.outage": "Interruzione",
+  "status.state.unknown": "Sconosciuto",
+  "status.service": "Servizio",
+  "status.state": "Stato",
+  "status.incidents.title": "Problemi noti",
+  "status.incidents.none": "Al momento non ci sono problemi noti.",
+  "status.since": "Dal {time}",
 };
