@@ -28,7 +28,8 @@ function untranslatedPages() {
 }
 
 const hidden = untranslatedPages();
-const unlisted = /\/(404|search)\/$/;
+/** The language redirect at /, error pages and search results are not content. */
+const listed = (path) => path !== "/" && !hidden.has(path) && !/\/(404|search)\/$/.test(path);
 
 export default defineConfig({
   // Absolute links (sitemap, hreflang) need the public origin; set it when deploying.
@@ -40,7 +41,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({
-      filter: (page) => !hidden.has(new URL(page).pathname) && !unlisted.test(page),
+      filter: (page) => listed(new URL(page).pathname),
       i18n: {
         defaultLocale: "en",
         locales: { en: "en", de: "de", it: "it", "zh-cn": "zh-CN" },
