@@ -14,6 +14,7 @@ const contentDir = resolve(process.env.FRONTLINE_CONTENT_DIR ?? "../../content")
  * noindex) so search engines do not file them under the wrong language.
  */
 function untranslatedPages() {
+  /** @param {string} locale */
   const slugsIn = (locale) => {
     const dir = resolve(contentDir, locale);
     return existsSync(dir) ? readdirSync(dir).map((f) => f.replace(/\.mdx$/, "")) : [];
@@ -29,6 +30,7 @@ function untranslatedPages() {
 
 const hidden = untranslatedPages();
 /** The language redirect at /, error pages and search results are not content. */
+/** @param {string} path */
 const listed = (path) => path !== "/" && !hidden.has(path) && !/\/(404|search)\/$/.test(path);
 
 export default defineConfig({
