@@ -9,7 +9,7 @@ export const statusLabels: Readonly<Record<Status, Localized>> = {
   "waiting-on-customer": {
     en: "Waiting for your reply",
     de: "Wartet auf Ihre Antwort",
-    it: "In attesa della tua risposta",
+    it: "In attesa della Sua risposta",
     "zh-cn": "等待您的回复",
   },
   escalated: {
