@@ -158,7 +158,7 @@ const vocabularies: Readonly<Record<Locale, Vocabulary>> = {
     content: split(`account servizio richiesta casella utente amministratore password accesso
       organizzazione partner operatore cloud impostazioni integrità stato incidente
       messaggio calendario riunione file cartella archiviazione macchina rete connessione
-      browser dispositivo licenza abbonamento fattura pagamento aggiornamento versione
+      browser dispositivo licenza abbonamento ricevuta pagamento aggiornamento versione
       applicazione desktop client certificato dominio indirizzo criterio autorizzazione
       ruolo gruppo condivisione sincronizzazione backup ripristino migrazione prestazioni
       disponibilità latenza larghezza interruzione manutenzione ticket risposta soluzione

@@ -187,7 +187,8 @@ function measureDist(dist: string, pagefindLog: string): DistMetrics {
   const languageOf = (name: string): string | undefined => {
     for (const [code, info] of Object.entries(entry.languages)) {
       if (name.startsWith(`${code}_`) || name === `pagefind.${info.hash}.pf_meta`) return code;
-      if (info.wasm && name === `wasm.${info.wasm}.pagefind`) return code;
+      // Languages without a stemmer (zh-cn) use wasm.unknown.pagefind.
+      if (name === `wasm.${info.wasm ?? "unknown"}.pagefind`) return code;
     }
     return undefined;
   };
@@ -222,6 +223,33 @@ function measureDist(dist: string, pagefindLog: string): DistMetrics {
   };
 }
 
+interface AstroPageTimes {
+  /** Mean and max render time of article pages, from Astro's "(+12ms)" log lines. */
+  readonly articleMeanMs: number | null;
+  readonly articleMaxMs: number | null;
+  /** The same for every other page (home, categories, FAQ, …). */
+  readonly otherMeanMs: number | null;
+  readonly otherMaxMs: number | null;
+}
+
+function astroPageTimes(log: string): AstroPageTimes {
+  const article: number[] = [];
+  const other: number[] = [];
+  const text = existsSync(log) ? readFileSync(log, "utf8") : "";
+  for (const match of text.matchAll(/(\/\S*index\.html) \(\+(\d+)ms\)/g)) {
+    (match[1]?.includes("/articles/") ? article : other).push(Number(match[2]));
+  }
+  const mean = (list: number[]) =>
+    list.length ? round(list.reduce((a, b) => a + b, 0) / list.length, 1) : null;
+  const max = (list: number[]) => (list.length ? Math.max(...list) : null);
+  return {
+    articleMeanMs: mean(article),
+    articleMaxMs: max(article),
+    otherMeanMs: mean(other),
+    otherMaxMs: max(other),
+  };
+}
+
 // ---------------------------------------------------------------------------
 // One run: corpus, copy of the app, build, measurements
 
@@ -236,12 +264,14 @@ interface MarkerCheck {
 interface RunResult {
   readonly articlesPerLocale: number;
   readonly corpus: Omit<GeneratedCorpus, "dir" | "markerSlugs"> & { markerArticles: number };
+  readonly markerSlugs: readonly string[];
   readonly ok: boolean;
   readonly failure?: { step: string; reason: string; logTail: string };
   readonly steps: StepResult[];
   readonly buildSeconds: number;
   readonly peakRssMb: number;
   readonly dist?: DistMetrics;
+  readonly astroPages?: AstroPageTimes;
   readonly searches?: SearchMeasurement[];
   readonly markerChecks?: MarkerCheck[];
 }
@@ -259,14 +289,9 @@ function prepareSite(n: number): { siteDir: string; contentDir: string } {
   return { siteDir, contentDir };
 }
 
-async function buildAndMeasure(
-  n: number,
-  site: { siteDir: string; contentDir: string },
-  browser: Browser | null,
-): Promise<RunResult> {
+async function build(n: number, site: { siteDir: string; contentDir: string }): Promise<RunResult> {
   const { siteDir, contentDir } = site;
-  const label = `N=${n} (${n * locales.length} articles)`;
-  console.log(`\n== ${label}`);
+  console.log(`\n== N=${n} (${n * locales.length} articles): build`);
   const generated = generateArticles({ n, dir: contentDir, seed: Number(args.seed) });
   const { dir: _dir, markerSlugs, ...corpusStats } = generated;
   const corpus = { ...corpusStats, markerArticles: markerSlugs.length };
@@ -301,78 +326,89 @@ async function buildAndMeasure(
       return {
         articlesPerLocale: n,
         corpus,
+        markerSlugs,
         ok: false,
         failure: { step: name, reason, logTail: tail(step.log) },
         steps,
-        buildSeconds: steps.reduce((t, s) => t + s.seconds, 0),
+        buildSeconds: round(steps.reduce((t, s) => t + s.seconds, 0)),
         peakRssMb: Math.max(...steps.map((s) => s.peakRssMb)),
       };
     }
   }
-  const buildSeconds = Math.round(steps.reduce((t, s) => t + s.seconds, 0) * 100) / 100;
+  const buildSeconds = round(steps.reduce((t, s) => t + s.seconds, 0));
   const peakRssMb = Math.max(...steps.map((s) => s.peakRssMb));
   const dist = measureDist(join(siteDir, "dist"), join(logDir, "pagefind.log"));
+  const astroPages = astroPageTimes(join(logDir, "astro.log"));
   console.log(
     `  built ${dist.pages} pages in ${buildSeconds} s; index ${dist.indexBytes} bytes ` +
       `(${dist.indexedPages} pages indexed)`,
   );
-
-  let searches: SearchMeasurement[] | undefined;
-  let markerChecks: MarkerCheck[] | undefined;
-  if (browser) {
-    const distDir = join(siteDir, "dist");
-    const server = await serveStatic(distDir);
-    try {
-      searches = await measureSearches(browser, server, distDir, {
-        locale: "en",
-        first: args.first,
-        second: args.second,
-      });
-      for (const s of searches) {
-        console.log(
-          `  search "${s.query}" (${s.how}): ${s.results} results, ${s.allBytes} bytes, ` +
-            `${s.pagefindBytes} from /pagefind/ in ${s.pagefindFiles.length} files`,
-        );
-      }
-      // Does each language's index find its marker word in exactly the marked articles?
-      markerChecks = [];
-      for (const locale of locales) {
-        const [m] = await measureSearches(browser, server, distDir, {
-          locale,
-          first: markerWords[locale],
-        });
-        markerChecks.push({
-          locale,
-          word: markerWords[locale],
-          expected: markerSlugs.length,
-          found: m?.results ?? null,
-          pagefindBytes: m?.pagefindBytes ?? 0,
-        });
-      }
-      console.log(
-        `  marker words found: ${markerChecks
-          .map((c) => `${c.locale} ${c.found}/${c.expected}`)
-          .join(", ")}`,
-      );
-    } finally {
-      await server.close();
-    }
-  }
   return {
     articlesPerLocale: n,
     corpus,
+    markerSlugs,
     ok: true,
     steps,
     buildSeconds,
     peakRssMb,
     dist,
-    searches,
-    markerChecks,
+    astroPages,
   };
+}
+
+/** Chromium runs only after the builds, so it takes no memory or CPU from them. */
+async function measureInBrowser(
+  run: RunResult,
+  site: { siteDir: string },
+  browser: Browser,
+): Promise<RunResult> {
+  if (!run.ok) return run;
+  console.log(`\n== N=${run.articlesPerLocale}: searches in Chromium`);
+  const distDir = join(site.siteDir, "dist");
+  const server = await serveStatic(distDir);
+  try {
+    const searches = await measureSearches(browser, server, distDir, {
+      locale: "en",
+      first: args.first,
+      second: args.second,
+    });
+    for (const s of searches) {
+      console.log(
+        `  "${s.query}" (${s.how}): ${s.results} results, ${s.allBytes} bytes, ` +
+          `${s.pagefindBytes} from /pagefind/ in ${s.pagefindFiles.length} files`,
+      );
+    }
+    // Does each language's index find its marker word in exactly the marked articles?
+    const markerChecks: MarkerCheck[] = [];
+    for (const locale of locales) {
+      const [m] = await measureSearches(browser, server, distDir, {
+        locale,
+        first: markerWords[locale],
+      });
+      markerChecks.push({
+        locale,
+        word: markerWords[locale],
+        expected: run.markerSlugs.length,
+        found: m?.results ?? null,
+        pagefindBytes: m?.pagefindBytes ?? 0,
+      });
+    }
+    console.log(
+      `  marker words found: ${markerChecks.map((c) => `${c.locale} ${c.found}/${c.expected}`).join(", ")}`,
+    );
+    return { ...run, searches, markerChecks };
+  } finally {
+    await server.close();
+  }
 }
 
 // ---------------------------------------------------------------------------
 // Report
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
 
 const fmtInt = (n: number | null | undefined) =>
   n === null || n === undefined ? "–" : Math.round(n).toLocaleString("en-US");
@@ -394,37 +430,33 @@ function table(
 ): { rows: Row[]; ratios: Record<string, number | null> } {
   const step = (r: RunResult, name: string) => r.steps.find((s) => s.name === name);
   const pages = (r: RunResult) => r.dist?.pages;
-  const msPerPage = (r: RunResult) => {
+  const perPage = (r: RunResult, seconds: number | undefined) => {
     const p = pages(r);
-    return r.ok && p ? (r.buildSeconds * 1000) / p : null;
+    return r.ok && p && seconds !== undefined ? (seconds * 1000) / p : null;
   };
+  const msPerPage = (r: RunResult) => perPage(r, r.buildSeconds);
+  const astroMsPerPage = (r: RunResult) => perPage(r, step(r, "astro")?.seconds);
   const pagesPerSecond = (r: RunResult) => {
     const p = pages(r);
     return r.ok && p ? p / r.buildSeconds : null;
   };
-  const astroMsPerPage = (r: RunResult) => {
-    const s = step(r, "astro");
-    const p = pages(r);
-    return s && p ? (s.seconds * 1000) / p : null;
-  };
   const indexPerPage = (r: RunResult) =>
     r.dist ? r.dist.indexDataBytes / r.dist.indexedPages : null;
   const search = (r: RunResult, i: number) => r.searches?.[i];
+  const rounded = (n: number | null) => (n === null ? null : round(n, 3));
 
   const ratios: Record<string, number | null> = {
-    timePerPage: ratio(msPerPage(target), msPerPage(base)),
-    astroTimePerPage: ratio(astroMsPerPage(target), astroMsPerPage(base)),
-    peakMemory: ratio(target.peakRssMb, base.peakRssMb),
-    indexBytesPerPage: ratio(indexPerPage(target), indexPerPage(base)),
-    firstSearchPagefindBytes: ratio(
-      search(target, 0)?.pagefindBytes,
-      search(base, 0)?.pagefindBytes,
+    timePerPage: rounded(ratio(msPerPage(target), msPerPage(base))),
+    astroTimePerPage: rounded(ratio(astroMsPerPage(target), astroMsPerPage(base))),
+    peakMemory: rounded(ratio(target.peakRssMb, base.peakRssMb)),
+    indexBytesPerPage: rounded(ratio(indexPerPage(target), indexPerPage(base))),
+    firstSearchPagefindBytes: rounded(
+      ratio(search(target, 0)?.pagefindBytes, search(base, 0)?.pagefindBytes),
     ),
-    secondSearchPagefindBytes: ratio(
-      search(target, 1)?.pagefindBytes,
-      search(base, 1)?.pagefindBytes,
+    secondSearchPagefindBytes: rounded(
+      ratio(search(target, 1)?.pagefindBytes, search(base, 1)?.pagefindBytes),
     ),
-    firstSearchAllBytes: ratio(search(target, 0)?.allBytes, search(base, 0)?.allBytes),
+    firstSearchAllBytes: rounded(ratio(search(target, 0)?.allBytes, search(base, 0)?.allBytes)),
   };
 
   const rows: Row[] = [];
@@ -440,59 +472,52 @@ function table(
       target: format(pick(target)),
       ratio: fmt(ratioValue),
     });
+  const addText = (metric: string, pick: (r: RunResult) => string) =>
+    rows.push({ metric, baseline: pick(base), target: pick(target), ratio: "" });
+  const seconds = (n: number | null | undefined) => fmt(n);
+  const oneDecimal = (n: number | null | undefined) => fmt(n, 1);
+  const chunks = (r: RunResult, i: number) => {
+    const kinds = search(r, i)?.pagefindByKind;
+    return kinds ? `${kinds.index?.files ?? 0} / ${kinds.fragment?.files ?? 0}` : "–";
+  };
 
   add("articles (N × 4 languages)", (r) => r.articlesPerLocale * locales.length);
   add("pages built (index.html)", pages);
   for (const name of ["check", "astro", "pagefind"]) {
-    add(
-      `  ${name} wall s`,
-      (r) => step(r, name)?.seconds,
-      (n) => fmt(n),
-    );
+    add(`  ${name} wall s`, (r) => step(r, name)?.seconds, seconds);
   }
-  add(
-    "build wall s (total)",
-    (r) => (r.ok ? r.buildSeconds : null),
-    (n) => fmt(n),
-  );
-  add("pages per second", pagesPerSecond, (n) => fmt(n, 1));
-  add("ms per page (total)  ← time/page ratio", msPerPage, (n) => fmt(n, 1), ratios.timePerPage);
-  add("ms per page (astro build)", astroMsPerPage, (n) => fmt(n, 1), ratios.astroTimePerPage);
+  add("build wall s (total)", (r) => (r.ok ? r.buildSeconds : null), seconds);
+  add("pages per second", pagesPerSecond, oneDecimal);
+  add("ms per page, whole build  <- time/page ratio", msPerPage, oneDecimal, ratios.timePerPage);
+  add("ms per page, astro build", astroMsPerPage, oneDecimal, ratios.astroTimePerPage);
+  add("  astro log: mean ms per article page", (r) => r.astroPages?.articleMeanMs, oneDecimal);
+  add("  astro log: mean ms per other page", (r) => r.astroPages?.otherMeanMs, oneDecimal);
   for (const name of ["check", "astro", "pagefind"]) {
     add(`  ${name} peak RSS MB`, (r) => step(r, name)?.peakRssMb);
   }
-  add("peak RSS MB (max of steps)  ← memory ratio", (r) => r.peakRssMb, fmtInt, ratios.peakMemory);
+  add("peak RSS MB, max of steps  <- memory ratio", (r) => r.peakRssMb, fmtInt, ratios.peakMemory);
   add("index size bytes (dist/pagefind)", (r) => r.dist?.indexBytes);
   add("index data bytes (meta+index+fragment+filter)", (r) => r.dist?.indexDataBytes);
   add("pages indexed", (r) => r.dist?.indexedPages);
-  add("index data bytes per page  ← index ratio", indexPerPage, fmtInt, ratios.indexBytesPerPage);
+  add("index data bytes per page  <- index ratio", indexPerPage, fmtInt, ratios.indexBytesPerPage);
   for (const locale of locales) {
-    add(`  ${locale} index bytes`, (r) => r.dist?.languages[locale]?.bytes);
+    add(`  ${locale} index bytes (incl. its wasm)`, (r) => r.dist?.languages[locale]?.bytes);
   }
-  add("1st search: /pagefind/ bytes  ← search ratio", (r) => search(r, 0)?.pagefindBytes);
-  add("1st search: all bytes (incl. page)", (r) => search(r, 0)?.allBytes);
+  add("1st search: /pagefind/ bytes  <- search ratio", (r) => search(r, 0)?.pagefindBytes);
+  add("1st search: all bytes (incl. the page)", (r) => search(r, 0)?.allBytes);
   add("1st search: pf_meta bytes", (r) => search(r, 0)?.pagefindByKind.meta?.bytes);
-  add(
-    "1st search: index chunks / fragments",
-    (r) => {
-      const k = search(r, 0)?.pagefindByKind;
-      return k ? (k.index?.files ?? 0) * 1000 + (k.fragment?.files ?? 0) : null;
-    },
-    (n) => (n === null || n === undefined ? "–" : `${Math.floor(n / 1000)} / ${n % 1000}`),
-    null,
-  );
+  addText("1st search: index chunks / fragments", (r) => chunks(r, 0));
   add("1st search: results", (r) => search(r, 0)?.results);
-  add("2nd search: /pagefind/ bytes  ← search ratio", (r) => search(r, 1)?.pagefindBytes);
-  add(
-    "2nd search: index chunks / fragments",
-    (r) => {
-      const k = search(r, 1)?.pagefindByKind;
-      return k ? (k.index?.files ?? 0) * 1000 + (k.fragment?.files ?? 0) : null;
-    },
-    (n) => (n === null || n === undefined ? "–" : `${Math.floor(n / 1000)} / ${n % 1000}`),
-    null,
-  );
+  add("2nd search: /pagefind/ bytes  <- search ratio", (r) => search(r, 1)?.pagefindBytes);
+  addText("2nd search: index chunks / fragments", (r) => chunks(r, 1));
   add("2nd search: results", (r) => search(r, 1)?.results);
+  addText("marker words found (en de it zh-cn)", (r) =>
+    r.markerChecks
+      ? r.markerChecks
+          .map((c) => (c.found === c.expected ? "ok" : `${c.found}/${c.expected}`))
+          .join(" ")
+      : "–",
+  );
   return { rows, ratios };
 }
 
@@ -504,19 +529,28 @@ function printTable(rows: Row[], base: RunResult, target: RunResult) {
     ratio: "target/baseline",
   };
   const all = [head, ...rows];
+  const width = (key: keyof Row) => Math.max(...all.map((r) => r[key].length));
   const w = {
-    metric: Math.max(...all.map((r) => r.metric.length)),
-    baseline: Math.max(...all.map((r) => r.baseline.length)),
-    target: Math.max(...all.map((r) => r.target.length)),
-    ratio: Math.max(...all.map((r) => r.ratio.length)),
+    metric: width("metric"),
+    baseline: width("baseline"),
+    target: width("target"),
+    ratio: width("ratio"),
   };
   const line = (r: Row) =>
-    `| ${r.metric.padEnd(w.metric)} | ${r.baseline.padStart(w.baseline)} | ${r.target.padStart(w.target)} | ${r.ratio.padStart(w.ratio)} |`;
-  console.log(line(head));
-  console.log(
-    `|${"-".repeat(w.metric + 2)}|${"-".repeat(w.baseline + 1)}:|${"-".repeat(w.target + 1)}:|${"-".repeat(w.ratio + 1)}:|`,
-  );
-  for (const r of rows) console.log(line(r));
+    [
+      "",
+      r.metric.padEnd(w.metric),
+      r.baseline.padStart(w.baseline),
+      r.target.padStart(w.target),
+      r.ratio.padStart(w.ratio),
+      "",
+    ].join(" | ");
+  const rule = [w.metric + 2, w.baseline + 1, w.target + 1, w.ratio + 1]
+    .map((n, i) => (i === 0 ? "-".repeat(n) : `${"-".repeat(n)}:`))
+    .join("|");
+  console.log(line(head).trim());
+  console.log(`|${rule}|`);
+  for (const r of rows) console.log(line(r).trim());
 }
 
 function git(...gitArgs: string[]): string {
@@ -557,23 +591,27 @@ async function main() {
     .split("\n")
     .filter(Boolean).length;
 
-  const browser = args["skip-browser"] ? null : await launchChromium();
-  const chromiumVersion = browser?.version() ?? null;
-  let base: RunResult;
-  let target: RunResult;
-  try {
-    base = await buildAndMeasure(baselineN, baseSite, browser);
-    target = baselineN === n ? base : await buildAndMeasure(n, targetSite, browser);
-  } finally {
-    await browser?.close();
+  let base = await build(baselineN, baseSite);
+  let target = baselineN === n ? base : await build(n, targetSite);
+
+  let chromiumVersion: string | null = null;
+  if (!args["skip-browser"] && (base.ok || target.ok)) {
+    const browser = await launchChromium();
+    chromiumVersion = browser.version();
+    try {
+      base = await measureInBrowser(base, baseSite, browser);
+      target = baselineN === n ? base : await measureInBrowser(target, targetSite, browser);
+    } finally {
+      await browser.close();
+    }
   }
 
   const { rows, ratios } = table(base, target);
   console.log("");
   printTable(rows, base, target);
   console.log(
-    "\nRatios: time per page and index bytes per page near 1.0 mean linear growth; " +
-      "below 1.0 the fixed costs are being spread, above 1.0 the cost per page grows with size.",
+    "\nRatios (<-): per-page figures near 1.0 mean linear growth; below 1.0 fixed costs are " +
+      "being spread over more pages, above 1.0 each page costs more as the site grows.",
   );
   for (const r of [base, target]) {
     if (!r.ok)
@@ -584,7 +622,7 @@ async function main() {
   const resultsDir = join(benchDir, "results");
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `help-center-${date}.json`);
-  const stripRun = (r: RunResult) => ({
+  const forJson = ({ markerSlugs: _slugs, ...r }: RunResult) => ({
     ...r,
     steps: r.steps.map(({ log: _log, ...s }) => s),
   });
@@ -609,8 +647,8 @@ async function main() {
     },
     ratios,
     table: rows,
-    baseline: stripRun(base),
-    target: stripRun(target),
+    baseline: forJson(base),
+    target: forJson(target),
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nResults: ${relative(repoRoot, file)}`);

@@ -1,6 +1,6 @@
 import { type CollectionEntry, getCollection } from "astro:content";
 import type { ArticleType, CategoryId } from "@frontline/core";
-import { defaultSiteLocale, type SiteLocale } from "../i18n/locales.ts";
+import { defaultSiteLocale, type SiteLocale, siteLocales } from "../i18n/locales.ts";
 
 export type Article = CollectionEntry<"articles">;
 
@@ -30,25 +30,47 @@ export function getAllArticles(): Promise<Article[]> {
   return cache;
 }
 
+let index: Promise<Map<string, Article>> | undefined;
+
+/** "de/check-service-health" → entry, built once so page lookups stay constant time. */
+function articleIndex(): Promise<Map<string, Article>> {
+  index ??= getAllArticles().then((all) => new Map(all.map((e) => [e.id, e])));
+  return index;
+}
+
 export async function findArticle(slug: string, locale: SiteLocale): Promise<Article | undefined> {
-  return (await getAllArticles()).find((e) => e.data.locale === locale && articleSlug(e) === slug);
+  return (await articleIndex()).get(`${locale}/${slug}`);
 }
 
 /** The languages an article really exists in (fallbacks do not count). */
 export async function translationsOf(slug: string): Promise<SiteLocale[]> {
-  return (await getAllArticles()).filter((e) => articleSlug(e) === slug).map((e) => e.data.locale);
+  const entries = await articleIndex();
+  return siteLocales.filter((locale) => entries.has(`${locale}/${slug}`));
 }
+
+const viewsByLocale = new Map<SiteLocale, Promise<ArticleView[]>>();
 
 /**
  * Every article a reader of `locale` can open, one per English original,
- * sorted by title in the reader's language.
+ * sorted by title in the reader's language. Computed once per language:
+ * every page asks, and recomputing made the build grow with the square of
+ * the number of articles.
  */
-export async function articlesFor(locale: SiteLocale): Promise<ArticleView[]> {
-  const all = await getAllArticles();
-  const originals = all.filter((e) => e.data.locale === defaultSiteLocale);
+export function articlesFor(locale: SiteLocale): Promise<ArticleView[]> {
+  let views = viewsByLocale.get(locale);
+  if (!views) {
+    views = computeViews(locale);
+    viewsByLocale.set(locale, views);
+  }
+  return views;
+}
+
+async function computeViews(locale: SiteLocale): Promise<ArticleView[]> {
+  const entries = await articleIndex();
+  const originals = (await getAllArticles()).filter((e) => e.data.locale === defaultSiteLocale);
   const views = originals.map((original) => {
     const slug = articleSlug(original);
-    const translated = all.find((e) => e.data.locale === locale && articleSlug(e) === slug);
+    const translated = entries.get(`${locale}/${slug}`);
     return { slug, locale, entry: translated ?? original, isFallback: !translated };
   });
   const collator = new Intl.Collator(locale);
@@ -63,6 +85,15 @@ export function inCategory(views: readonly ArticleView[], category: CategoryId):
 export const typeOrder: readonly ArticleType[] = ["how-to", "troubleshooting", "concept", "faq"];
 
 export async function resolveRelated(view: ArticleView): Promise<ArticleView[]> {
-  const views = await articlesFor(view.locale);
-  return view.entry.data.related.flatMap((slug) => views.filter((v) => v.slug === slug));
+  const related = await Promise.all(
+    view.entry.data.related.map((slug) => viewOf(slug, view.locale)),
+  );
+  return related.filter((v) => v !== undefined);
+}
+
+/** One article as a reader of `locale` meets it, by slug; undefined if it does not exist. */
+async function viewOf(slug: string, locale: SiteLocale): Promise<ArticleView | undefined> {
+  const translated = await findArticle(slug, locale);
+  const entry = translated ?? (await findArticle(slug, defaultSiteLocale));
+  return entry && { slug, locale, entry, isFallback: !translated };
 }
