@@ -18,24 +18,11 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
+import type { Browser, CDPSession, Page } from "playwright-core";
+import { chromiumPath, launchChromium } from "../tests/e2e/chromium.ts";
 import { type ServedResponse, type StaticServer, serveStatic } from "./static-server.ts";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+export { chromiumPath, launchChromium };
 
 const searchInput = ".pagefind-ui__search-input";
 const resultLink = ".pagefind-ui__result-link";

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "@frontline/admin-api/config";
 import { type RunningServer, startServer } from "@frontline/admin-api/server";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { chromiumPath, launchChromium } from "./chromium.ts";
 
 const dist = fileURLToPath(new URL("../../apps/help-center/dist", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface Harness {
   readonly server: RunningServer;
@@ -40,17 +40,7 @@ export async function startHarness(): Promise<Harness> {
     HELP_CENTER_DIST: dist,
   });
   const server = await startServer(config);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   return {
     server,
     browser,
