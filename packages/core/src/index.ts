@@ -5,6 +5,7 @@ export * from "./labels.ts";
 export * from "./lifecycle.ts";
 export * from "./locales.ts";
 export * from "./messages.ts";
+export * from "./notifications.ts";
 export * from "./public-catalog.ts";
 export * from "./request-sla.ts";
 export * from "./service-health.ts";

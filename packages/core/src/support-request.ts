@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { articleSlugSchema } from "./article.ts";
 import { categoryIds, defaultServices, type Service, severityIds } from "./catalog.ts";
 import { locales } from "./locales.ts";
 
@@ -32,11 +33,34 @@ export function createSupportRequestSchema(services: readonly Service[] = defaul
     organisation: text(l.organisation),
     name: text(l.name),
     email: z.email().max(l.email.max),
+    /** Articles the form suggested while the customer typed, and those they opened. */
+    suggestedArticles: z.array(articleSlugSchema).max(10).default([]),
+    openedArticles: z.array(articleSlugSchema).max(10).default([]),
+    /** The known incident the form showed for this service, if the customer filed anyway. */
+    incidentId: z.number().int().positive().optional(),
+    /** A field people never see; software that fills in every field gives itself away. */
+    website: z.literal("", { message: "Leave this field empty" }).optional(),
   });
 }
 
 export const supportRequestSchema = createSupportRequestSchema();
 export type SupportRequestInput = z.infer<typeof supportRequestSchema>;
+export type SupportRequestFields = z.input<typeof supportRequestSchema>;
+
+/** "This solved my problem": the customer found the answer and files nothing. */
+export const deflectionSchema = z.strictObject({
+  locale: z.enum(locales),
+  /** What the customer had typed when the suggestion helped. */
+  query: z.string().trim().min(1).max(supportRequestLimits.subject.max),
+  article: articleSlugSchema,
+  suggestedArticles: z.array(articleSlugSchema).max(10).default([]),
+});
+export type DeflectionInput = z.infer<typeof deflectionSchema>;
+
+/** What a customer may do to their own request from the tracking page. */
+export const customerStatusChangeSchema = z.strictObject({
+  status: z.enum(["resolved", "closed", "open"]),
+});
 
 /** A human reference like SR-2026-000123: year of filing and a yearly sequence. */
 export function formatRequestNumber(year: number, sequence: number): string {

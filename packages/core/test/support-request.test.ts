@@ -127,3 +127,27 @@ describe("an incident", () => {
     expect(result.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["impact", "message"]);
   });
 });
+
+describe("what the form adds to a request", () => {
+  it("accepts the suggested and opened articles and a linked incident", () => {
+    const parsed = supportRequestSchema.parse({
+      ...valid,
+      suggestedArticles: ["repeated-password-prompts", "check-service-health"],
+      openedArticles: ["repeated-password-prompts"],
+      incidentId: 7,
+      website: "",
+    });
+    expect(parsed).toMatchObject({ openedArticles: ["repeated-password-prompts"], incidentId: 7 });
+  });
+
+  it("defaults to no suggested or opened articles", () => {
+    expect(supportRequestSchema.parse(valid)).toMatchObject({
+      suggestedArticles: [],
+      openedArticles: [],
+    });
+  });
+
+  it("refuses a filled-in honeypot field", () => {
+    expect(failingFields({ ...valid, website: "http://spam.example" })).toEqual(["website"]);
+  });
+});

@@ -4,71 +4,136 @@ import {
   type EventVisibility,
   formatRequestNumber,
   type RequestEventType,
+  type Status,
   type SupportRequestInput,
 } from "@frontline/core";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { requestEvents, requestSequences, requests } from "./schema/index.ts";
+import { enqueueMail, type NewMail } from "./outbox.ts";
+import { idempotencyKeys, requestEvents, requestSequences, requests } from "./schema/index.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestEventRow = typeof requestEvents.$inferSelect;
+
+/** The same Idempotency-Key was sent before with a different body. */
+export class IdempotencyConflictError extends Error {}
+
+/** Someone changed the request since it was read; the change was not made. */
+export class StaleRequestError extends Error {}
 
 export interface NewRequest {
   readonly input: SupportRequestInput;
   readonly trackingTokenHash: string;
   readonly now: Date;
   readonly customerId?: number | null;
+  /** The confirmation email, composed once the number is known. */
+  readonly mail?: (row: RequestRow) => NewMail;
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /**
- * Files a request: takes the next number of the year, stores the request and
- * its "created" event in one transaction, so no request exists without its
- * timeline and no number is handed out twice.
+ * Takes the next number of the year and stores the request, its "created"
+ * event and its confirmation email; runs inside the caller's transaction,
+ * so none exists without the others and no number is handed out twice.
  */
-export async function createRequest(db: Db, request: NewRequest): Promise<RequestRow> {
+function insertRequest(tx: Tx, request: NewRequest): RequestRow {
   const { input, now } = request;
+  const year = now.getUTCFullYear();
+  const sequence = tx
+    .insert(requestSequences)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({
+      target: requestSequences.year,
+      set: { last: sql`${requestSequences.last} + 1` },
+    })
+    .returning({ last: requestSequences.last })
+    .get();
+  const row = tx
+    .insert(requests)
+    .values({
+      number: formatRequestNumber(year, sequence.last),
+      customerId: request.customerId ?? null,
+      locale: input.locale,
+      category: input.category,
+      service: input.service,
+      severity: input.severity,
+      subject: input.subject,
+      description: input.description,
+      organisation: input.organisation,
+      contactName: input.name,
+      contactEmail: input.email,
+      trackingTokenHash: request.trackingTokenHash,
+      incidentId: input.incidentId ?? null,
+      suggestedArticles: input.suggestedArticles,
+      openedArticles: input.openedArticles,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  insertEvent(tx, {
+    requestId: row.id,
+    type: "created",
+    actor: "customer",
+    at: now,
+    body: input.description,
+  });
+  if (request.mail) enqueueMail(tx, row.id, request.mail(row), now);
+  return row;
+}
+
+/** Files a request in one transaction. */
+export async function createRequest(db: Db, request: NewRequest): Promise<RequestRow> {
+  return db.transaction((tx) => insertRequest(tx, request));
+}
+
+export interface Idempotency {
+  readonly key: string;
+  /** SHA-256 of the body, so a reused key with another body is caught. */
+  readonly bodyHash: string;
+  /** The response to keep for replays, made from the stored request. */
+  readonly response: (row: RequestRow) => unknown;
+}
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+
+export type CreatedOnce =
+  | { readonly replayed: false; readonly row: RequestRow; readonly response: unknown }
+  | { readonly replayed: true; readonly response: unknown };
+
+/**
+ * Files a request at most once per Idempotency-Key: a repeat with the same
+ * body gets the first response back; the key and the request are written in
+ * the same transaction, so a double submit can never create two.
+ */
+export async function createRequestOnce(
+  db: Db,
+  request: NewRequest,
+  idempotency: Idempotency,
+): Promise<CreatedOnce> {
   return db.transaction((tx) => {
-    const year = now.getUTCFullYear();
-    const sequence = tx
-      .insert(requestSequences)
-      .values({ year, last: 1 })
-      .onConflictDoUpdate({
-        target: requestSequences.year,
-        set: { last: sql`${requestSequences.last} + 1` },
-      })
-      .returning({ last: requestSequences.last })
+    const earlier = tx
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, idempotency.key))
       .get();
-    const row = tx
-      .insert(requests)
+    if (earlier && earlier.bodyHash !== idempotency.bodyHash) {
+      throw new IdempotencyConflictError("This Idempotency-Key was used with a different request");
+    }
+    if (earlier) return { replayed: true, response: earlier.responseBody };
+    const row = insertRequest(tx, request);
+    const response = idempotency.response(row);
+    tx.insert(idempotencyKeys)
       .values({
-        number: formatRequestNumber(year, sequence.last),
-        customerId: request.customerId ?? null,
-        locale: input.locale,
-        category: input.category,
-        service: input.service,
-        severity: input.severity,
-        subject: input.subject,
-        description: input.description,
-        organisation: input.organisation,
-        contactName: input.name,
-        contactEmail: input.email,
-        trackingTokenHash: request.trackingTokenHash,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    tx.insert(requestEvents)
-      .values({
-        requestId: row.id,
-        type: "created",
-        actor: "customer",
-        visibility: "public",
-        body: input.description,
-        createdAt: now,
+        key: idempotency.key,
+        bodyHash: idempotency.bodyHash,
+        responseStatus: 201,
+        responseBody: response,
+        createdAt: request.now,
       })
       .run();
-    return row;
+    return { replayed: false, row, response };
   });
 }
 
@@ -87,27 +152,93 @@ export interface NewEvent {
   readonly visibility?: EventVisibility;
 }
 
-/** Adds one entry to a request's timeline and marks the request as changed. */
-export async function appendEvent(db: Db, event: NewEvent): Promise<RequestEventRow> {
+function insertEvent(tx: Tx, event: NewEvent): RequestEventRow {
+  return tx
+    .insert(requestEvents)
+    .values({
+      requestId: event.requestId,
+      type: event.type,
+      actor: event.actor,
+      visibility: event.visibility ?? defaultVisibility(event.type),
+      body: event.body ?? null,
+      data: event.data ?? null,
+      createdAt: event.at,
+    })
+    .returning()
+    .get();
+}
+
+/** Adds one entry to a request's timeline (and its email, if any) and marks the request changed. */
+export async function appendEvent(
+  db: Db,
+  event: NewEvent,
+  mail?: NewMail,
+): Promise<RequestEventRow> {
   return db.transaction((tx) => {
-    const row = tx
-      .insert(requestEvents)
-      .values({
-        requestId: event.requestId,
-        type: event.type,
-        actor: event.actor,
-        visibility: event.visibility ?? defaultVisibility(event.type),
-        body: event.body ?? null,
-        data: event.data ?? null,
-        createdAt: event.at,
-      })
-      .returning()
-      .get();
+    const row = insertEvent(tx, event);
     tx.update(requests)
       .set({ updatedAt: event.at, version: sql`${requests.version} + 1` })
       .where(eq(requests.id, event.requestId))
       .run();
+    if (mail) enqueueMail(tx, event.requestId, mail, event.at);
     return row;
+  });
+}
+
+export interface StatusChange {
+  readonly requestId: number;
+  /** The status the caller saw; the change is refused if it moved meanwhile. */
+  readonly from: Status;
+  readonly to: Status;
+  readonly actor: Actor;
+  readonly at: Date;
+  /** A message that goes with the change, e.g. the customer's reply. */
+  readonly message?: { type: RequestEventType; body: string };
+}
+
+/**
+ * Moves a request to a new status, recording the move (and any message
+ * that caused it) on the timeline, with an email, all in one transaction.
+ * The caller checks the lifecycle with core first; this refuses stale moves.
+ */
+export async function changeStatus(
+  db: Db,
+  change: StatusChange,
+  mail?: NewMail,
+): Promise<RequestRow> {
+  return db.transaction((tx) => {
+    if (change.message) {
+      insertEvent(tx, {
+        requestId: change.requestId,
+        type: change.message.type,
+        actor: change.actor,
+        at: change.at,
+        body: change.message.body,
+      });
+    }
+    insertEvent(tx, {
+      requestId: change.requestId,
+      type: "status-change",
+      actor: change.actor,
+      at: change.at,
+      data: { from: change.from, to: change.to },
+      visibility: "public",
+    });
+    const updated = tx
+      .update(requests)
+      .set({
+        status: change.to,
+        updatedAt: change.at,
+        version: sql`${requests.version} + 1`,
+        ...(change.to === "resolved" ? { resolvedAt: change.at } : {}),
+      })
+      .where(and(eq(requests.id, change.requestId), eq(requests.status, change.from)))
+      .returning()
+      .get();
+    if (!updated)
+      throw new StaleRequestError("The request changed meanwhile; reload it and try again");
+    if (mail) enqueueMail(tx, change.requestId, mail, change.at);
+    return updated;
   });
 }
 

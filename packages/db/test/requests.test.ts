@@ -21,6 +21,8 @@ const input: SupportRequestInput = {
   organisation: "fabrikam.partner.cn",
   name: "Giulia Rossi",
   email: "giulia@fabrikam.cn",
+  suggestedArticles: ["read-your-invoice"],
+  openedArticles: [],
 };
 const now = new Date("2026-11-21T10:00:00Z");
 

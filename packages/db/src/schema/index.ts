@@ -1,3 +1,4 @@
 export * from "./customers.ts";
+export * from "./delivery.ts";
 export * from "./help-center.ts";
 export * from "./requests.ts";

@@ -9,6 +9,7 @@ import type {
 } from "@frontline/core";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { customers } from "./customers.ts";
+import { serviceIncidents } from "./help-center.ts";
 
 /** One support request; its history lives in request_events. */
 export const requests = sqliteTable(
@@ -35,6 +36,17 @@ export const requests = sqliteTable(
     resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
     /** Bumped on every change, so a stale edit can be refused. */
     version: integer().notNull().default(1),
+    /** The known incident the customer saw and filed anyway. */
+    incidentId: integer("incident_id").references(() => serviceIncidents.id),
+    /** Articles the contact form suggested, and those the customer opened. */
+    suggestedArticles: text("suggested_articles", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default([]),
+    openedArticles: text("opened_articles", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default([]),
   },
   (t) => [index("requests_status_idx").on(t.status), index("requests_created_idx").on(t.createdAt)],
 );

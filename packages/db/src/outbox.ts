@@ -1,0 +1,64 @@
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { mailOutbox } from "./schema/index.ts";
+
+export type OutboxRow = typeof mailOutbox.$inferSelect;
+
+/** An email to send about a request; written in the same transaction as the change. */
+export interface NewMail {
+  readonly kind: string;
+  readonly recipient: string;
+  readonly locale: OutboxRow["locale"];
+  readonly subject: string;
+  readonly body: string;
+}
+
+type Writer = Pick<Db, "insert">;
+
+/** Puts an email in the outbox; call it inside the transaction that makes the change. */
+export function enqueueMail(tx: Writer, requestId: number | null, mail: NewMail, now: Date): void {
+  tx.insert(mailOutbox)
+    .values({ ...mail, requestId, nextAttemptAt: now, createdAt: now })
+    .run();
+}
+
+/** Emails whose next attempt is due, oldest first. */
+export async function dueMail(db: Db, now: Date, limit = 20): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now)))
+    .orderBy(asc(mailOutbox.id))
+    .limit(limit)
+    .all();
+}
+
+/** Marks an email delivered and forgets its body, which may hold a tracking link. */
+export async function markMailSent(db: Db, id: number, now: Date): Promise<void> {
+  db.update(mailOutbox)
+    .set({ status: "sent", sentAt: now, body: null, lastError: null })
+    .where(eq(mailOutbox.id, id))
+    .run();
+}
+
+/** Records a failed attempt and when to try again; the email stays pending. */
+export async function markMailFailed(
+  db: Db,
+  id: number,
+  error: string,
+  retryAt: Date,
+): Promise<void> {
+  db.update(mailOutbox)
+    .set({
+      attempts: sql`${mailOutbox.attempts} + 1`,
+      lastError: error.slice(0, 500),
+      nextAttemptAt: retryAt,
+    })
+    .where(eq(mailOutbox.id, id))
+    .run();
+}
+
+/** The whole outbox, newest first, for the console and for tests. */
+export async function listOutbox(db: Db): Promise<OutboxRow[]> {
+  return db.select().from(mailOutbox).orderBy(asc(mailOutbox.id)).all();
+}
