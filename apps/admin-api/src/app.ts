@@ -1,9 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { catalogRouter } from "./catalog/catalog.index.ts";
+import { deflectionsRouter } from "./deflections/deflections.index.ts";
 import { feedbackRouter } from "./feedback/feedback.index.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { helpCenterRouter } from "./help-center/help-center.index.ts";
 import type { AppDeps } from "./platform/deps.ts";
+import { publicCors } from "./platform/guards.ts";
 import { Problem, problemHandler } from "./platform/problem.ts";
 import { requestsRouter } from "./requests/requests.index.ts";
 import { serviceHealthRouter } from "./service-health/service-health.index.ts";
@@ -15,11 +17,13 @@ import { serviceHealthRouter } from "./service-health/service-health.index.ts";
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.onError(problemHandler);
+  app.use("/api/v1/*", publicCors(deps.config));
 
   app.route("/", healthRouter(deps));
   app.route("/", catalogRouter(deps));
   app.route("/", requestsRouter(deps));
   app.route("/", feedbackRouter(deps));
+  app.route("/", deflectionsRouter(deps));
   app.route("/", serviceHealthRouter(deps));
 
   app.doc31("/api/v1/openapi.json", {

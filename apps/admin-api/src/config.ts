@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defaultPartnerPolicy, defaultServices } from "@frontline/core";
 import { z } from "zod";
-import type { AppConfig } from "./platform/deps.ts";
+import { type AppConfig, defaultRateLimits } from "./platform/deps.ts";
 
 const defaultHelpCenterDist = fileURLToPath(new URL("../../help-center/dist", import.meta.url));
 
@@ -15,11 +15,28 @@ const envSchema = z.object({
     .default(3000),
   DATABASE_URL: z.string().trim().min(1, "must not be empty").default("./data/frontline.db"),
   HELP_CENTER_DIST: z.string().trim().min(1).default(defaultHelpCenterDist),
+  PUBLIC_URL: z.url("must be a URL like https://help.example.com").optional(),
+  HELP_CENTER_ORIGIN: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url("must be a comma-separated list of origins like https://help.example.com")))
+    .default([]),
+  TRUST_PROXY: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false"),
+  SMTP_URL: z.url("must be a URL like smtp://user:password@mail.example.com:587").optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Frontline Support <support@frontline.invalid>"),
 });
 
 export interface ServerConfig extends AppConfig {
   readonly port: number;
   readonly databaseUrl: string;
+  /** Without it, mail waits in the outbox (the console shows it) instead of being sent. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -40,12 +57,18 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const { PORT, DATABASE_URL, HELP_CENTER_DIST } = parsed.data;
+  const settings = parsed.data;
   return {
-    port: PORT,
-    databaseUrl: DATABASE_URL,
-    helpCenterDist: existsSync(HELP_CENTER_DIST) ? HELP_CENTER_DIST : null,
+    port: settings.PORT,
+    databaseUrl: settings.DATABASE_URL,
+    helpCenterDist: existsSync(settings.HELP_CENTER_DIST) ? settings.HELP_CENTER_DIST : null,
     services: defaultServices,
     partnerPolicy: defaultPartnerPolicy,
+    publicUrl: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
+    corsOrigins: settings.HELP_CENTER_ORIGIN,
+    trustProxy: settings.TRUST_PROXY === "true",
+    rateLimits: defaultRateLimits,
+    smtpUrl: settings.SMTP_URL ?? null,
+    mailFrom: settings.MAIL_FROM,
   };
 }

@@ -7,6 +7,11 @@ try {
   console.log(`Frontline is running on ${server.url}`);
   console.log(`  database: ${config.databaseUrl}`);
   console.log(
+    server.mailSending
+      ? "  mail: sending through SMTP_URL"
+      : "  mail: no SMTP_URL set; notifications wait in the outbox",
+  );
+  console.log(
     config.helpCenterDist
       ? `  help center: ${config.helpCenterDist}`
       : "  help center: not built (run `npm run build`); serving the API only",

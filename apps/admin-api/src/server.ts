@@ -1,13 +1,17 @@
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "@frontline/db";
 import { serve } from "@hono/node-server";
+import { createTransport } from "nodemailer";
 import { createApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import { systemClock } from "./platform/deps.ts";
+import { type OutboxWorker, startOutboxWorker } from "./platform/outbox-worker.ts";
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** False when no SMTP server is configured. */
+  readonly mailSending: boolean;
   close(): Promise<void>;
 }
 
@@ -20,16 +24,28 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     s.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
+  // Without SMTP settings, mail waits in the outbox; the console shows it.
+  const worker: OutboxWorker | null = config.smtpUrl
+    ? startOutboxWorker({
+        db: database.db,
+        transport: createTransport(config.smtpUrl),
+        from: config.mailFrom,
+        clock: systemClock,
+      })
+    : null;
   return {
     url: `http://localhost:${port}`,
     port,
-    close: () =>
-      new Promise((resolve, reject) => {
+    mailSending: worker !== null,
+    close: async () => {
+      await worker?.stop();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => {
           database.close();
           if (error) reject(error);
           else resolve();
         });
-      }),
+      });
+    },
   };
 }

@@ -5,7 +5,7 @@ import { defaultPartnerPolicy, defaultServices } from "@frontline/core";
 import { openDatabase } from "@frontline/db";
 import { afterEach } from "vitest";
 import { createApp } from "../src/app.ts";
-import type { AppConfig, Clock } from "../src/platform/deps.ts";
+import { type AppConfig, type Clock, defaultRateLimits } from "../src/platform/deps.ts";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -38,6 +38,10 @@ export function testApp(
     helpCenterDist: null,
     services: defaultServices,
     partnerPolicy: defaultPartnerPolicy,
+    publicUrl: "https://help.example",
+    corsOrigins: [],
+    trustProxy: true,
+    rateLimits: defaultRateLimits,
     ...overrides,
   };
   const app = createApp({ db: database.db, clock, config });

@@ -33,7 +33,7 @@ export const transitions: readonly Transition[] = [
   { from: "new", to: "open", action: "triage", by: [...staff, "system"] },
   { from: "new", to: "waiting-on-customer", action: "ask-customer", by: staff },
   { from: "new", to: "escalated", action: "escalate", by: staff },
-  { from: "new", to: "resolved", action: "resolve", by: staff },
+  { from: "new", to: "resolved", action: "resolve", by: [...staff, "customer"] },
   { from: "new", to: "closed", action: "close-as-duplicate", by: staff },
   { from: "open", to: "waiting-on-customer", action: "ask-customer", by: staff },
   { from: "open", to: "escalated", action: "escalate", by: staff },

@@ -16,7 +16,7 @@ const allowed: Record<string, Actor[]> = {
   "new → open": ["agent", "admin", "system"],
   "new → waiting-on-customer": ["agent", "admin"],
   "new → escalated": ["agent", "admin"],
-  "new → resolved": ["agent", "admin"],
+  "new → resolved": ["agent", "admin", "customer"],
   "new → closed": ["agent", "admin"],
   "open → waiting-on-customer": ["agent", "admin"],
   "open → escalated": ["agent", "admin"],

@@ -1,5 +1,5 @@
 import type { ArticleFeedbackInput, IncidentView } from "@frontline/core";
-import { desc, isNull } from "drizzle-orm";
+import { desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { articleFeedback, serviceIncidents } from "./schema/index.ts";
 
@@ -53,4 +53,8 @@ export async function recordFeedback(db: Db, feedback: ArticleFeedbackInput, now
     })
     .returning()
     .get();
+}
+
+export async function getIncident(db: Db, id: number): Promise<IncidentView | null> {
+  return db.select().from(serviceIncidents).where(eq(serviceIncidents.id, id)).get() ?? null;
 }

@@ -7,12 +7,30 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** How many requests one client may make to a group of public endpoints per window. */
+export interface RateLimit {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
 /** Settings the running app needs; parsed from the environment by config.ts. */
 export interface AppConfig {
   /** Folder with the built help center, or null to serve only the API. */
   readonly helpCenterDist: string | null;
   readonly services: readonly Service[];
   readonly partnerPolicy: SlaPolicy;
+  /** Where customers reach the help center, for links in emails. */
+  readonly publicUrl: string;
+  /** Other origins whose pages may call the public API (CORS); same origin always may. */
+  readonly corsOrigins: readonly string[];
+  /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
+  readonly trustProxy: boolean;
+  readonly rateLimits: {
+    /** Filing requests, the costliest public action. */
+    readonly submit: RateLimit;
+    /** Tracking, replying, feedback, deflections. */
+    readonly public: RateLimit;
+  };
 }
 
 /** Everything createApp needs from outside, injected so tests control it. */
@@ -21,3 +39,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly config: AppConfig;
 }
+
+export const defaultRateLimits: AppConfig["rateLimits"] = {
+  submit: { limit: 10, windowMs: 10 * 60_000 },
+  public: { limit: 120, windowMs: 60_000 },
+};

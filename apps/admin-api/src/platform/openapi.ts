@@ -29,9 +29,11 @@ export function problemResponses<const S extends number>(...statuses: S[]) {
   const descriptions: Record<number, string> = {
     400: "The body could not be read as JSON",
     404: "Not found",
+    409: "Not possible in the request's current status",
     413: "The body is too large",
     415: "The body is not JSON",
     422: "Invalid fields, each one named",
+    429: "Too many requests from this client; see Retry-After",
   };
   return Object.fromEntries(
     statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent }]),

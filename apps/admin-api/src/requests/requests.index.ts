@@ -1,44 +1,79 @@
 import { createSupportRequestSchema } from "@frontline/core";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../platform/deps.ts";
+import { limitPerClient } from "../platform/guards.ts";
 import { createRouter } from "../platform/openapi.ts";
 import { Problem } from "../platform/problem.ts";
-import { fileRequest, trackRequest } from "./requests.handlers.ts";
-import { fileRequestRoute, trackRequestRoute } from "./requests.routes.ts";
+import {
+  authorizeCustomer,
+  changeStatusAsCustomer,
+  fileRequest,
+  replyAsCustomer,
+  trackRequest,
+} from "./requests.handlers.ts";
+import {
+  customerStatusRoute,
+  fileRequestRoute,
+  replyRoute,
+  trackRequestRoute,
+} from "./requests.routes.ts";
 
 /** A support request is text: 64 KiB is far above the longest valid one. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new Problem(
+      413,
+      "payload-too-large",
+      "The request body is too large",
+      `Send at most ${MAX_BODY_BYTES} bytes.`,
+    );
+  },
+});
+
 export function requestsRouter(deps: AppDeps) {
   const router = createRouter();
   const fileRoute = fileRequestRoute(createSupportRequestSchema(deps.config.services));
+  const submitLimit = limitPerClient("submit", deps.config.rateLimits.submit, deps.config);
+  const publicLimit = limitPerClient("public", deps.config.rateLimits.public, deps.config);
 
-  router.use(
-    "/api/v1/requests",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Problem(
-          413,
-          "payload-too-large",
-          "The request body is too large",
-          `Send at most ${MAX_BODY_BYTES} bytes.`,
-        );
-      },
-    }),
-  );
+  router.on("POST", "/api/v1/requests", submitLimit, limitBody);
+  router.use("/api/v1/requests/*", publicLimit, limitBody);
 
   router.openapi(fileRoute, async (c) => {
-    const filed = await fileRequest(deps, c.req.valid("json"));
+    const filed = await fileRequest(
+      deps,
+      c.req.valid("json"),
+      c.req.valid("header")["idempotency-key"],
+    );
     c.header("Location", `/api/v1/requests/${filed.number}`);
     return c.json(filed, 201);
   });
 
   router.openapi(trackRequestRoute, async (c) => {
     const { number } = c.req.valid("param");
-    const { "x-tracking-token": token } = c.req.valid("header");
     c.header("Cache-Control", "no-store");
-    return c.json(await trackRequest(deps, number, token), 200);
+    return c.json(await trackRequest(deps, number, c.req.valid("header")["x-tracking-token"]), 200);
+  });
+
+  router.openapi(replyRoute, async (c) => {
+    const row = await authorizeCustomer(
+      deps,
+      c.req.valid("param").number,
+      c.req.valid("header")["x-tracking-token"],
+    );
+    return c.json(await replyAsCustomer(deps, row, c.req.valid("json").body), 201);
+  });
+
+  router.openapi(customerStatusRoute, async (c) => {
+    const row = await authorizeCustomer(
+      deps,
+      c.req.valid("param").number,
+      c.req.valid("header")["x-tracking-token"],
+    );
+    return c.json(await changeStatusAsCustomer(deps, row, c.req.valid("json").status), 200);
   });
 
   return router;

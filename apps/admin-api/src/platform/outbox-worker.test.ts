@@ -1,0 +1,131 @@
+import { listOutbox } from "@frontline/db";
+import { createTransport } from "nodemailer";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
+import { fixedClock, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
+import { retryDelay, startOutboxWorker } from "./outbox-worker.ts";
+
+const servers: TestSmtpServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function smtp(port?: number, received?: ReceivedMail[], options?: { dieAfter?: number }) {
+  const server = await startSmtpServer(port, received, options);
+  servers.push(server);
+  return server;
+}
+
+const transportTo = (port: number) =>
+  createTransport({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    ignoreTLS: true,
+    connectionTimeout: 2_000,
+    greetingTimeout: 2_000,
+  });
+
+describe("notification emails", () => {
+  it("confirm a new request over SMTP, in the request's language, with the private tracking link", async () => {
+    const server = await smtp();
+    const { app, db, clock } = testApp();
+    const filed = await readJson(
+      await postJson(app, "/api/v1/requests", { ...validRequest, locale: "de" }),
+    );
+    const worker = startOutboxWorker({
+      db,
+      transport: transportTo(server.port),
+      from: "support@partner.example",
+      clock,
+    });
+    expect(await worker.runOnce()).toBe(1);
+    await worker.stop();
+    expect(server.received).toHaveLength(1);
+    const [mail] = server.received;
+    expect(mail?.to).toEqual([validRequest.email]);
+    expect(mail?.subject).toBe(
+      `[${filed.number}] Ihre Anfrage ist eingegangen: ${validRequest.subject}`,
+    );
+    expect(mail?.text).toContain(`Guten Tag ${validRequest.name},`);
+    expect(mail?.text).toContain(
+      `https://help.example/de/track/#${filed.number}:${filed.trackingToken}`,
+    );
+    // Once delivered, the database no longer holds the link with the token.
+    expect((await listOutbox(db))[0]).toMatchObject({ status: "sent", body: null });
+  });
+
+  it("stay in the outbox when no mail server answers, and a request still succeeds", async () => {
+    const { app, db, clock } = testApp();
+    const response = await postJson(app, "/api/v1/requests", validRequest);
+    expect(response.status).toBe(201);
+    const worker = startOutboxWorker({
+      db,
+      transport: transportTo(1),
+      from: "support@partner.example",
+      clock,
+      retryBaseMs: 5_000,
+    });
+    expect(await worker.runOnce()).toBe(0);
+    await worker.stop();
+    const [mail] = await listOutbox(db);
+    expect(mail).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      nextAttemptAt: new Date(clock.now().getTime() + 5_000),
+    });
+    expect(mail?.lastError).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  it("all arrive exactly once when the mail server dies in the middle of a burst and comes back", async () => {
+    const received: ReceivedMail[] = [];
+    // The server accepts four confirmations, then shuts down while the worker is still sending.
+    const dying = await smtp(0, received, { dieAfter: 4 });
+    const clock = fixedClock("2026-11-21T09:30:00Z");
+    const { app, db } = testApp({}, clock);
+    const numbers: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const filed = await readJson(
+        await postJson(app, "/api/v1/requests", {
+          ...validRequest,
+          subject: `Burst request number ${i}`,
+        }),
+      );
+      numbers.push(filed.number);
+    }
+    const worker = startOutboxWorker({
+      db,
+      transport: transportTo(dying.port),
+      from: "support@partner.example",
+      clock,
+      retryBaseMs: 1_000,
+      pollMs: 60_000,
+    });
+    expect(await worker.runOnce()).toBe(4);
+    await dying.close();
+    const waiting = (await listOutbox(db)).filter((m) => m.status === "pending");
+    expect(waiting).toHaveLength(6);
+    expect(waiting.every((m) => m.attempts >= 1)).toBe(true);
+
+    await smtp(dying.port, received);
+    // Not yet: each retry waits for its back-off.
+    expect(await worker.runOnce()).toBe(0);
+    clock.set("2026-11-21T09:30:01Z");
+    expect(await worker.runOnce()).toBe(6);
+    clock.set("2026-11-21T10:30:00Z");
+    expect(await worker.runOnce()).toBe(0);
+    await worker.stop();
+
+    const subjects = received.map((m) => m.subject.slice(1, 15)).sort();
+    expect(subjects).toEqual([...numbers].sort());
+    expect((await listOutbox(db)).every((m) => m.status === "sent")).toBe(true);
+  });
+});
+
+describe("retry back-off", () => {
+  it("doubles from the base delay and stops growing at the cap", () => {
+    expect([0, 1, 2, 3, 10].map((n) => retryDelay(n, 5_000, 60_000))).toEqual([
+      5_000, 10_000, 20_000, 40_000, 60_000,
+    ]);
+  });
+});

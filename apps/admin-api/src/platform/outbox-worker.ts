@@ -1,0 +1,84 @@
+import { type Db, dueMail, markMailFailed, markMailSent } from "@frontline/db";
+import type { Transporter } from "nodemailer";
+import type { Clock } from "./deps.ts";
+
+export interface OutboxWorkerOptions {
+  readonly db: Db;
+  readonly transport: Pick<Transporter, "sendMail">;
+  readonly from: string;
+  readonly clock: Clock;
+  /** How often to look for due mail. */
+  readonly pollMs?: number;
+  /** First retry delay; it doubles per failed attempt up to `maxDelayMs`. */
+  readonly retryBaseMs?: number;
+  readonly maxDelayMs?: number;
+}
+
+export interface OutboxWorker {
+  /** Sends what is due now; resolves when this round is done. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** 5 s, 10 s, 20 s … capped: a mail server that is down is not hammered. */
+export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts));
+}
+
+/**
+ * Sends the outbox. Mail is marked sent only after the SMTP server accepted
+ * it; a failure leaves it pending with a later attempt time, so nothing is
+ * lost and a broken mail server never fails a request.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, transport, from, clock } = options;
+  const pollMs = options.pollMs ?? 2_000;
+  const baseMs = options.retryBaseMs ?? 5_000;
+  const maxMs = options.maxDelayMs ?? 60 * 60_000;
+  let running: Promise<number> | null = null;
+  let stopped = false;
+
+  async function round(): Promise<number> {
+    let sent = 0;
+    for (const mail of await dueMail(db, clock.now())) {
+      if (stopped) break;
+      try {
+        await transport.sendMail({
+          from,
+          to: mail.recipient,
+          subject: mail.subject,
+          text: mail.body ?? "",
+        });
+        await markMailSent(db, mail.id, clock.now());
+        sent += 1;
+      } catch (error) {
+        const retryAt = new Date(clock.now().getTime() + retryDelay(mail.attempts, baseMs, maxMs));
+        await markMailFailed(
+          db,
+          mail.id,
+          error instanceof Error ? error.message : String(error),
+          retryAt,
+        );
+      }
+    }
+    return sent;
+  }
+
+  // One round at a time: a slow mail server must not get the same email twice.
+  const runOnce = () => {
+    running ??= round().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => void runOnce(), pollMs);
+  timer.unref();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

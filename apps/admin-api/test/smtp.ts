@@ -1,0 +1,97 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+
+export interface ReceivedMail {
+  readonly to: string[];
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** =?UTF-8?Q?...?= and =?UTF-8?B?...?= words, as mail clients decode them. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
+      encoding.toLowerCase() === "b"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(
+            text
+              .replace(/_/g, " ")
+              .replace(/=([0-9a-f]{2})/gi, (_h, hex: string) =>
+                String.fromCharCode(Number.parseInt(hex, 16)),
+              ),
+            "latin1",
+          ).toString("utf8"),
+    );
+}
+
+function decodeBody(body: string, encoding: string): string {
+  if (encoding === "base64")
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding === "quoted-printable") {
+    const bytes = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      );
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return body;
+}
+
+/** Reads the headers and text body of a single-part message. */
+export function parseMessage(raw: string, to: string[]): ReceivedMail {
+  const split = raw.indexOf("\r\n\r\n");
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+  const header = (name: string) =>
+    new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
+  const encoding = header("Content-Transfer-Encoding").toLowerCase();
+  return {
+    to,
+    subject: decodeHeader(header("Subject")),
+    text: decodeBody(raw.slice(split + 4), encoding).replace(/\r\n/g, "\n"),
+  };
+}
+
+export interface TestSmtpServer {
+  readonly port: number;
+  readonly received: ReceivedMail[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server on loopback that keeps every message it accepts.
+ * With `dieAfter`, it shuts down on its own after accepting that many.
+ */
+export async function startSmtpServer(
+  port = 0,
+  received: ReceivedMail[] = [],
+  options: { dieAfter?: number } = {},
+): Promise<TestSmtpServer> {
+  let accepted = 0;
+  let closing: Promise<void> | null = null;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    closeTimeout: 1_000,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        received.push(parseMessage(Buffer.concat(chunks).toString("latin1"), to));
+        callback();
+        accepted += 1;
+        if (accepted === options.dieAfter) void close();
+      });
+    },
+  });
+  const close = () => {
+    closing ??= new Promise((resolve) => server.close(() => resolve()));
+    return closing;
+  };
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.server.address() as AddressInfo;
+  return { port: address.port, received, close };
+}
