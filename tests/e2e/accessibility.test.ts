@@ -26,6 +26,7 @@ const pages = [
   ["search with results", "/en/search/?q=invoice"],
   ["contact", "/de/contact/"],
   ["status", "/it/status/"],
+  ["tracking", "/zh-cn/track/"],
 ];
 
 describe("accessibility", () => {

@@ -20,7 +20,7 @@ export interface ContentIssue {
 }
 
 /** Pages besides articles that a link may point at, under each locale. */
-const sitePages = new Set(["", "contact", "search", "faq", "status"]);
+const sitePages = new Set(["", "contact", "search", "faq", "status", "track"]);
 const knownComponents = new Set([
   "AppliesTo",
   "FaqItem",

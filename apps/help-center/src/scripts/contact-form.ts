@@ -3,41 +3,23 @@
  * posts JSON, and shows field errors (ours or the server's) next to the
  * fields without losing what the customer typed.
  */
-import { supportRequestSchema } from "@frontline/core";
+import { supportRequestLimits, supportRequestSchema } from "@frontline/core";
 import { apiUrl } from "./api.ts";
-
-const fields = [
-  "category",
-  "service",
-  "severity",
-  "subject",
-  "description",
-  "organisation",
-  "name",
-  "email",
-] as const;
-type Field = (typeof fields)[number];
-const choiceFields: readonly Field[] = ["category", "service", "severity"];
+import { type Field, type FieldError, fields, isField, localIssue } from "./contact-fields.ts";
+import { setUpIncidentWarning } from "./contact-incident.ts";
+import { setUpSuggestions } from "./contact-suggestions.ts";
+import { randomId } from "./random-id.ts";
 
 type Messages = Record<string, string>;
-
-interface FieldError {
-  field: Field | null;
-  message: string;
-}
 
 /** The subset of RFC 9457 problem details the API sends. */
 interface Problem {
   title?: string;
   detail?: string;
-  errors?: { field?: string; message?: string }[];
+  errors?: { field?: string; message?: string; code?: string }[];
 }
 
 export const requestsEndpoint = apiUrl("/api/v1/requests");
-
-function isField(value: unknown): value is Field {
-  return typeof value === "string" && (fields as readonly string[]).includes(value);
-}
 
 function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -52,7 +34,20 @@ export function setUpContactForm(form: HTMLFormElement): void {
   const summary = document.getElementById("form-summary");
   const confirmation = document.getElementById("confirmation");
   const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
+  const deflected = document.querySelector<HTMLElement>("[data-deflected]");
   let sending = false;
+  // One key per distinct submission: a double click or a retry files once,
+  // an edited form after an error is a new submission.
+  let idempotency = { payload: "", key: "" };
+
+  const suggestions = setUpSuggestions(form, () => {
+    form.hidden = true;
+    if (deflected) {
+      deflected.hidden = false;
+      deflected.focus();
+    }
+  });
+  const incidentId = setUpIncidentWarning(form);
 
   const control = (field: Field) =>
     form.elements.namedItem(field) as
@@ -67,9 +62,20 @@ export function setUpContactForm(form: HTMLFormElement): void {
       const raw = data.get(name);
       return typeof raw === "string" ? raw : "";
     };
-    const payload: Record<string, string> = { locale: value("locale") };
+    const payload: Record<string, string> = { locale: value("locale"), website: value("website") };
     for (const field of fields) payload[field] = value(field);
     return payload;
+  }
+
+  /** The form's fields plus what the help center learned while the customer filled it in. */
+  function requestBody(payload: Record<string, string>) {
+    const incident = incidentId();
+    return {
+      ...payload,
+      suggestedArticles: suggestions.suggested(),
+      openedArticles: suggestions.opened(),
+      ...(incident === undefined ? {} : { incidentId: incident }),
+    };
   }
 
   function clearErrors(): void {
@@ -134,38 +140,6 @@ export function setUpContactForm(form: HTMLFormElement): void {
     }
   }
 
-  /** Turns a zod issue into words a customer understands, in the page language. */
-  function localIssue(
-    issue: { code: string; path: PropertyKey[]; minimum?: unknown; maximum?: unknown },
-    payload: Record<string, string>,
-  ): FieldError {
-    const field = isField(issue.path[0]) ? issue.path[0] : null;
-    const value = field ? (payload[field] ?? "").trim() : "";
-    if (field && value === "") {
-      return {
-        field,
-        message: msg(
-          choiceFields.includes(field) ? "contact.error.choose" : "contact.error.required",
-        ),
-      };
-    }
-    switch (issue.code) {
-      case "too_small":
-        return { field, message: msg("contact.error.tooShort", { min: Number(issue.minimum) }) };
-      case "too_big":
-        return { field, message: msg("contact.error.tooLong", { max: Number(issue.maximum) }) };
-      case "invalid_format":
-        return {
-          field,
-          message: msg(field === "email" ? "contact.error.email" : "contact.error.invalid"),
-        };
-      case "invalid_value":
-        return { field, message: msg("contact.error.choose") };
-      default:
-        return { field, message: msg("contact.error.invalid") };
-    }
-  }
-
   function setSending(value: boolean): void {
     sending = value;
     form.setAttribute("aria-busy", String(value));
@@ -179,8 +153,11 @@ export function setUpContactForm(form: HTMLFormElement): void {
     if (!confirmation) return;
     const reference = confirmation.querySelector("[data-reference]");
     const token = confirmation.querySelector("[data-tracking-token]");
+    const link = confirmation.querySelector<HTMLAnchorElement>("[data-tracking-link]");
     if (reference) reference.textContent = number;
     if (token) token.textContent = trackingToken;
+    // The token rides in the fragment, which browsers never send to a server.
+    if (link) link.href = `${link.dataset.base ?? ""}#${number}:${trackingToken}`;
     form.hidden = true;
     if (summary) summary.hidden = true;
     confirmation.hidden = false;
@@ -199,15 +176,20 @@ export function setUpContactForm(form: HTMLFormElement): void {
   }
 
   /** Server field names may be paths ("body.subject"); the last segment names the field. */
-  function serverErrors(problem: Problem): FieldError[] {
+  /** The server names fields and zod codes; the words come from this page's language. */
+  function serverErrors(problem: Problem, payload: Record<string, string>): FieldError[] {
     return (problem.errors ?? []).map((error) => {
       const name = String(error.field ?? "")
         .split(/[./]/)
         .pop();
-      return {
-        field: isField(name) ? name : null,
-        message: error.message || msg("contact.error.invalid"),
-      };
+      const limits = isField(name)
+        ? (supportRequestLimits as Record<string, { min?: number; max?: number }>)[name]
+        : undefined;
+      return localIssue(
+        msg,
+        { code: error.code ?? "", path: [name ?? ""], minimum: limits?.min, maximum: limits?.max },
+        payload,
+      );
     });
   }
 
@@ -216,13 +198,15 @@ export function setUpContactForm(form: HTMLFormElement): void {
     if (sending) return;
     clearErrors();
     const payload = readForm();
-    const parsed = supportRequestSchema.safeParse(payload);
+    const parsed = supportRequestSchema.safeParse(requestBody(payload));
     if (!parsed.success) {
-      showErrors(parsed.error.issues.map((issue) => localIssue(issue, payload)));
+      showErrors(parsed.error.issues.map((issue) => localIssue(msg, issue, payload)));
       return;
     }
 
     setSending(true);
+    const body = JSON.stringify(parsed.data);
+    if (idempotency.payload !== body) idempotency = { payload: body, key: randomId() };
     try {
       let response: Response;
       try {
@@ -231,8 +215,9 @@ export function setUpContactForm(form: HTMLFormElement): void {
           headers: {
             "Content-Type": "application/json",
             Accept: "application/json, application/problem+json",
+            "Idempotency-Key": idempotency.key,
           },
-          body: JSON.stringify(parsed.data),
+          body,
         });
       } catch {
         showErrors([], msg("contact.error.network"));
@@ -253,9 +238,11 @@ export function setUpContactForm(form: HTMLFormElement): void {
       }
 
       const problem = await readProblem(response);
-      if (problem && response.status < 500) {
-        const detail = problem.detail || problem.title || msg("contact.error.invalid");
-        showErrors(serverErrors(problem), detail);
+      if (response.status === 429) {
+        showErrors([], msg("contact.error.tooMany"));
+      } else if (problem && response.status < 500) {
+        const errors = serverErrors(problem, payload);
+        showErrors(errors, errors.some((e) => e.field) ? undefined : msg("contact.error.invalid"));
       } else {
         showErrors([], problem?.detail || msg("contact.error.server", { status: response.status }));
       }

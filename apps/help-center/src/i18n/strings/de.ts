@@ -149,4 +149,50 @@ export const de: UiStrings = {
   "status.incidents.title": "Bekannte Probleme",
   "status.incidents.none": "Derzeit sind keine Probleme bekannt.",
   "status.since": "Seit {time}",
+  "suggest.title": "Diese Artikel beantworten vielleicht Ihre Frage",
+  "suggest.solved": "Das hat mein Problem gelöst",
+  "suggest.decline": "Keiner davon hilft",
+  "suggest.opensNew": "(öffnet in einem neuen Tab)",
+  "deflected.title": "Schön, dass wir helfen konnten",
+  "deflected.text":
+    "Es wurde keine Anfrage gesendet. Wenn das Problem wieder auftritt, können Sie jederzeit eine Anfrage senden.",
+  "deflected.again": "Neue Anfrage beginnen",
+  "incident.title": "Bekanntes Problem mit diesem Dienst",
+  "incident.text":
+    "Der Betreiber arbeitet bereits daran. Sie müssen keine Anfrage stellen: Verfolgen Sie die Störung, um zu sehen, wann sie behoben ist.",
+  "incident.follow": "Störung verfolgen",
+  "incident.fileAnyway": "Trotzdem eine Anfrage stellen",
+  "incident.linked": "Ihre Anfrage wird mit dieser Störung verknüpft.",
+  "contact.done.trackLink": "Ihre private Tracking-Seite öffnen",
+  "contact.done.bookmark":
+    "Speichern Sie diesen Link als Lesezeichen oder bewahren Sie unsere E-Mail auf: Nur damit verfolgen Sie die Anfrage, ohne uns anzurufen.",
+  "contact.honeypot": "Dieses Feld leer lassen",
+  "track.title": "Ihre Anfrage verfolgen",
+  "track.lead":
+    "Geben Sie die Referenznummer und den Tracking-Code aus Ihrer Bestätigung oder der E-Mail ein.",
+  "track.number": "Referenznummer",
+  "track.token": "Tracking-Code",
+  "track.open": "Meine Anfrage anzeigen",
+  "track.notFound":
+    "Wir konnten keine Anfrage mit dieser Referenznummer und diesem Tracking-Code finden. Prüfen Sie beide Angaben und versuchen Sie es erneut.",
+  "track.status": "Status",
+  "track.timeline": "Verlauf",
+  "track.author.customer": "Sie",
+  "track.author.partner": "Support-Team",
+  "track.author.operator": "Betreiber",
+  "track.event.created": "Anfrage gestellt",
+  "track.event.status": "Status geändert in: {status}",
+  "track.reply": "Ihre Antwort",
+  "track.send": "Antwort senden",
+  "track.solved": "Mein Problem ist gelöst",
+  "track.close": "Anfrage schließen",
+  "track.reopen": "Anfrage wieder öffnen",
+  "track.reopenUntil": "Sie können diese Anfrage bis {date} wieder öffnen.",
+  "track.closedNote":
+    "Diese Anfrage ist geschlossen. Wenn Sie weitere Hilfe brauchen, stellen Sie bitte eine neue Anfrage und nennen Sie deren Nummer.",
+  "track.saved": "Erledigt. Das Support-Team wurde informiert.",
+  "contact.error.tooMany":
+    "Sie haben in kurzer Zeit mehrere Anfragen gesendet. Bitte warten Sie einige Minuten und versuchen Sie es erneut; Ihr Text bleibt erhalten.",
+  "track.refused":
+    "Das ist im aktuellen Zustand der Anfrage nicht möglich. Die Seite zeigt jetzt, was Sie tun können.",
 };

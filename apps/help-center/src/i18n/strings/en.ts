@@ -148,6 +148,52 @@ export const en = {
   "status.incidents.title": "Known problems",
   "status.incidents.none": "There are no known problems right now.",
   "status.since": "Since {time}",
+  "suggest.title": "These articles might answer your question",
+  "suggest.solved": "This solved my problem",
+  "suggest.decline": "None of these help",
+  "suggest.opensNew": "(opens in a new tab)",
+  "deflected.title": "Glad we could help",
+  "deflected.text":
+    "Nothing was filed. If the problem comes back, you can send a request at any time.",
+  "deflected.again": "Start a new request",
+  "incident.title": "Known problem with this service",
+  "incident.text":
+    "The operator is already working on it. You do not need to file a request: follow the incident to see when it is fixed.",
+  "incident.follow": "Follow the incident",
+  "incident.fileAnyway": "File a request anyway",
+  "incident.linked": "Your request will be linked to this incident.",
+  "contact.done.trackLink": "Open your private tracking page",
+  "contact.done.bookmark":
+    "Bookmark this link or keep the email we sent: it is the only way to follow the request without calling us.",
+  "contact.honeypot": "Leave this field empty",
+  "track.title": "Follow your request",
+  "track.lead":
+    "Enter the reference number and the tracking code from your confirmation or its email.",
+  "track.number": "Reference number",
+  "track.token": "Tracking code",
+  "track.open": "Show my request",
+  "track.notFound":
+    "We could not find a request with this reference number and tracking code. Check both and try again.",
+  "track.status": "Status",
+  "track.timeline": "History",
+  "track.author.customer": "You",
+  "track.author.partner": "Support team",
+  "track.author.operator": "Operator",
+  "track.event.created": "Request filed",
+  "track.event.status": "Status changed to: {status}",
+  "track.reply": "Your reply",
+  "track.send": "Send reply",
+  "track.solved": "My problem is solved",
+  "track.close": "Close the request",
+  "track.reopen": "Reopen the request",
+  "track.reopenUntil": "You can reopen this request until {date}.",
+  "track.closedNote":
+    "This request is closed. If you need more help, please file a new request and mention its number.",
+  "track.saved": "Done. The support team has been told.",
+  "contact.error.tooMany":
+    "You have sent several requests in a short time. Please wait a few minutes and try again; your text is still here.",
+  "track.refused":
+    "This is not possible in the request's current state. The page now shows what you can do.",
 };
 
 export type UiKey = keyof typeof en;

@@ -147,4 +147,50 @@ export const it: UiStrings = {
   "status.incidents.title": "Problemi noti",
   "status.incidents.none": "Al momento non ci sono problemi noti.",
   "status.since": "Dal {time}",
+  "suggest.title": "Questi articoli potrebbero rispondere alla Sua domanda",
+  "suggest.solved": "Questo ha risolto il mio problema",
+  "suggest.decline": "Nessuno di questi è utile",
+  "suggest.opensNew": "(si apre in una nuova scheda)",
+  "deflected.title": "Siamo lieti di esserLe stati utili",
+  "deflected.text":
+    "Non è stata inviata alcuna richiesta. Se il problema si ripresenta, può inviare una richiesta in qualsiasi momento.",
+  "deflected.again": "Inizia una nuova richiesta",
+  "incident.title": "Problema noto su questo servizio",
+  "incident.text":
+    "L'operatore ci sta già lavorando. Non è necessario inviare una richiesta: segua l'incidente per sapere quando sarà risolto.",
+  "incident.follow": "Segui l'incidente",
+  "incident.fileAnyway": "Invia comunque una richiesta",
+  "incident.linked": "La Sua richiesta sarà collegata a questo incidente.",
+  "contact.done.trackLink": "Apra la Sua pagina di monitoraggio privata",
+  "contact.done.bookmark":
+    "Salvi questo link tra i preferiti o conservi l'email che Le abbiamo inviato: è l'unico modo per seguire la richiesta senza chiamarci.",
+  "contact.honeypot": "Lasci vuoto questo campo",
+  "track.title": "Segua la Sua richiesta",
+  "track.lead":
+    "Inserisca il numero di riferimento e il codice di monitoraggio della conferma o dell'email.",
+  "track.number": "Numero di riferimento",
+  "track.token": "Codice di monitoraggio",
+  "track.open": "Mostra la mia richiesta",
+  "track.notFound":
+    "Non abbiamo trovato alcuna richiesta con questo numero di riferimento e questo codice. Li controlli e riprovi.",
+  "track.status": "Stato",
+  "track.timeline": "Cronologia",
+  "track.author.customer": "Lei",
+  "track.author.partner": "Team di supporto",
+  "track.author.operator": "Operatore",
+  "track.event.created": "Richiesta inviata",
+  "track.event.status": "Stato cambiato in: {status}",
+  "track.reply": "La Sua risposta",
+  "track.send": "Invia risposta",
+  "track.solved": "Il mio problema è risolto",
+  "track.close": "Chiudi la richiesta",
+  "track.reopen": "Riapri la richiesta",
+  "track.reopenUntil": "Può riaprire questa richiesta fino al {date}.",
+  "track.closedNote":
+    "Questa richiesta è chiusa. Se ha bisogno di altro aiuto, invii una nuova richiesta indicando questo numero.",
+  "track.saved": "Fatto. Il team di supporto è stato informato.",
+  "contact.error.tooMany":
+    "Ha inviato diverse richieste in poco tempo. Attenda qualche minuto e riprovi; il testo inserito è ancora qui.",
+  "track.refused":
+    "Non è possibile nello stato attuale della richiesta. La pagina ora mostra cosa può fare.",
 };

@@ -1,0 +1,58 @@
+/** The contact form's fields and how their errors read to a customer. */
+
+export const fields = [
+  "category",
+  "service",
+  "severity",
+  "subject",
+  "description",
+  "organisation",
+  "name",
+  "email",
+] as const;
+export type Field = (typeof fields)[number];
+export const choiceFields: readonly Field[] = ["category", "service", "severity"];
+
+export interface FieldError {
+  field: Field | null;
+  message: string;
+}
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export function isField(value: unknown): value is Field {
+  return typeof value === "string" && (fields as readonly string[]).includes(value);
+}
+
+/** Turns a zod issue into words a customer understands, in the page language. */
+export function localIssue(
+  msg: Translate,
+  issue: { code: string; path: PropertyKey[]; minimum?: unknown; maximum?: unknown },
+  payload: Record<string, string>,
+): FieldError {
+  const field = isField(issue.path[0]) ? issue.path[0] : null;
+  const value = field ? (payload[field] ?? "").trim() : "";
+  if (field && value === "") {
+    return {
+      field,
+      message: msg(
+        choiceFields.includes(field) ? "contact.error.choose" : "contact.error.required",
+      ),
+    };
+  }
+  switch (issue.code) {
+    case "too_small":
+      return { field, message: msg("contact.error.tooShort", { min: Number(issue.minimum) }) };
+    case "too_big":
+      return { field, message: msg("contact.error.tooLong", { max: Number(issue.maximum) }) };
+    case "invalid_format":
+      return {
+        field,
+        message: msg(field === "email" ? "contact.error.email" : "contact.error.invalid"),
+      };
+    case "invalid_value":
+      return { field, message: msg("contact.error.choose") };
+    default:
+      return { field, message: msg("contact.error.invalid") };
+  }
+}
