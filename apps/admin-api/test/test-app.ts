@@ -45,7 +45,7 @@ export function testApp(
     ...overrides,
   };
   const app = createApp({ db: database.db, clock, config });
-  return { app, db: database.db, clock, dir };
+  return { app, db: database.db, clock, dir, config };
 }
 
 export const validRequest = {

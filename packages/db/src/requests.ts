@@ -7,7 +7,7 @@ import {
   type Status,
   type SupportRequestInput,
 } from "@frontline/core";
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
 import { idempotencyKeys, requestEvents, requestSequences, requests } from "./schema/index.ts";
@@ -259,4 +259,12 @@ export async function listEvents(
     )
     .orderBy(asc(requestEvents.id))
     .all();
+}
+
+/** Stops the first-response clock; only the first public answer counts. */
+export async function markFirstResponse(db: Db, requestId: number, at: Date): Promise<void> {
+  db.update(requests)
+    .set({ firstResponseAt: at })
+    .where(and(eq(requests.id, requestId), isNull(requests.firstResponseAt)))
+    .run();
 }

@@ -1,8 +1,10 @@
-import { listOutbox } from "@frontline/db";
+import { join } from "node:path";
+import { getRequestByNumber, listOutbox, openDatabase } from "@frontline/db";
 import { createTransport } from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
 import { fixedClock, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
+import { replyAsPartner } from "../requests/requests.handlers.ts";
 import { retryDelay, startOutboxWorker } from "./outbox-worker.ts";
 
 const servers: TestSmtpServer[] = [];
@@ -119,6 +121,57 @@ describe("notification emails", () => {
     const subjects = received.map((m) => m.subject.slice(1, 15)).sort();
     expect(subjects).toEqual([...numbers].sort());
     expect((await listOutbox(db)).every((m) => m.status === "sent")).toBe(true);
+  });
+});
+
+describe("notifications across a crash and a partner's reply", () => {
+  it("sends a confirmation written before the server stopped, from a freshly opened database", async () => {
+    const server = await smtp();
+    const { app, dir, clock } = testApp();
+    const filed = await readJson(await postJson(app, "/api/v1/requests", validRequest));
+    // The process dies before its worker ran; a new process opens the same file.
+    const reopened = openDatabase(join(dir, "test.db"));
+    const worker = startOutboxWorker({
+      db: reopened.db,
+      transport: transportTo(server.port),
+      from: "support@partner.example",
+      clock,
+    });
+    expect(await worker.runOnce()).toBe(1);
+    await worker.stop();
+    reopened.close();
+    expect(server.received.map((m) => m.subject)).toEqual([
+      `[${filed.number}] We received your request: ${validRequest.subject}`,
+    ]);
+  });
+
+  it("mails the partner's public reply word for word and stops the first-response clock", async () => {
+    const server = await smtp();
+    const test = testApp();
+    const filed = await readJson(
+      await postJson(test.app, "/api/v1/requests", { ...validRequest, locale: "it" }),
+    );
+    const row = await getRequestByNumber(test.db, filed.number);
+    if (!row) throw new Error("not stored");
+    await replyAsPartner(
+      { db: test.db, clock: test.clock, config: test.config },
+      row,
+      "Provi a disconnettere e riconnettere l'account.",
+      "agent",
+    );
+    const worker = startOutboxWorker({
+      db: test.db,
+      transport: transportTo(server.port),
+      from: "support@partner.example",
+      clock: test.clock,
+    });
+    expect(await worker.runOnce()).toBe(2);
+    await worker.stop();
+    const reply = server.received.find((m) => m.subject.includes("Nuova risposta"));
+    expect(reply?.text).toContain("Provi a disconnettere e riconnettere l'account.");
+    expect((await getRequestByNumber(test.db, filed.number))?.firstResponseAt).toEqual(
+      test.clock.now(),
+    );
   });
 });
 

@@ -17,6 +17,7 @@ import {
   getRequestByNumber,
   IdempotencyConflictError,
   listEvents,
+  markFirstResponse,
   type RequestEventRow,
   type RequestRow,
   StaleRequestError,
@@ -28,7 +29,7 @@ import {
   newTrackingToken,
   trackingTokenMatches,
 } from "../platform/tracking-token.ts";
-import { createdMail, statusMail } from "./request-mail.ts";
+import { createdMail, replyMail, statusMail } from "./request-mail.ts";
 
 /**
  * Stores a validated request with its confirmation email and hands the
@@ -217,4 +218,24 @@ export async function replyAsCustomer(deps: AppDeps, row: RequestRow, body: stri
     body,
   });
   return customerView(deps, (await getRequestByNumber(deps.db, row.number)) ?? row);
+}
+
+/**
+ * A partner's public answer: on the timeline, mailed to the customer, and
+ * the first one stops the first-response clock. The desk's reply action
+ * calls this.
+ */
+export async function replyAsPartner(
+  deps: AppDeps,
+  row: RequestRow,
+  body: string,
+  actor: "agent" | "admin",
+) {
+  const at = deps.clock.now();
+  await appendEvent(
+    deps.db,
+    { requestId: row.id, type: "reply", actor, at, body, visibility: "public" },
+    replyMail(deps.config, row, body),
+  );
+  if (!row.firstResponseAt) await markFirstResponse(deps.db, row.id, at);
 }
