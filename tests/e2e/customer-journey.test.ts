@@ -1,6 +1,6 @@
 import { createIncident, getRequestByNumber, openDatabase, schema } from "@frontline/db";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fillContactForm } from "./contact-form.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let harness: Harness;
@@ -22,20 +22,6 @@ async function withDatabase<T>(
   }
 }
 
-async function fillRequest(page: Page, subject: string) {
-  await page.selectOption("#category", "connectivity");
-  await page.selectOption("#service", "identity");
-  await page.selectOption("#severity", "B");
-  await page.fill("#subject", subject);
-  await page.fill(
-    "#description",
-    "Since this morning the mail client asks for the password every few minutes on three desktops.",
-  );
-  await page.fill("#organisation", "contoso.example");
-  await page.fill("#name", "Li Wei");
-  await page.fill("#email", "li.wei@contoso.example");
-}
-
 describe("a customer who cannot find an answer", () => {
   it("searches in vain, declines the suggestions, files a request, follows it and replies", async () => {
     const page = await harness.browser.newPage();
@@ -44,7 +30,10 @@ describe("a customer who cannot find an answer", () => {
     await page.click("[data-search-contact] a");
     await page.waitForURL(/\/en\/contact\/$/);
 
-    await fillRequest(page, "Password prompt keeps coming back");
+    await fillContactForm(page, {
+      service: "identity",
+      subject: "Password prompt keeps coming back",
+    });
     const suggestions = page.locator("[data-suggestions] li");
     await suggestions.first().waitFor();
     expect(await suggestions.count()).toBeLessThanOrEqual(5);
@@ -145,7 +134,10 @@ describe("a customer who cannot find an answer", () => {
     await page.selectOption("#service", "identity");
     await warning.waitFor();
     await page.click("[data-file-anyway]");
-    await fillRequest(page, "Accesso richiede la password di continuo");
+    await fillContactForm(page, {
+      service: "identity",
+      subject: "Accesso richiede la password di continuo",
+    });
     await page.click("#contact-form button[type=submit]");
     const number = (await page.locator("#confirmation [data-reference]").textContent()) ?? "";
     expect(number).toMatch(/^SR-/);
@@ -158,7 +150,7 @@ describe("a customer who cannot find an answer", () => {
   it("files once when the answer to the first submit is lost and the customer sends again", async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.server.url}/en/contact/`);
-    await fillRequest(page, "Answer lost on a flaky network");
+    await fillContactForm(page, { service: "identity", subject: "Answer lost on a flaky network" });
     const before = await withDatabase((db) => db.$count(schema.requests));
     // The server files the request, but its answer never reaches the browser.
     await page.route("**/api/v1/requests", async (route) => {
