@@ -4,6 +4,7 @@ import { deflectionsRouter } from "./deflections/deflections.index.ts";
 import { feedbackRouter } from "./feedback/feedback.index.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { helpCenterRouter } from "./help-center/help-center.index.ts";
+import { authenticateBearer } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/deps.ts";
 import { publicCors } from "./platform/guards.ts";
 import { Problem, problemHandler } from "./platform/problem.ts";
@@ -18,6 +19,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.onError(problemHandler);
   app.use("/api/v1/*", publicCors(deps.config));
+  app.use("/api/v1/*", authenticateBearer(deps));
 
   app.route("/", healthRouter(deps));
   app.route("/", catalogRouter(deps));

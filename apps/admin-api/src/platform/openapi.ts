@@ -28,6 +28,8 @@ export const problemContent = { "application/problem+json": { schema: problemSch
 export function problemResponses<const S extends number>(...statuses: S[]) {
   const descriptions: Record<number, string> = {
     400: "The body could not be read as JSON",
+    401: "No session or API token",
+    403: "Your role may not do this",
     404: "Not found",
     409: "Not possible in the request's current status",
     413: "The body is too large",

@@ -1,4 +1,6 @@
 export * from "./customers.ts";
 export * from "./delivery.ts";
+export * from "./escalations.ts";
 export * from "./help-center.ts";
 export * from "./requests.ts";
+export * from "./staff.ts";

@@ -7,9 +7,10 @@ import type {
   SeverityId,
   Status,
 } from "@frontline/core";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { customers } from "./customers.ts";
 import { serviceIncidents } from "./help-center.ts";
+import { staffUsers } from "./staff.ts";
 
 /** One support request; its history lives in request_events. */
 export const requests = sqliteTable(
@@ -47,8 +48,18 @@ export const requests = sqliteTable(
       .$type<string[]>()
       .notNull()
       .default([]),
+    /** The agent working on it. */
+    assigneeId: integer("assignee_id").references((): AnySQLiteColumn => staffUsers.id),
+    /** Set when this request was merged into another as a duplicate. */
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => requests.id),
   },
-  (t) => [index("requests_status_idx").on(t.status), index("requests_created_idx").on(t.createdAt)],
+  (t) => [
+    index("requests_status_idx").on(t.status),
+    index("requests_created_idx").on(t.createdAt),
+    index("requests_updated_idx").on(t.updatedAt),
+    index("requests_assignee_idx").on(t.assigneeId),
+    index("requests_customer_idx").on(t.customerId),
+  ],
 );
 
 /** Hands out the yearly sequence behind SR-2026-000123 without gaps from races. */

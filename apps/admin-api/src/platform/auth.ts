@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from "node:crypto";
+import { findApiToken, type StaffRole, touchApiToken } from "@frontline/db";
+import type { MiddlewareHandler } from "hono";
+import type { AppDeps } from "./deps.ts";
+import { Problem } from "./problem.ts";
+
+/** Who is calling a partner endpoint, and how they proved it. */
+export interface StaffPrincipal {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly via: "session" | "token";
+  /** Only for sessions: the token every console form must carry. */
+  readonly csrfToken?: string;
+}
+
+declare module "hono" {
+  interface ContextVariableMap {
+    staff: StaffPrincipal | undefined;
+  }
+}
+
+export const sha256 = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
+
+/** A new personal API token: a recognisable prefix plus 256 random bits. */
+export function newApiToken(): { token: string; prefix: string; hash: string } {
+  const token = `flt_${randomBytes(32).toString("base64url")}`;
+  return { token, prefix: token.slice(0, 10), hash: sha256(token) };
+}
+
+/**
+ * Who is calling: a personal API token in `Authorization: Bearer`, or (set
+ * by the session middleware) a console session. Anonymous calls pass
+ * through with no principal; requireStaff decides what they may do.
+ */
+export function authenticateBearer(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header("Authorization");
+    if (header?.startsWith("Bearer ")) {
+      const found = await findApiToken(deps.db, sha256(header.slice("Bearer ".length).trim()));
+      if (!found || found.user.disabled) {
+        throw new Problem(
+          401,
+          "unauthenticated",
+          "Sign in required",
+          "The API token is unknown, revoked, or its user is disabled.",
+        );
+      }
+      await touchApiToken(deps.db, found.token.id, deps.clock.now());
+      const { user } = found;
+      c.set("staff", {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        via: "token",
+      });
+    }
+    await next();
+  };
+}
+
+/** Refuses anonymous callers (401) and callers without one of the roles (403). */
+export function requireStaff(...roles: StaffRole[]): MiddlewareHandler {
+  return async (c, next) => {
+    const staff = c.get("staff");
+    if (!staff)
+      throw new Problem(
+        401,
+        "unauthenticated",
+        "Sign in required",
+        "Sign in to the console or send a personal API token.",
+      );
+    if (!roles.includes(staff.role)) {
+      throw new Problem(
+        403,
+        "forbidden",
+        "Not allowed for your role",
+        `This needs one of these roles: ${roles.join(", ")}.`,
+      );
+    }
+    await next();
+  };
+}
