@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { catalogRouter } from "./catalog/catalog.index.ts";
 import { deflectionsRouter } from "./deflections/deflections.index.ts";
+import { escalationsRouter } from "./escalations/escalations.index.ts";
 import { feedbackRouter } from "./feedback/feedback.index.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { helpCenterRouter } from "./help-center/help-center.index.ts";
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", requestsRouter(deps));
   app.route("/", feedbackRouter(deps));
   app.route("/", deflectionsRouter(deps));
+  app.route("/", escalationsRouter(deps));
   app.route("/", serviceHealthRouter(deps));
 
   app.doc31("/api/v1/openapi.json", {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defaultPartnerPolicy, defaultServices } from "@frontline/core";
+import { defaultOperatorPolicy, defaultPartnerPolicy, defaultServices } from "@frontline/core";
 import { z } from "zod";
 import { type AppConfig, defaultRateLimits } from "./platform/deps.ts";
 
@@ -64,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     helpCenterDist: existsSync(settings.HELP_CENTER_DIST) ? settings.HELP_CENTER_DIST : null,
     services: defaultServices,
     partnerPolicy: defaultPartnerPolicy,
+    operatorPolicy: defaultOperatorPolicy,
     publicUrl: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
     corsOrigins: settings.HELP_CENTER_ORIGIN,
     trustProxy: settings.TRUST_PROXY === "true",

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultPartnerPolicy, defaultServices } from "@frontline/core";
+import { defaultOperatorPolicy, defaultPartnerPolicy, defaultServices } from "@frontline/core";
 import { openDatabase } from "@frontline/db";
 import { afterEach } from "vitest";
 import { createApp } from "../src/app.ts";
@@ -38,6 +38,7 @@ export function testApp(
     helpCenterDist: null,
     services: defaultServices,
     partnerPolicy: defaultPartnerPolicy,
+    operatorPolicy: defaultOperatorPolicy,
     publicUrl: "https://help.example",
     corsOrigins: [],
     trustProxy: true,

@@ -79,3 +79,28 @@ export const escalationStatuses = [
   "returned-to-partner",
 ] as const;
 export type EscalationStatus = (typeof escalationStatuses)[number];
+
+/**
+ * How an escalation moves on the operator's side. "Returned to partner"
+ * hands the request back (something was missing or it is not the
+ * operator's problem); "resolved" means the operator fixed it.
+ */
+export const escalationTransitions: Readonly<
+  Record<EscalationStatus, readonly EscalationStatus[]>
+> = {
+  submitted: ["acknowledged", "returned-to-partner"],
+  acknowledged: ["engineer-assigned", "resolved", "returned-to-partner"],
+  "engineer-assigned": ["resolved", "returned-to-partner"],
+  resolved: [],
+  "returned-to-partner": [],
+};
+
+export function canMoveEscalation(from: EscalationStatus, to: EscalationStatus): boolean {
+  return escalationTransitions[from].includes(to);
+}
+
+/** An escalation that is finished no longer runs the operator's clock. */
+export const finishedEscalationStatuses: readonly EscalationStatus[] = [
+  "resolved",
+  "returned-to-partner",
+];

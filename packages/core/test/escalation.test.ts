@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canMoveEscalation,
   type EscalationPacket,
   escalationMissingLabels,
   escalationReadiness,
@@ -87,5 +88,25 @@ describe("escalation readiness", () => {
       expect(Object.keys(text).sort()).toEqual(["de", "en", "it", "zh-cn"]);
       expect(Object.values(text).every((t) => t.length > 10)).toBe(true);
     }
+  });
+});
+
+describe("the operator's side of an escalation", () => {
+  it("moves forward through acknowledgement and an engineer to resolution", () => {
+    expect(canMoveEscalation("submitted", "acknowledged")).toBe(true);
+    expect(canMoveEscalation("acknowledged", "engineer-assigned")).toBe(true);
+    expect(canMoveEscalation("engineer-assigned", "resolved")).toBe(true);
+  });
+
+  it("can hand the request back to the partner until it is finished", () => {
+    expect(canMoveEscalation("submitted", "returned-to-partner")).toBe(true);
+    expect(canMoveEscalation("engineer-assigned", "returned-to-partner")).toBe(true);
+    expect(canMoveEscalation("resolved", "returned-to-partner")).toBe(false);
+  });
+
+  it("never moves backwards or skips acknowledgement to resolve", () => {
+    expect(canMoveEscalation("engineer-assigned", "acknowledged")).toBe(false);
+    expect(canMoveEscalation("submitted", "resolved")).toBe(false);
+    expect(canMoveEscalation("returned-to-partner", "submitted")).toBe(false);
   });
 });

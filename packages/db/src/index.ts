@@ -6,3 +6,4 @@ export * from "./requests.ts";
 export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";
 export * from "./staff.ts";
+export * from "./escalations.ts";

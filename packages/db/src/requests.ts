@@ -30,7 +30,7 @@ export interface NewRequest {
   readonly mail?: (row: RequestRow) => NewMail;
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Takes the next number of the year and stores the request, its "created"
@@ -152,7 +152,8 @@ export interface NewEvent {
   readonly visibility?: EventVisibility;
 }
 
-function insertEvent(tx: Tx, event: NewEvent): RequestEventRow {
+/** Writes one timeline entry inside the caller's transaction. */
+export function insertEvent(tx: Tx, event: NewEvent): RequestEventRow {
   return tx
     .insert(requestEvents)
     .values({
@@ -205,6 +206,8 @@ export async function changeStatus(
   db: Db,
   change: StatusChange,
   mail?: NewMail,
+  /** More writes that must succeed or fail with the move (an escalation record, say). */
+  alongside?: (tx: Tx, updated: RequestRow) => void,
 ): Promise<RequestRow> {
   return db.transaction((tx) => {
     if (change.message) {
@@ -238,6 +241,7 @@ export async function changeStatus(
     if (!updated)
       throw new StaleRequestError("The request changed meanwhile; reload it and try again");
     if (mail) enqueueMail(tx, change.requestId, mail, change.at);
+    alongside?.(tx, updated);
     return updated;
   });
 }

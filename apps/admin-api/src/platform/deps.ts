@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly helpCenterDist: string | null;
   readonly services: readonly Service[];
   readonly partnerPolicy: SlaPolicy;
+  /** The operator's targets once a request is escalated, measured apart from the partner's. */
+  readonly operatorPolicy: SlaPolicy;
   /** Where customers reach the help center, for links in emails. */
   readonly publicUrl: string;
   /** Other origins whose pages may call the public API (CORS); same origin always may. */

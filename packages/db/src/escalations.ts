@@ -1,0 +1,176 @@
+import type { EscalationPacket, EscalationStatus, Status } from "@frontline/core";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import type { NewMail } from "./outbox.ts";
+import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
+import { escalations, requests } from "./schema/index.ts";
+
+export type EscalationRow = typeof escalations.$inferSelect;
+
+export interface NewEscalation {
+  readonly request: RequestRow;
+  readonly packet: EscalationPacket;
+  readonly byId: number;
+  readonly byRole: "agent" | "admin";
+  readonly at: Date;
+}
+
+/**
+ * Hands a request to the operator: the request moves to "escalated" (the
+ * customer sees it), the packet is stored as its own record and noted on
+ * the timeline for the partner, all in one transaction.
+ */
+export async function createEscalation(
+  db: Db,
+  escalation: NewEscalation,
+  mail: NewMail,
+): Promise<EscalationRow> {
+  let created: EscalationRow | undefined;
+  await changeStatus(
+    db,
+    {
+      requestId: escalation.request.id,
+      from: escalation.request.status,
+      to: "escalated",
+      actor: escalation.byRole,
+      at: escalation.at,
+    },
+    mail,
+    (tx) => {
+      created = tx
+        .insert(escalations)
+        .values({
+          requestId: escalation.request.id,
+          packet: escalation.packet,
+          submittedBy: escalation.byId,
+          submittedAt: escalation.at,
+          updatedAt: escalation.at,
+        })
+        .returning()
+        .get();
+      insertEvent(tx, {
+        requestId: escalation.request.id,
+        type: "escalation",
+        actor: escalation.byRole,
+        at: escalation.at,
+        visibility: "internal",
+        body: escalation.packet.description,
+        data: { escalationId: created.id, stepsTried: escalation.packet.stepsTried },
+      });
+    },
+  );
+  if (!created) throw new Error("escalation was not stored");
+  return created;
+}
+
+/** One escalation with the request it is about. */
+export async function getEscalation(
+  db: Db,
+  id: number,
+): Promise<{ escalation: EscalationRow; request: RequestRow } | null> {
+  const row = db
+    .select({ escalation: escalations, request: requests })
+    .from(escalations)
+    .innerJoin(requests, eq(escalations.requestId, requests.id))
+    .where(eq(escalations.id, id))
+    .get();
+  return row ?? null;
+}
+
+export async function escalationsOfRequest(db: Db, requestId: number): Promise<EscalationRow[]> {
+  return db
+    .select()
+    .from(escalations)
+    .where(eq(escalations.requestId, requestId))
+    .orderBy(desc(escalations.id))
+    .all();
+}
+
+/** Escalations with their request's headline, newest first, optionally by status. */
+export async function listEscalations(db: Db, statuses?: readonly EscalationStatus[]) {
+  return db
+    .select({
+      escalation: escalations,
+      number: requests.number,
+      subject: requests.subject,
+      organisation: requests.organisation,
+      service: requests.service,
+      severity: requests.severity,
+    })
+    .from(escalations)
+    .innerJoin(requests, eq(escalations.requestId, requests.id))
+    .where(statuses?.length ? inArray(escalations.status, [...statuses]) : undefined)
+    .orderBy(desc(escalations.submittedAt), desc(escalations.id))
+    .limit(500)
+    .all();
+}
+
+export interface OperatorUpdate {
+  readonly escalation: EscalationRow;
+  /** The version the operator saw; a stale update is refused. */
+  readonly version: number;
+  readonly status?: EscalationStatus;
+  readonly operatorReference?: string;
+  readonly message?: string;
+  readonly actorRole: "operator" | "admin";
+  readonly at: Date;
+  /** When the update moves the request too (returned or resolved), and its email. */
+  readonly requestMove?: { request: RequestRow; to: Status; mail: NewMail };
+}
+
+/**
+ * Records the operator's update: the escalation's status and reference, a
+ * partner-only timeline entry, and, where it ends the escalation, the
+ * request's own move; one transaction, refused if someone updated first.
+ */
+export async function updateEscalation(db: Db, update: OperatorUpdate): Promise<EscalationRow> {
+  const apply = (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]): EscalationRow => {
+    const finished = update.status === "resolved" || update.status === "returned-to-partner";
+    const row = tx
+      .update(escalations)
+      .set({
+        ...(update.status ? { status: update.status } : {}),
+        ...(update.operatorReference !== undefined
+          ? { operatorReference: update.operatorReference }
+          : {}),
+        ...(update.status === "acknowledged" ? { acknowledgedAt: update.at } : {}),
+        ...(finished ? { finishedAt: update.at } : {}),
+        updatedAt: update.at,
+        version: sql`${escalations.version} + 1`,
+      })
+      .where(and(eq(escalations.id, update.escalation.id), eq(escalations.version, update.version)))
+      .returning()
+      .get();
+    if (!row)
+      throw new StaleRequestError("The escalation changed meanwhile; reload it and try again");
+    insertEvent(tx, {
+      requestId: update.escalation.requestId,
+      type: "operator-update",
+      actor: update.actorRole === "operator" ? "operator" : "admin",
+      at: update.at,
+      visibility: "internal",
+      body: update.message ?? null,
+      data: { escalationId: row.id, status: row.status, operatorReference: row.operatorReference },
+    });
+    return row;
+  };
+  const move = update.requestMove;
+  if (!move) return db.transaction(apply);
+  let result: EscalationRow | undefined;
+  await changeStatus(
+    db,
+    {
+      requestId: move.request.id,
+      from: move.request.status,
+      to: move.to,
+      actor: update.actorRole,
+      at: update.at,
+    },
+    move.mail,
+    (tx) => {
+      result = apply(tx);
+    },
+  );
+  if (!result) throw new Error("escalation update was not stored");
+  return result;
+}
