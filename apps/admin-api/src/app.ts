@@ -1,10 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { catalogRouter } from "./catalog/catalog.index.ts";
+import { customersRouter } from "./customers/customers.index.ts";
 import { deflectionsRouter } from "./deflections/deflections.index.ts";
 import { escalationsRouter } from "./escalations/escalations.index.ts";
 import { feedbackRouter } from "./feedback/feedback.index.ts";
 import { healthRouter } from "./health/health.index.ts";
 import { helpCenterRouter } from "./help-center/help-center.index.ts";
+import { incidentsRouter } from "./incidents/incidents.index.ts";
 import { authenticateBearer } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/deps.ts";
 import { publicCors } from "./platform/guards.ts";
@@ -28,6 +30,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", feedbackRouter(deps));
   app.route("/", deflectionsRouter(deps));
   app.route("/", escalationsRouter(deps));
+  app.route("/", incidentsRouter(deps));
+  app.route("/", customersRouter(deps));
   app.route("/", serviceHealthRouter(deps));
 
   app.doc31("/api/v1/openapi.json", {

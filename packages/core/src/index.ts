@@ -12,3 +12,4 @@ export * from "./service-health.ts";
 export * from "./sla.ts";
 export * from "./support-request.ts";
 export * from "./timeline.ts";
+export * from "./customers.ts";

@@ -7,3 +7,4 @@ export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";
 export * from "./staff.ts";
 export * from "./escalations.ts";
+export * from "./customers.ts";

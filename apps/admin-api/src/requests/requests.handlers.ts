@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   availableTransitions,
+  candidateTenantDomains,
   checkTransition,
   label,
   parseRequestNumber,
@@ -13,6 +14,7 @@ import {
   appendEvent,
   changeStatus,
   createRequestOnce,
+  findCustomerByTenant,
   getIncident,
   getRequestByNumber,
   IdempotencyConflictError,
@@ -53,8 +55,14 @@ export async function fileRequest(
     status: row.status,
     createdAt: row.createdAt.toISOString(),
   });
+  // Match the request to a customer by tenant domain; unknown organisations are flagged in the queue.
+  const customer = await findCustomerByTenant(
+    deps.db,
+    candidateTenantDomains(input.organisation, input.email),
+  );
   const request = {
     input,
+    customerId: customer?.id ?? null,
     trackingTokenHash: hashTrackingToken(trackingToken),
     now: deps.clock.now(),
     mail: (row: RequestRow) => createdMail(deps.config, row, trackingToken),

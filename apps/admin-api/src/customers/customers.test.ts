@@ -1,0 +1,102 @@
+import { getRequestByNumber } from "@frontline/db";
+import { describe, expect, it } from "vitest";
+import { staffWithToken } from "../../test/staff.ts";
+import { postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
+
+type TestApp = ReturnType<typeof testApp>;
+const call = (
+  test: TestApp,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: object,
+) => test.app.request(path, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+
+const contoso = {
+  organisation: "Contoso Trading",
+  tenantDomain: "Contoso.Example",
+  contacts: [{ name: "Anna Berger", email: "anna@contoso.example" }],
+};
+
+describe("customers and subscriptions", () => {
+  it("adds a customer with a subscription and shows both", async () => {
+    const test = testApp();
+    const agent = await staffWithToken(test.db, "agent");
+    const customer = await readJson(
+      await call(test, "POST", "/api/v1/customers", agent.headers, contoso),
+    );
+    expect(customer).toMatchObject({
+      organisation: "Contoso Trading",
+      tenantDomain: "contoso.example",
+    });
+    const subscription = await call(
+      test,
+      "POST",
+      `/api/v1/customers/${customer.id}/subscriptions`,
+      agent.headers,
+      {
+        service: "mail",
+        seats: 40,
+        renewalDate: "2027-03-01",
+      },
+    );
+    expect(subscription.status).toBe(201);
+    const shown = await readJson(
+      await call(test, "GET", `/api/v1/customers/${customer.id}`, agent.headers),
+    );
+    expect(shown.subscriptions).toEqual([
+      expect.objectContaining({ service: "mail", seats: 40, status: "active" }),
+    ]);
+    const found = await readJson(
+      await call(test, "GET", "/api/v1/customers?q=contoso", agent.headers),
+    );
+    expect(found.items).toEqual([
+      expect.objectContaining({ organisation: "Contoso Trading", subscriptions: 1 }),
+    ]);
+  });
+
+  it("matches an incoming request to its customer by tenant domain", async () => {
+    const test = testApp();
+    const agent = await staffWithToken(test.db, "agent");
+    const customer = await readJson(
+      await call(test, "POST", "/api/v1/customers", agent.headers, contoso),
+    );
+    const matched = await readJson(
+      await postJson(test.app, "/api/v1/requests", {
+        ...validRequest,
+        organisation: "Contoso",
+        email: "li@contoso.example",
+      }),
+    );
+    const unknown = await readJson(
+      await postJson(test.app, "/api/v1/requests", {
+        ...validRequest,
+        organisation: "Fabrikam",
+        email: "x@fabrikam.example",
+      }),
+    );
+    expect((await getRequestByNumber(test.db, matched.number))?.customerId).toBe(customer.id);
+    expect((await getRequestByNumber(test.db, unknown.number))?.customerId).toBeNull();
+  });
+
+  it("refuses a tenant domain another customer has, naming the field", async () => {
+    const test = testApp();
+    const admin = await staffWithToken(test.db, "admin");
+    await call(test, "POST", "/api/v1/customers", admin.headers, contoso);
+    const response = await call(test, "POST", "/api/v1/customers", admin.headers, {
+      ...contoso,
+      organisation: "Contoso Copy",
+    });
+    expect(response.status).toBe(409);
+    expect((await readJson(response)).errors.map((e: { field: string }) => e.field)).toEqual([
+      "tenantDomain",
+    ]);
+  });
+
+  it("keeps operators and anonymous callers out", async () => {
+    const test = testApp();
+    const operator = await staffWithToken(test.db, "operator");
+    expect((await call(test, "GET", "/api/v1/customers", operator.headers)).status).toBe(403);
+    expect((await call(test, "GET", "/api/v1/customers", {})).status).toBe(401);
+  });
+});

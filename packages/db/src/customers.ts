@@ -1,0 +1,134 @@
+import type { CustomerInput, SubscriptionInput } from "@frontline/core";
+import { asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { customers, subscriptions } from "./schema/index.ts";
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
+
+/** The tenant domain is already another customer's. */
+export class DuplicateTenantError extends Error {}
+
+function guardUnique<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      /UNIQUE constraint failed: customers\.tenant_domain/.test(error.message)
+    ) {
+      throw new DuplicateTenantError("Another customer already has this tenant domain");
+    }
+    throw error;
+  }
+}
+
+export async function createCustomer(
+  db: Db,
+  input: CustomerInput,
+  now: Date,
+): Promise<CustomerRow> {
+  return guardUnique(() =>
+    db
+      .insert(customers)
+      .values({ ...input, createdAt: now, updatedAt: now })
+      .returning()
+      .get(),
+  );
+}
+
+export async function updateCustomer(
+  db: Db,
+  id: number,
+  input: Partial<CustomerInput>,
+  now: Date,
+): Promise<CustomerRow | null> {
+  return guardUnique(
+    () =>
+      db
+        .update(customers)
+        .set({ ...input, updatedAt: now })
+        .where(eq(customers.id, id))
+        .returning()
+        .get() ?? null,
+  );
+}
+
+export async function getCustomer(db: Db, id: number): Promise<CustomerRow | null> {
+  return db.select().from(customers).where(eq(customers.id, id)).get() ?? null;
+}
+
+/** Customers by name or tenant domain, with how many subscriptions each has. */
+export async function listCustomers(db: Db, query = "", limit = 200) {
+  const pattern = `%${query.trim().toLowerCase()}%`;
+  return db
+    .select({
+      customer: customers,
+      subscriptions: sql<number>`(select count(*) from ${subscriptions} where ${subscriptions.customerId} = ${customers.id})`,
+    })
+    .from(customers)
+    .where(
+      query.trim()
+        ? or(
+            like(sql`lower(${customers.organisation})`, pattern),
+            like(customers.tenantDomain, pattern),
+          )
+        : undefined,
+    )
+    .orderBy(asc(customers.organisation))
+    .limit(limit)
+    .all();
+}
+
+/** The customer owning one of these tenant domains, if any. */
+export async function findCustomerByTenant(
+  db: Db,
+  domains: readonly string[],
+): Promise<CustomerRow | null> {
+  if (domains.length === 0) return null;
+  return (
+    db
+      .select()
+      .from(customers)
+      .where(inArray(customers.tenantDomain, [...domains]))
+      .get() ?? null
+  );
+}
+
+export async function subscriptionsOf(db: Db, customerId: number): Promise<SubscriptionRow[]> {
+  return db
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.customerId, customerId))
+    .orderBy(asc(subscriptions.service))
+    .all();
+}
+
+export async function addSubscription(
+  db: Db,
+  customerId: number,
+  input: SubscriptionInput,
+  now: Date,
+): Promise<SubscriptionRow> {
+  return db
+    .insert(subscriptions)
+    .values({ ...input, customerId, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+}
+
+export async function updateSubscription(
+  db: Db,
+  id: number,
+  input: Partial<SubscriptionInput>,
+  now: Date,
+): Promise<SubscriptionRow | null> {
+  return (
+    db
+      .update(subscriptions)
+      .set({ ...input, updatedAt: now })
+      .where(eq(subscriptions.id, id))
+      .returning()
+      .get() ?? null
+  );
+}
