@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { catalogRouter } from "./catalog/catalog.index.ts";
 import { customersRouter } from "./customers/customers.index.ts";
 import { deflectionsRouter } from "./deflections/deflections.index.ts";
+import { docsRouter } from "./docs/docs.index.ts";
 import { escalationsRouter } from "./escalations/escalations.index.ts";
 import { feedbackRouter } from "./feedback/feedback.index.ts";
 import { healthRouter } from "./health/health.index.ts";
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps) {
         "Support requests, the catalogue and service health for a partner's help center.",
     },
   });
+
+  app.route("/", docsRouter());
 
   app.all("/api/*", () => {
     throw Problem.notFound("There is no API endpoint at this address.");

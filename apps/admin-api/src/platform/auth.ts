@@ -13,11 +13,19 @@ export interface StaffPrincipal {
   readonly via: "session" | "token";
   /** Only for sessions: the token every console form must carry. */
   readonly csrfToken?: string;
+  /** Only for sessions: the stored session id (a hash), to end or keep this session. */
+  readonly sessionId?: string;
+  /** Signed in with a one-time password: the console allows nothing but changing it. */
+  readonly mustChangePassword?: boolean;
 }
+
+/** Why a valid session cookie did not make the caller staff for this API call. */
+export type SessionRefusal = "csrf" | "password-change";
 
 declare module "hono" {
   interface ContextVariableMap {
     staff: StaffPrincipal | undefined;
+    sessionRefusal: SessionRefusal | undefined;
   }
 }
 
@@ -62,16 +70,12 @@ export function authenticateBearer(deps: AppDeps): MiddlewareHandler {
 }
 
 /** Refuses anonymous callers (401) and callers without one of the roles (403). */
-export function requireStaff(...roles: StaffRole[]): MiddlewareHandler {
-  return async (c, next) => {
+export function requireStaff(
+  ...roles: StaffRole[]
+): MiddlewareHandler & { readonly roles: readonly StaffRole[] } {
+  const guard: MiddlewareHandler = async (c, next) => {
     const staff = c.get("staff");
-    if (!staff)
-      throw new Problem(
-        401,
-        "unauthenticated",
-        "Sign in required",
-        "Sign in to the console or send a personal API token.",
-      );
+    if (!staff) throw refusalProblem(c.get("sessionRefusal"));
     if (!roles.includes(staff.role)) {
       throw new Problem(
         403,
@@ -82,4 +86,36 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler {
     }
     await next();
   };
+  // The roles ride on the middleware so a test can read every route's rule from the router.
+  return Object.assign(guard, { roles });
+}
+
+/**
+ * A session cookie that came without its CSRF token, or before the one-time
+ * password was changed, is not a sign-in: the caller is anonymous, and the
+ * problem says what is missing instead of a bare 401.
+ */
+function refusalProblem(refusal: SessionRefusal | undefined): Problem {
+  if (refusal === "csrf") {
+    return new Problem(
+      403,
+      "csrf-token-invalid",
+      "Missing or wrong CSRF token",
+      "Calls made with a console session must send the session's token in the X-CSRF-Token header. API clients should use a personal API token instead.",
+    );
+  }
+  if (refusal === "password-change") {
+    return new Problem(
+      403,
+      "password-change-required",
+      "Change your password first",
+      "You signed in with a one-time password. Choose your own at /admin/password before using the API.",
+    );
+  }
+  return new Problem(
+    401,
+    "unauthenticated",
+    "Sign in required",
+    "Sign in to the console or send a personal API token.",
+  );
 }
