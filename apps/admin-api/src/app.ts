@@ -1,7 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { authRouter } from "./auth/auth.index.ts";
+import { authenticateSession } from "./auth/session.ts";
 import { catalogRouter } from "./catalog/catalog.index.ts";
+import { consoleRouter } from "./console/console.index.tsx";
+import { consoleShell } from "./console/shell.tsx";
 import { customersRouter } from "./customers/customers.index.ts";
 import { deflectionsRouter } from "./deflections/deflections.index.ts";
+import { deskRouter } from "./desk/desk.index.ts";
 import { docsRouter } from "./docs/docs.index.ts";
 import { escalationsRouter } from "./escalations/escalations.index.ts";
 import { feedbackRouter } from "./feedback/feedback.index.ts";
@@ -24,13 +29,19 @@ export function createApp(deps: AppDeps) {
   app.onError(problemHandler);
   app.use("/api/v1/*", publicCors(deps.config));
   app.use("/api/v1/*", authenticateBearer(deps));
+  // After the bearer check, so a token in Authorization wins over a session cookie.
+  app.use("/api/v1/*", authenticateSession(deps));
+  app.use("/admin/*", authenticateSession(deps), ...consoleShell(deps));
 
   app.route("/", healthRouter(deps));
+  app.route("/", authRouter(deps));
+  app.route("/", consoleRouter(deps));
   app.route("/", catalogRouter(deps));
   app.route("/", requestsRouter(deps));
   app.route("/", feedbackRouter(deps));
   app.route("/", deflectionsRouter(deps));
   app.route("/", escalationsRouter(deps));
+  app.route("/", deskRouter(deps));
   app.route("/", incidentsRouter(deps));
   app.route("/", customersRouter(deps));
   app.route("/", serviceHealthRouter(deps));
@@ -49,6 +60,10 @@ export function createApp(deps: AppDeps) {
 
   app.all("/api/*", () => {
     throw Problem.notFound("There is no API endpoint at this address.");
+  });
+  // Unknown console addresses get the console's 404 page, not the help center's.
+  app.all("/admin/*", () => {
+    throw Problem.notFound();
   });
 
   if (deps.config.helpCenterDist) app.route("/", helpCenterRouter(deps.config.helpCenterDist));

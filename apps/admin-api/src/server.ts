@@ -3,6 +3,7 @@ import { openDatabase } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createTransport } from "nodemailer";
 import { createApp } from "./app.ts";
+import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./auth/bootstrap.ts";
 import type { ServerConfig } from "./config.ts";
 import { systemClock } from "./platform/deps.ts";
 import { type OutboxWorker, startOutboxWorker } from "./platform/outbox-worker.ts";
@@ -12,6 +13,8 @@ export interface RunningServer {
   readonly port: number;
   /** False when no SMTP server is configured. */
   readonly mailSending: boolean;
+  /** Set when this start found no users and created the first admin (printed to stdout). */
+  readonly firstAdmin: FirstAdmin | null;
   close(): Promise<void>;
 }
 
@@ -19,6 +22,10 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = openDatabase(config.databaseUrl);
   const app = createApp({ db: database.db, clock: systemClock, config });
+  // On an empty database nobody could sign in: make the first admin before serving.
+  const firstAdmin = await createFirstAdmin({ db: database.db, clock: systemClock });
+  // Printed at once: if serving fails below, the password is not lost with it.
+  if (firstAdmin) console.log(firstAdminNotice(firstAdmin, `${config.publicUrl}/admin`));
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
     s.once("error", reject);
@@ -37,6 +44,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url: `http://localhost:${port}`,
     port,
     mailSending: worker !== null,
+    firstAdmin,
     close: async () => {
       await worker?.stop();
       await new Promise<void>((resolve, reject) => {

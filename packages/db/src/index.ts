@@ -1,10 +1,15 @@
 export * from "./client.ts";
+export * from "./customers.ts";
 export * from "./deflections.ts";
+export * from "./desk.ts";
+export * from "./escalations.ts";
 export * from "./help-center.ts";
 export * from "./outbox.ts";
+export * from "./queue.ts";
 export * from "./requests.ts";
 export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";
+export * from "./seed.ts";
+export * from "./sessions.ts";
+export * from "./sla.ts";
 export * from "./staff.ts";
-export * from "./escalations.ts";
-export * from "./customers.ts";

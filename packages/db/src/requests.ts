@@ -11,6 +11,7 @@ import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
 import { idempotencyKeys, requestEvents, requestSequences, requests } from "./schema/index.ts";
+import { refreshSla } from "./sla.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestEventRow = typeof requestEvents.$inferSelect;
@@ -80,7 +81,7 @@ function insertRequest(tx: Tx, request: NewRequest): RequestRow {
     body: input.description,
   });
   if (request.mail) enqueueMail(tx, row.id, request.mail(row), now);
-  return row;
+  return refreshSla(tx, row.id) ?? row;
 }
 
 /** Files a request in one transaction. */
@@ -113,6 +114,9 @@ export async function createRequestOnce(
   idempotency: Idempotency,
 ): Promise<CreatedOnce> {
   return db.transaction((tx) => {
+    // Keys are kept for a day: long enough for any retry, short enough not to pile up.
+    const expired = new Date(request.now.getTime() - IDEMPOTENCY_TTL_MS);
+    tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, expired)).run();
     const earlier = tx
       .select()
       .from(idempotencyKeys)
@@ -195,6 +199,8 @@ export interface StatusChange {
   readonly at: Date;
   /** A message that goes with the change, e.g. the customer's reply. */
   readonly message?: { type: RequestEventType; body: string };
+  /** The version the caller saw; when given, any change since then refuses the move. */
+  readonly expectedVersion?: number;
 }
 
 /**
@@ -235,14 +241,22 @@ export async function changeStatus(
         version: sql`${requests.version} + 1`,
         ...(change.to === "resolved" ? { resolvedAt: change.at } : {}),
       })
-      .where(and(eq(requests.id, change.requestId), eq(requests.status, change.from)))
+      .where(
+        and(
+          eq(requests.id, change.requestId),
+          eq(requests.status, change.from),
+          change.expectedVersion === undefined
+            ? undefined
+            : eq(requests.version, change.expectedVersion),
+        ),
+      )
       .returning()
       .get();
     if (!updated)
       throw new StaleRequestError("The request changed meanwhile; reload it and try again");
     if (mail) enqueueMail(tx, change.requestId, mail, change.at);
     alongside?.(tx, updated);
-    return updated;
+    return refreshSla(tx, change.requestId) ?? updated;
   });
 }
 
@@ -267,8 +281,13 @@ export async function listEvents(
 
 /** Stops the first-response clock; only the first public answer counts. */
 export async function markFirstResponse(db: Db, requestId: number, at: Date): Promise<void> {
-  db.update(requests)
-    .set({ firstResponseAt: at })
-    .where(and(eq(requests.id, requestId), isNull(requests.firstResponseAt)))
-    .run();
+  db.transaction((tx) => {
+    const marked = tx
+      .update(requests)
+      .set({ firstResponseAt: at })
+      .where(and(eq(requests.id, requestId), isNull(requests.firstResponseAt)))
+      .run();
+    // The resolution clock takes over from the first-response clock.
+    if (marked.changes > 0) refreshSla(tx, requestId);
+  });
 }

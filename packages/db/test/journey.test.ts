@@ -136,3 +136,20 @@ describe("the mail outbox", () => {
     expect(await dueMail(database.db, new Date("2026-11-22T00:00:00Z"))).toEqual([]);
   });
 });
+
+describe("idempotency keys", () => {
+  it("are forgotten after a day, so an old key files a new request", async () => {
+    const once = (at: Date) =>
+      createRequestOnce(
+        database.db,
+        { input, trackingTokenHash: "h", now: at },
+        { key: "key-old", bodyHash: "body-a", response: (row) => ({ number: row.number }) },
+      );
+    await once(now);
+    expect(await once(new Date("2026-11-22T09:59:59Z"))).toMatchObject({ replayed: true });
+    expect(await once(new Date("2026-11-22T10:00:00.001Z"))).toMatchObject({
+      replayed: false,
+      response: { number: "SR-2026-000002" },
+    });
+  });
+});

@@ -52,13 +52,28 @@ export const requests = sqliteTable(
     assigneeId: integer("assignee_id").references((): AnySQLiteColumn => staffUsers.id),
     /** Set when this request was merged into another as a duplicate. */
     mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => requests.id),
+    /**
+     * When the running SLA clock falls due (first response until answered,
+     * then resolution) and when it turns at risk; null while paused or done.
+     * Derived from the history by core's slaSchedule, kept here so the queue
+     * sorts and filters by SLA with an index (see sla.ts).
+     */
+    slaDueAt: integer("sla_due_at", { mode: "timestamp_ms" }),
+    slaRiskAt: integer("sla_risk_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("requests_status_idx").on(t.status),
     index("requests_created_idx").on(t.createdAt),
     index("requests_updated_idx").on(t.updatedAt),
-    index("requests_assignee_idx").on(t.assigneeId),
-    index("requests_customer_idx").on(t.customerId),
+    // The queue: its default order, and counts per status for each filter it offers.
+    index("requests_sla_due_idx").on(t.slaDueAt),
+    index("requests_status_sla_idx").on(t.status, t.slaDueAt),
+    index("requests_assignee_idx").on(t.assigneeId, t.status),
+    index("requests_customer_idx").on(t.customerId, t.status),
+    index("requests_severity_idx").on(t.severity, t.status),
+    index("requests_category_idx").on(t.category, t.status),
+    index("requests_service_idx").on(t.service, t.status),
+    index("requests_incident_idx").on(t.incidentId, t.status),
   ],
 );
 

@@ -1,0 +1,55 @@
+import { userInfo } from "node:os";
+import { type AuditEntry, type Db, recordAudit } from "@frontline/db";
+import type { Context } from "hono";
+import type { Clock } from "../platform/deps.ts";
+import { clientAddress } from "../platform/guards.ts";
+
+/** What the account functions need; the CLI has no config, so not the whole AppDeps. */
+export interface AccountDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+}
+
+/** Who makes a change, for the audit log: a signed-in person, the command line, or the system. */
+export interface Actor {
+  readonly id: number | null;
+  readonly label: string;
+  readonly address: string | null;
+}
+
+/** The signed-in caller of a request (routes behind requireStaff only). */
+export function requestActor(c: Context, trustProxy: boolean): Actor {
+  const staff = c.get("staff");
+  return {
+    id: staff?.id ?? null,
+    label: staff?.email ?? "anonymous",
+    address: clientAddress(c, trustProxy),
+  };
+}
+
+/** `npm run admin`: whoever holds a shell on the server, named by their OS account. */
+export function cliActor(): Actor {
+  let user = "unknown";
+  try {
+    user = userInfo().username;
+  } catch {
+    // Some containers run as a uid without a passwd entry.
+  }
+  return { id: null, label: "cli", address: `local shell (${user})` };
+}
+
+export const systemActor: Actor = { id: null, label: "system", address: null };
+
+export function audit(
+  deps: AccountDeps,
+  actor: Actor,
+  entry: Pick<AuditEntry, "action" | "target" | "detail">,
+): Promise<void> {
+  return recordAudit(deps.db, {
+    ...entry,
+    at: deps.clock.now(),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    clientAddress: actor.address,
+  });
+}

@@ -1,0 +1,99 @@
+import {
+  clearSignInFailures,
+  createSession,
+  deleteSession,
+  findStaffByEmail,
+  reserveSignInAttempt,
+  type StaffUserRow,
+} from "@frontline/db";
+import { sha256 } from "../platform/auth.ts";
+import { hashPassword, verifyPassword } from "../platform/passwords.ts";
+import { type AccountDeps, type Actor, audit } from "./actor.ts";
+import { signInLockMs } from "./backoff.ts";
+import { randomSecret, SESSION_TTL_MS } from "./session.ts";
+
+export type SignInResult =
+  | { readonly outcome: "signed-in"; readonly user: StaffUserRow; readonly cookieValue: string }
+  /** Unknown email or wrong password, told apart only in the audit log. */
+  | { readonly outcome: "wrong"; readonly lockedUntil: Date | null }
+  | { readonly outcome: "locked"; readonly lockedUntil: Date }
+  /** Only said to someone who typed the right password. */
+  | { readonly outcome: "disabled" };
+
+// A real hash to check against when the email is unknown, so that answer
+// takes as long as a wrong password and does not reveal who has an account.
+let decoyHash: Promise<string> | null = null;
+const decoy = () => {
+  decoyHash ??= hashPassword("there is no account with this email");
+  return decoyHash;
+};
+
+/**
+ * Checks a password and, when it is right, starts a fresh session (the one
+ * the browser brought, `replacing`, is deleted). Failures in a row lock the
+ * account for a growing time (see backoff.ts); every outcome is audited.
+ */
+export async function signIn(
+  deps: AccountDeps,
+  input: { email: string; password: string; address: string; replacing: string | null },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase().slice(0, 254);
+  const user = await findStaffByEmail(deps.db, email);
+  const anonymous: Actor = { id: null, label: email || "(no email)", address: input.address };
+  if (!user) {
+    await verifyPassword(input.password, await decoy());
+    await audit(deps, anonymous, {
+      action: "sign-in.failed",
+      target: email,
+      detail: { reason: "unknown-email" },
+    });
+    return { outcome: "wrong", lockedUntil: null };
+  }
+  const actor: Actor = { id: user.id, label: user.email, address: input.address };
+  const attempt = await reserveSignInAttempt(deps.db, user.id, deps.clock.now(), signInLockMs);
+  if (!attempt.allowed) {
+    await audit(deps, actor, {
+      action: "sign-in.failed",
+      target: user.email,
+      detail: { reason: "locked", lockedUntil: attempt.lockedUntil.toISOString() },
+    });
+    return { outcome: "locked", lockedUntil: attempt.lockedUntil };
+  }
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
+    await audit(deps, actor, {
+      action: "sign-in.failed",
+      target: user.email,
+      detail: { reason: "wrong-password", failuresInARow: user.failedSignIns + 1 },
+    });
+    return { outcome: "wrong", lockedUntil: attempt.lockedUntil };
+  }
+  await clearSignInFailures(deps.db, user.id);
+  if (user.disabled) {
+    await audit(deps, actor, {
+      action: "sign-in.failed",
+      target: user.email,
+      detail: { reason: "disabled" },
+    });
+    return { outcome: "disabled" };
+  }
+  const cookieValue = randomSecret();
+  const now = deps.clock.now();
+  await createSession(
+    deps.db,
+    {
+      id: sha256(cookieValue),
+      userId: user.id,
+      csrfToken: randomSecret(),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    },
+    now,
+    input.replacing,
+  );
+  await audit(deps, actor, { action: "sign-in", target: user.email, detail: null });
+  return { outcome: "signed-in", user, cookieValue };
+}
+
+export async function signOut(deps: AccountDeps, actor: Actor, sessionId: string): Promise<void> {
+  await deleteSession(deps.db, sessionId);
+  await audit(deps, actor, { action: "sign-out", target: actor.label, detail: null });
+}

@@ -1,0 +1,106 @@
+import {
+  type ApiTokenListing,
+  type ApiTokenRow,
+  createApiToken,
+  getApiToken,
+  getStaffUser,
+  listApiTokens,
+  revokeApiToken,
+} from "@frontline/db";
+import { z } from "@hono/zod-openapi";
+import { newApiToken, type StaffPrincipal } from "../platform/auth.ts";
+import { Problem } from "../platform/problem.ts";
+import { type AccountDeps, type Actor, audit } from "./actor.ts";
+
+export const newTokenSchema = z
+  .object({
+    name: z
+      .string({ message: "Name the token." })
+      .trim()
+      .min(1, "Name the token, for example after the script that uses it.")
+      .max(100, "Use at most 100 characters.")
+      .openapi({ example: "nightly report script" }),
+  })
+  .strict();
+
+/** A token as listed: never the secret, nor its hash. */
+export function publicToken(token: ApiTokenRow | ApiTokenListing, userEmail: string) {
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    userId: token.userId,
+    userEmail,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Creates a personal token for the caller. Only its SHA-256 is stored: the
+ * token itself is in the return value and nowhere else, so it can be shown
+ * once and never again.
+ */
+export async function createToken(
+  deps: AccountDeps,
+  actor: Actor,
+  owner: StaffPrincipal,
+  name: string,
+): Promise<{ row: ApiTokenRow; token: string }> {
+  const { token, prefix, hash } = newApiToken();
+  const row = await createApiToken(
+    deps.db,
+    { userId: owner.id, name, tokenHash: hash, prefix },
+    deps.clock.now(),
+  );
+  await audit(deps, actor, {
+    action: "token.create",
+    target: `token #${row.id}`,
+    detail: { name, prefix, owner: owner.email },
+  });
+  return { row, token };
+}
+
+/** Live tokens the caller may see: their own, or (admins asking for them) everyone's. */
+export async function tokensFor(
+  deps: AccountDeps,
+  caller: StaffPrincipal,
+  scope: "own" | "all",
+): Promise<ApiTokenListing[]> {
+  if (scope === "all" && caller.role !== "admin") {
+    throw new Problem(
+      403,
+      "forbidden",
+      "Not allowed for your role",
+      "Only admins may list everyone's tokens.",
+    );
+  }
+  return listApiTokens(deps.db, scope === "all" ? {} : { userId: caller.id });
+}
+
+/**
+ * Revokes a token at once: its next call answers 401. People revoke their
+ * own; admins any. Someone else's token answers 404 like a missing one, so
+ * ids do not reveal what exists.
+ */
+export async function revokeToken(
+  deps: AccountDeps,
+  actor: Actor,
+  caller: StaffPrincipal,
+  id: number,
+): Promise<void> {
+  const token = await getApiToken(deps.db, id);
+  const mayRevoke = token && (token.userId === caller.id || caller.role === "admin");
+  if (!token || !mayRevoke || token.revokedAt) {
+    throw Problem.notFound("There is no live token with this id.");
+  }
+  if (!(await revokeApiToken(deps.db, id, deps.clock.now()))) {
+    throw Problem.notFound("There is no live token with this id.");
+  }
+  const owner = await getStaffUser(deps.db, token.userId);
+  await audit(deps, actor, {
+    action: "token.revoke",
+    target: `token #${id}`,
+    detail: { name: token.name, prefix: token.prefix, owner: owner?.email ?? null },
+  });
+}

@@ -1,0 +1,24 @@
+import type { Command } from "../command.ts";
+import { seedCommand } from "./seed.ts";
+import {
+  createUserCommand,
+  disableUserCommand,
+  enableUserCommand,
+  listUsersCommand,
+  resetPasswordCommand,
+  setRoleCommand,
+} from "./users.ts";
+
+/**
+ * Every `npm run admin -- <name>` command. To add one, write it in its own
+ * file in this folder (see ../command.ts) and add one line here.
+ */
+export const commands: Readonly<Record<string, Command>> = {
+  "create-user": createUserCommand,
+  "list-users": listUsersCommand,
+  "set-role": setRoleCommand,
+  "disable-user": disableUserCommand,
+  "enable-user": enableUserCommand,
+  "reset-password": resetPasswordCommand,
+  seed: seedCommand,
+};

@@ -1,0 +1,108 @@
+import { parseArgs } from "node:util";
+import { openDatabase } from "@frontline/db";
+import { ConfigError, loadConfig } from "../config.ts";
+import { systemClock } from "../platform/deps.ts";
+import { Problem } from "../platform/problem.ts";
+import { type Command, UsageError } from "./command.ts";
+import { commands } from "./commands/index.ts";
+
+export interface CliIo {
+  readonly env: Record<string, string | undefined>;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Exit codes: 0 done, 1 refused (no such user, last admin…), 2 wrong usage, 78 bad configuration. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, config: 78 } as const;
+
+const usageLine = (name: string, command: Command) =>
+  `npm run admin -- ${name}${command.usage ? ` ${command.usage}` : ""}`;
+
+function help(io: CliIo): void {
+  io.out("Staff chores from the shell. Usage: npm run admin -- <command> [flags]");
+  io.out("");
+  io.out("Commands:");
+  const width = Math.max(...Object.keys(commands).map((name) => name.length), "help".length);
+  for (const [name, command] of Object.entries(commands)) {
+    io.out(`  ${name.padEnd(width)}  ${command.summary}`);
+  }
+  io.out(`  ${"help".padEnd(width)}  Show this list, or one command's flags: help <command>`);
+  io.out("");
+  io.out("The database is DATABASE_URL (default ./data/frontline.db), as for the server.");
+  io.out('Every change is written to the audit log with the actor "cli".');
+}
+
+function commandHelp(io: CliIo, name: string, command: Command): void {
+  io.out(command.summary);
+  io.out("");
+  io.out(`Usage: ${usageLine(name, command)}`);
+}
+
+/** Runs one command line (without the leading node and script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    const about = rest[0] ? commands[rest[0]] : undefined;
+    if (rest[0] && about) commandHelp(io, rest[0], about);
+    else if (rest[0]) {
+      io.err(`Unknown command "${rest[0]}".`);
+      help(io);
+      return EXIT.usage;
+    } else help(io);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    io.err(`Unknown command "${name}". Run "npm run admin -- help" for the list.`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    commandHelp(io, name, command);
+    return EXIT.ok;
+  }
+
+  let flags: Record<string, string | boolean | undefined>;
+  try {
+    flags = parseArgs({
+      args: [...rest],
+      options: command.options,
+      strict: true,
+      allowPositionals: false,
+    }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    io.err(error instanceof Error ? error.message : String(error));
+    io.err(`Usage: ${usageLine(name, command)}`);
+    return EXIT.usage;
+  }
+
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return EXIT.config;
+    }
+    throw error;
+  }
+  const database = openDatabase(config.databaseUrl);
+  try {
+    return (
+      (await command.run({ db: database.db, clock: systemClock, config, out: io.out }, flags)) ??
+      EXIT.ok
+    );
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      io.err(`Usage: ${usageLine(name, command)}`);
+      return EXIT.usage;
+    }
+    if (error instanceof Problem) {
+      io.err(`Not done: ${error.detail ?? error.title}`);
+      return EXIT.failed;
+    }
+    throw error;
+  } finally {
+    database.close();
+  }
+}

@@ -1,0 +1,53 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+// The pragma keeps JSX on hono/jsx when this file is run from another folder's tsconfig (tsx from the repo root, e2e tests).
+import { readFileSync } from "node:fs";
+import { Hono } from "hono";
+import type { AppDeps } from "../platform/deps.ts";
+import { roleName, sectionsFor } from "./layout.tsx";
+
+const stylesheet = readFileSync(new URL("./console.css", import.meta.url), "utf8");
+
+/** The console's own pages: its stylesheet and the start page. */
+export function consoleRouter(_deps: AppDeps) {
+  const router = new Hono();
+
+  router.get("/admin/console.css", (c) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return c.body(stylesheet, 200, { "Content-Type": "text/css; charset=utf-8" });
+  });
+
+  router.get("/admin/", (c) => c.redirect("/admin"));
+  router.get("/admin", (c) => {
+    const staff = c.get("staff");
+    if (!staff) return c.redirect("/admin/sign-in");
+    return c.render(
+      <>
+        <h1>Welcome, {staff.name}</h1>
+        <p>
+          You are signed in as {staff.email} with the role {roleName(staff.role)}.
+        </p>
+        <h2>Sections</h2>
+        <ul class="sections">
+          {sectionsFor(staff.role).map((section) => (
+            <li>
+              <a href={section.href}>{section.label}</a>
+              <p>{section.description}</p>
+            </li>
+          ))}
+        </ul>
+        <h2>Your account</h2>
+        <ul>
+          <li>
+            <a href="/admin/tokens">API tokens</a>: for scripts calling the API with your role.
+          </li>
+          <li>
+            <a href="/admin/password">Change your password</a>
+          </li>
+        </ul>
+      </>,
+      { title: "Start" },
+    );
+  });
+
+  return router;
+}

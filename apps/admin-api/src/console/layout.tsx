@@ -1,0 +1,183 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+// The pragma keeps JSX on hono/jsx when this file is run from another folder's tsconfig (tsx from the repo root, e2e tests).
+import type { StaffRole } from "@frontline/db";
+import type { Child } from "hono/jsx";
+import { useRequestContext } from "hono/jsx-renderer";
+import { CsrfInput, Notice } from "./ui.tsx";
+
+declare module "hono" {
+  interface ContextRenderer {
+    /** Renders a console page inside the layout: `return c.render(<Page />, { title })`. */
+    // biome-ignore lint/style/useShorthandFunctionType: Hono merges this interface; a type alias would not merge.
+    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
+  }
+}
+
+export interface ConsoleSection {
+  readonly href: string;
+  readonly label: string;
+  readonly description: string;
+  readonly roles: readonly StaffRole[];
+}
+
+/**
+ * The console's sections and who may use them. Operators work escalations
+ * and incidents only: they never see the queue or customers.
+ */
+export const consoleSections: readonly ConsoleSection[] = [
+  {
+    href: "/admin/queue",
+    label: "Queue",
+    description: "Requests waiting for the partner, by SLA due time.",
+    roles: ["admin", "agent"],
+  },
+  {
+    href: "/admin/customers",
+    label: "Customers",
+    description: "Customers, their contacts and subscriptions.",
+    roles: ["admin", "agent"],
+  },
+  {
+    href: "/admin/escalations",
+    label: "Escalations",
+    description: "Requests handed to the operator, and the operator's answers.",
+    roles: ["admin", "agent", "operator"],
+  },
+  {
+    href: "/admin/incidents",
+    label: "Incidents",
+    description: "Service health: outages and degradations.",
+    roles: ["admin", "agent", "operator"],
+  },
+  {
+    href: "/admin/users",
+    label: "Users",
+    description: "Staff accounts and their roles.",
+    roles: ["admin"],
+  },
+  {
+    href: "/admin/audit",
+    label: "Audit log",
+    description: "Who signed in and changed what, from where.",
+    roles: ["admin"],
+  },
+];
+
+export const sectionsFor = (role: StaffRole) =>
+  consoleSections.filter((s) => s.roles.includes(role));
+
+const roleNames: Record<StaffRole, string> = {
+  admin: "Admin",
+  agent: "Agent",
+  operator: "Operator",
+};
+export const roleName = (role: StaffRole) => roleNames[role];
+
+/**
+ * Confirmations after a redirect (`?notice=user-created`). Only these fixed
+ * texts can appear, so a crafted link cannot put words on the page.
+ */
+export const consoleNotices: Readonly<Record<string, string>> = {
+  "signed-out": "You are signed out.",
+  "password-changed":
+    "Your password is changed. Other sessions with the old password are signed out.",
+  "user-created": "The user is created. They must change the password at first sign-in.",
+  "role-changed": "The role is changed.",
+  "user-disabled":
+    "The user is disabled: their sessions ended and their API tokens stopped working.",
+  "user-enabled": "The user is enabled again.",
+  "token-revoked": "The token is revoked. Calls with it are refused from now on.",
+};
+
+const isCurrent = (path: string, href: string) => path === href || path.startsWith(`${href}/`);
+
+/**
+ * Every console page: language, skip link, header with the product, the
+ * signed-in person and role, the sections their role may use, and main.
+ */
+export function Layout({ title, children }: { title: string; children?: Child }) {
+  const c = useRequestContext();
+  const staff = c.get("staff");
+  const path = c.req.path;
+  const signedIn = staff && !staff.mustChangePassword;
+  const code = c.req.query("notice");
+  const notice = code && Object.hasOwn(consoleNotices, code) ? consoleNotices[code] : undefined;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${title} · Frontline desk`}</title>
+        <link rel="stylesheet" href="/admin/console.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header class="site-header">
+          <a class="brand" href="/admin">
+            Frontline desk
+          </a>
+          {signedIn ? (
+            <nav aria-label="Sections">
+              <ul>
+                {sectionsFor(staff.role).map((section) => (
+                  <li>
+                    <a
+                      href={section.href}
+                      aria-current={isCurrent(path, section.href) ? "page" : undefined}
+                    >
+                      {section.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {staff ? (
+            <div class="account">
+              <span>
+                {staff.name} <span class="role">({roleName(staff.role)})</span>
+              </span>
+              {signedIn ? (
+                <nav aria-label="Your account">
+                  <ul>
+                    <li>
+                      <a
+                        href="/admin/tokens"
+                        aria-current={isCurrent(path, "/admin/tokens") ? "page" : undefined}
+                      >
+                        API tokens
+                      </a>
+                    </li>
+                    <li>
+                      <a
+                        href="/admin/password"
+                        aria-current={isCurrent(path, "/admin/password") ? "page" : undefined}
+                      >
+                        Password
+                      </a>
+                    </li>
+                  </ul>
+                </nav>
+              ) : null}
+              <form method="post" action="/admin/sign-out">
+                <CsrfInput />
+                <button type="submit" class="secondary">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </header>
+        <main id="main" tabindex={-1}>
+          {notice ? <Notice>{notice}</Notice> : null}
+          {children}
+        </main>
+        <footer>Frontline partner desk</footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * Partner queue benchmark: seeds a temporary database with N requests (the
+ * same seed as `npm run admin -- seed`), then times the queue API in-process
+ * (app.request with a bearer token) and, for the default page, over real
+ * HTTP on loopback. A small baseline database is measured in the same run;
+ * the ratios target/baseline say how the queue scales.
+ *
+ *   npm exec -- tsx bench/queue.ts [--requests 100000] [--baseline 1000] [--runs 50] [--keep]
+ *
+ * See bench/README.md ("Partner queue") for what each figure means.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createApiToken, createStaffUser, openDatabase, seedDatabase } from "@frontline/db";
+import { serve } from "@hono/node-server";
+import { createApp } from "../apps/admin-api/src/app.ts";
+import { loadConfig } from "../apps/admin-api/src/config.ts";
+import { newApiToken } from "../apps/admin-api/src/platform/auth.ts";
+import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+
+const { values: args } = parseArgs({
+  options: {
+    requests: { type: "string", default: "100000" },
+    baseline: { type: "string", default: "1000" },
+    runs: { type: "string", default: "50" },
+    keep: { type: "boolean", default: false },
+    common: { type: "string", default: "error" },
+  },
+});
+const runs = Number(args.runs);
+const warmup = 5;
+
+interface Timing {
+  readonly median: number;
+  readonly p95: number;
+}
+
+interface Measured {
+  readonly label: string;
+  readonly path: string;
+  readonly timing: Timing;
+  /** What the page held, to show the query did real work. */
+  readonly items: number;
+  readonly matching: number;
+}
+
+interface SizeResult {
+  readonly requests: number;
+  readonly seedSeconds: number;
+  readonly databaseMB: number;
+  readonly rows: Measured[];
+  readonly http: Timing;
+  readonly words: { common: string; rare: string };
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+
+async function time(run: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
+}
+
+/** The rarest longer word in the index (found in one to three requests), for the rare search. */
+function rareWord(client: ReturnType<typeof openDatabase>["db"]["$client"]): string {
+  client.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, request_search, row)",
+  );
+  const row = client
+    .prepare(
+      "SELECT term FROM temp.search_terms WHERE length(term) >= 8 AND term GLOB '[a-z]*' AND doc BETWEEN 1 AND 3 ORDER BY doc DESC, term LIMIT 1",
+    )
+    .get() as { term: string } | undefined;
+  return row?.term ?? "zzzz";
+}
+
+async function measure(requests: number): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), `frontline-queue-${requests}-`));
+  const path = join(dir, "bench.db");
+  const database = openDatabase(path);
+  try {
+    const config = { ...loadConfig({ DATABASE_URL: path }), helpCenterDist: null };
+    process.stdout.write(`seeding ${requests.toLocaleString("en")} requests… `);
+    const seeded = await seedDatabase(database.db, { requests, now: systemClock.now() });
+    console.log(`${(seeded.ms / 1000).toFixed(1)} s`);
+    const now = systemClock.now();
+    const user = await createStaffUser(
+      database.db,
+      {
+        email: "bench@partner.example",
+        name: "Bench",
+        role: "agent",
+        passwordHash: "scrypt$unused",
+      },
+      now,
+    );
+    const token = newApiToken();
+    await createApiToken(
+      database.db,
+      { userId: user.id, name: "bench", tokenHash: token.hash, prefix: token.prefix },
+      now,
+    );
+    const headers = { Authorization: `Bearer ${token.token}` };
+    const app = createApp({ db: database.db, clock: systemClock, config });
+    // biome-ignore lint/suspicious/noExplicitAny: the queue page is read as JSON
+    const get = async (url: string): Promise<any> => {
+      const response = await app.request(url, { headers });
+      if (response.status !== 200)
+        throw new Error(`${url}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+
+    // A cursor 80 % into the default order: the page a keyset walk reaches after many pages.
+    let cursor: string | null = null;
+    const depth = Math.floor(requests * 0.8);
+    for (let seen = 0; seen < depth; ) {
+      const page = await get(`/api/v1/queue?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+      seen += page.items.length;
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    const rare = rareWord(database.db.$client);
+    const queries: [string, string][] = [
+      ["default page (SLA order)", "/api/v1/queue"],
+      ["status=open & severity=B", "/api/v1/queue?status=open&severity=B"],
+      ["sla=breached", "/api/v1/queue?sla=breached"],
+      ["assignee=none & service=mail", "/api/v1/queue?assignee=none&service=mail"],
+      ["sort=created (newest first)", "/api/v1/queue?sort=created"],
+      [`deep keyset page (80 %)`, `/api/v1/queue?cursor=${cursor}`],
+      [
+        `search, common word "${args.common}"`,
+        `/api/v1/queue?q=${encodeURIComponent(args.common)}`,
+      ],
+      [`search, rare word "${rare}"`, `/api/v1/queue?q=${encodeURIComponent(rare)}`],
+      ["search, two words", `/api/v1/queue?q=${encodeURIComponent(`${args.common} outlook`)}`],
+    ];
+    const rows: Measured[] = [];
+    for (const [label, url] of queries) {
+      const sample = await get(url);
+      const matching = Object.values(sample.counts as Record<string, number>).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      rows.push({
+        label,
+        path: url,
+        timing: await time(() => get(url)),
+        items: sample.items.length,
+        matching,
+      });
+    }
+
+    // The default page over a real socket: HTTP parsing, headers and JSON on the wire included.
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    const http = await time(async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/queue`, { headers });
+      await response.arrayBuffer();
+    });
+    await new Promise((resolve) => server.close(resolve));
+    const databaseMB = ["", "-wal"].reduce((sum, suffix) => {
+      try {
+        return sum + statSync(path + suffix).size;
+      } catch {
+        return sum;
+      }
+    }, 0);
+    return {
+      requests,
+      seedSeconds: seeded.ms / 1000,
+      databaseMB: databaseMB / 1e6,
+      rows,
+      http,
+      words: { common: args.common, rare },
+    };
+  } finally {
+    database.close();
+    if (args.keep) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ms = (value: number) => value.toFixed(2);
+
+function table(baseline: SizeResult, target: SizeResult): string {
+  const header = [
+    "query",
+    `${baseline.requests.toLocaleString("en")}: median ms`,
+    "p95 ms",
+    `${target.requests.toLocaleString("en")}: median ms`,
+    "p95 ms",
+    "ratio (median)",
+    "matching",
+  ];
+  const lines = target.rows.map((row, i) => {
+    const base = baseline.rows[i] as Measured;
+    return [
+      row.label.replace(target.words.rare, `${target.words.rare} / ${baseline.words.rare}`),
+      ms(base.timing.median),
+      ms(base.timing.p95),
+      ms(row.timing.median),
+      ms(row.timing.p95),
+      (row.timing.median / base.timing.median).toFixed(2),
+      `${row.matching.toLocaleString("en")} / ${base.matching.toLocaleString("en")}`,
+    ];
+  });
+  lines.push([
+    "default page over HTTP (loopback)",
+    ms(baseline.http.median),
+    ms(baseline.http.p95),
+    ms(target.http.median),
+    ms(target.http.p95),
+    (target.http.median / baseline.http.median).toFixed(2),
+    "",
+  ]);
+  const all = [header, ...lines];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
+  const render = (r: string[]) =>
+    `| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(" | ")} |`;
+  return [
+    render(header),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...lines.map(render),
+  ].join("\n");
+}
+
+const baseline = await measure(Number(args.baseline));
+const target = await measure(Number(args.requests));
+console.log("");
+console.log(`${runs} runs per query after ${warmup} warm-up runs; in-process unless marked HTTP.`);
+console.log(table(baseline, target));
+console.log("");
+console.log(
+  `seed: ${baseline.seedSeconds.toFixed(1)} s / ${target.seedSeconds.toFixed(1)} s; database ${baseline.databaseMB.toFixed(1)} MB / ${target.databaseMB.toFixed(1)} MB; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+);
+const resultsDir = join(benchDir, "results");
+mkdirSync(resultsDir, { recursive: true });
+const file = join(resultsDir, `queue-${new Date().toISOString().slice(0, 10)}.json`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ runs, warmup, cpus: cpus().length, baseline, target }, null, 2)}\n`,
+);
+console.log(`results: ${file}`);

@@ -1,0 +1,302 @@
+import {
+  type CategoryId,
+  doneStatuses,
+  type QueueSort,
+  type SeverityId,
+  type SlaFilter,
+  type SortOrder,
+  type Status,
+} from "@frontline/core";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Db } from "./client.ts";
+import { customers, requests, staffUsers } from "./schema/index.ts";
+
+/** What the partner's queue can be narrowed to; every field is optional. */
+export interface QueueFilters {
+  readonly statuses?: readonly Status[];
+  readonly severities?: readonly SeverityId[];
+  readonly categories?: readonly CategoryId[];
+  readonly services?: readonly string[];
+  /** A customer's id, or requests from organisations no customer matched. */
+  readonly customer?: number | "unknown";
+  /** A staff member's id, or nobody. */
+  readonly assignee?: number | "none";
+  readonly sla?: SlaFilter;
+  readonly incidentId?: number;
+  /** A safe FTS5 expression (core's ftsMatchExpression) over subject, description and messages. */
+  readonly match?: string;
+  /** One exact reference number. */
+  readonly number?: string;
+}
+
+/** Where the previous page ended: the last row's sort value (null: no SLA due) and id. */
+export interface QueuePosition {
+  readonly key: number | null;
+  readonly id: number;
+}
+
+export interface QueuePageRequest {
+  readonly sort: QueueSort;
+  readonly order: SortOrder;
+  readonly after?: QueuePosition;
+  readonly limit: number;
+  /** Breached and at-risk are read against this instant. */
+  readonly now: Date;
+}
+
+const itemColumns = {
+  id: requests.id,
+  number: requests.number,
+  subject: requests.subject,
+  status: requests.status,
+  severity: requests.severity,
+  category: requests.category,
+  service: requests.service,
+  organisation: requests.organisation,
+  contactName: requests.contactName,
+  customerId: requests.customerId,
+  customerOrganisation: customers.organisation,
+  assigneeId: requests.assigneeId,
+  assigneeName: staffUsers.name,
+  incidentId: requests.incidentId,
+  createdAt: requests.createdAt,
+  updatedAt: requests.updatedAt,
+  slaDueAt: requests.slaDueAt,
+  slaRiskAt: requests.slaRiskAt,
+  version: requests.version,
+};
+
+export interface QueueItemRow {
+  readonly id: number;
+  readonly number: string;
+  readonly subject: string;
+  readonly status: Status;
+  readonly severity: SeverityId;
+  readonly category: CategoryId;
+  readonly service: string;
+  readonly organisation: string;
+  readonly contactName: string;
+  readonly customerId: number | null;
+  readonly customerOrganisation: string | null;
+  readonly assigneeId: number | null;
+  readonly assigneeName: string | null;
+  readonly incidentId: number | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly slaDueAt: Date | null;
+  readonly slaRiskAt: Date | null;
+  readonly version: number;
+}
+
+export interface QueuePage {
+  readonly items: QueueItemRow[];
+  /** Where the next page starts, or null on the last page. */
+  readonly next: QueuePosition | null;
+}
+
+/**
+ * How a condition may use an index. Listing pages walks an index in sort
+ * order, so filters that keep a large share of rows (status, severity,
+ * category, service, nobody assigned) are written as `+column`, which
+ * SQLite never answers from an index: it then walks the sort index and
+ * stops after one page instead of sorting thousands of rows. Counting
+ * reads every match anyway, so there each filter uses its own index.
+ */
+type Use = "list" | "count";
+
+function column(col: AnySQLiteColumn, use: Use) {
+  return use === "list" ? sql`+${col}` : sql`${col}`;
+}
+
+/**
+ * Up to this many full-text matches, requests are looked up by id, one per
+ * match. Beyond it (a common word), an index is walked instead and each row
+ * checked against the matches: the sort index when listing, the status
+ * index when counting; both read fewer pages than 50,000 lookups by id.
+ */
+const FEW_MATCHES = 2_000;
+
+function filterConditions(
+  db: Db,
+  filters: QueueFilters,
+  now: Date,
+  use: Use,
+  withStatus = true,
+): SQL[] {
+  const f = filters;
+  const wide = (col: AnySQLiteColumn) => column(col, use);
+  let match: SQL | undefined;
+  if (f.match !== undefined) {
+    const found = sql`(SELECT rowid FROM request_search WHERE request_search MATCH ${f.match})`;
+    const few = matchCount(db, f) <= FEW_MATCHES;
+    match = few ? sql`${requests.id} IN ${found}` : sql`+${requests.id} IN ${found}`;
+  }
+  const conditions: (SQL | undefined)[] = [
+    withStatus && f.statuses?.length ? inArray(wide(requests.status), [...f.statuses]) : undefined,
+    f.severities?.length ? inArray(wide(requests.severity), [...f.severities]) : undefined,
+    f.categories?.length ? inArray(wide(requests.category), [...f.categories]) : undefined,
+    f.services?.length ? inArray(wide(requests.service), [...f.services]) : undefined,
+    f.customer === "unknown" ? isNull(requests.customerId) : undefined,
+    typeof f.customer === "number" ? eq(requests.customerId, f.customer) : undefined,
+    f.assignee === "none" ? isNull(wide(requests.assigneeId)) : undefined,
+    typeof f.assignee === "number" ? eq(requests.assigneeId, f.assignee) : undefined,
+    f.sla === "breached" ? lte(requests.slaDueAt, now) : undefined,
+    f.sla === "at-risk" ? and(gt(requests.slaDueAt, now), lt(requests.slaRiskAt, now)) : undefined,
+    f.incidentId !== undefined ? eq(requests.incidentId, f.incidentId) : undefined,
+    f.number !== undefined ? eq(requests.number, f.number) : undefined,
+    match,
+  ];
+  return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+/** Listing and counting the same filters look the number of matches up once. */
+const matchCounts = new WeakMap<QueueFilters, number>();
+
+function matchCount(db: Db, filters: QueueFilters): number {
+  const known = matchCounts.get(filters);
+  if (known !== undefined) return known;
+  const row = db.$client
+    .prepare("SELECT count(*) AS n FROM request_search WHERE request_search MATCH ?")
+    .get(filters.match) as { n: number };
+  matchCounts.set(filters, row.n);
+  return row.n;
+}
+
+function select(db: Db, where: (SQL | undefined)[], orderBy: SQL[], limit: number) {
+  return db
+    .select(itemColumns)
+    .from(requests)
+    .leftJoin(customers, eq(customers.id, requests.customerId))
+    .leftJoin(staffUsers, eq(staffUsers.id, requests.assigneeId))
+    .where(and(...where))
+    .orderBy(...orderBy)
+    .limit(limit)
+    .all() as QueueItemRow[];
+}
+
+/** Rows strictly after `after` in (column, id) order, ascending or descending. */
+function beyond(column: AnySQLiteColumn, after: QueuePosition, order: SortOrder) {
+  const key = sql`${after.key}`;
+  return order === "asc"
+    ? sql`(${column}, ${requests.id}) > (${key}, ${after.id})`
+    : sql`(${column}, ${requests.id}) < (${key}, ${after.id})`;
+}
+
+/**
+ * One page of the queue with keyset pagination: each page continues after
+ * the last row of the one before, so it costs the same on page 1 and page
+ * 4,000 and never repeats or skips a row when requests change in between.
+ * The id breaks ties. In SLA order, requests with nothing due (paused or
+ * done) come last in either direction, by id; the two parts are read
+ * separately so each walks its own index.
+ */
+export async function listQueue(
+  db: Db,
+  filters: QueueFilters,
+  page: QueuePageRequest,
+): Promise<QueuePage> {
+  const base = filterConditions(db, filters, page.now, "list");
+  const dir = page.order === "asc" ? asc : desc;
+  const want = page.limit + 1;
+  let rows: QueueItemRow[];
+  if (page.sort === "sla") {
+    const after = page.after;
+    rows = [];
+    // Finished requests never have anything due: only the second part can hold them.
+    const onlyDone =
+      filters.statuses?.length && filters.statuses.every((st) => doneStatuses.includes(st));
+    if (!onlyDone && (!after || after.key !== null)) {
+      rows = select(
+        db,
+        [
+          ...base,
+          isNotNull(requests.slaDueAt),
+          after && beyond(requests.slaDueAt, after, page.order),
+        ],
+        [dir(requests.slaDueAt), dir(requests.id)],
+        want,
+      );
+    }
+    if (rows.length < want) {
+      const afterId = after?.key === null ? after.id : undefined;
+      const idBeyond =
+        afterId === undefined
+          ? undefined
+          : page.order === "asc"
+            ? gt(requests.id, afterId)
+            : lt(requests.id, afterId);
+      rows = rows.concat(
+        select(
+          db,
+          [...base, isNull(requests.slaDueAt), idBeyond],
+          [dir(requests.id)],
+          want - rows.length,
+        ),
+      );
+    }
+  } else {
+    const column = page.sort === "created" ? requests.createdAt : requests.updatedAt;
+    rows = select(
+      db,
+      [...base, page.after && beyond(column, page.after, page.order)],
+      [dir(column), dir(requests.id)],
+      want,
+    );
+  }
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  const next =
+    rows.length > page.limit && last ? { key: sortKey(last, page.sort), id: last.id } : null;
+  return { items, next };
+}
+
+function sortKey(row: QueueItemRow, sort: QueueSort): number | null {
+  if (sort === "created") return row.createdAt.getTime();
+  if (sort === "updated") return row.updatedAt.getTime();
+  return row.slaDueAt?.getTime() ?? null;
+}
+
+/** True when nothing but (at most) the status narrows the queue. */
+function onlyByStatus(f: QueueFilters): boolean {
+  const lists = [f.severities, f.categories, f.services];
+  const values = [f.customer, f.assignee, f.sla, f.incidentId, f.match, f.number];
+  return lists.every((l) => !l?.length) && values.every((v) => v === undefined);
+}
+
+/** How many requests match the filters in each status (the status filter itself ignored). */
+export async function countQueueByStatus(
+  db: Db,
+  filters: QueueFilters,
+  now: Date,
+): Promise<Partial<Record<Status, number>>> {
+  if (onlyByStatus(filters)) {
+    // Kept by triggers (migration 0008), so the unfiltered queue never counts 100,000 rows.
+    const kept = db.$client.prepare("SELECT status, n FROM request_status_counts").all() as {
+      status: Status;
+      n: number;
+    }[];
+    return Object.fromEntries(kept.filter((r) => r.n > 0).map((r) => [r.status, r.n]));
+  }
+  const rows = db
+    .select({ status: requests.status, count: count() })
+    .from(requests)
+    .where(and(...filterConditions(db, filters, now, "count", false)))
+    .groupBy(requests.status)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+}

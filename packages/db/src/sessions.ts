@@ -1,0 +1,74 @@
+import { and, eq, gt, lte, ne } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { sessions, staffUsers } from "./schema/index.ts";
+import type { StaffUserRow } from "./staff.ts";
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export interface NewSession {
+  /** SHA-256 of the cookie value; the value itself is never stored. */
+  readonly id: string;
+  readonly userId: number;
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+}
+
+/**
+ * Starts a console session. The session the browser brought (if any) is
+ * deleted in the same transaction, so a sign-in always rotates the id and
+ * an id planted before sign-in is worthless afterwards. Expired sessions of
+ * the same user are swept on the way.
+ */
+export async function createSession(
+  db: Db,
+  session: NewSession,
+  now: Date,
+  replacing?: string | null,
+): Promise<SessionRow> {
+  return db.transaction((tx) => {
+    if (replacing) tx.delete(sessions).where(eq(sessions.id, replacing)).run();
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, session.userId), lte(sessions.expiresAt, now)))
+      .run();
+    return tx
+      .insert(sessions)
+      .values({ ...session, createdAt: now })
+      .returning()
+      .get();
+  });
+}
+
+/** The unexpired session with this id, and its user (who may be disabled; the caller decides). */
+export async function findSession(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<{ session: SessionRow; user: StaffUserRow } | null> {
+  const row = db
+    .select({ session: sessions, user: staffUsers })
+    .from(sessions)
+    .innerJoin(staffUsers, eq(sessions.userId, staffUsers.id))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
+    .get();
+  return row ?? null;
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  db.delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+/** Signs a user out everywhere, optionally keeping the session making the change. */
+export async function deleteSessionsOfUser(
+  db: Db,
+  userId: number,
+  keep?: string | null,
+): Promise<number> {
+  const where = keep
+    ? and(eq(sessions.userId, userId), ne(sessions.id, keep))
+    : eq(sessions.userId, userId);
+  return db.delete(sessions).where(where).run().changes;
+}
+
+export async function countSessionsOfUser(db: Db, userId: number): Promise<number> {
+  return db.$count(sessions, eq(sessions.userId, userId));
+}
