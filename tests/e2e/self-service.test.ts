@@ -87,10 +87,17 @@ describe("searching", () => {
     const unfiltered = await resultTitles(page);
     await page.locator(".pagefind-ui__filter-name", { hasText: "Art" }).click();
     await page.check('input[id="Art-Anleitung"]');
-    await page.waitForFunction(
-      (count) => document.querySelectorAll(".pagefind-ui__result-link").length < count,
-      unfiltered.length,
-    );
+    // Pagefind empties the list while it re-renders; wait for the filtered answer itself.
+    await page.waitForFunction((count) => {
+      const shown = document.querySelectorAll(".pagefind-ui__result-link").length;
+      return shown > 0 && shown < count;
+    }, unfiltered.length);
+    await page
+      .locator(".pagefind-ui__result-link", {
+        hasText: "Dienststatus prüfen, bevor Sie eine Anfrage stellen",
+      })
+      .first()
+      .waitFor();
     const filtered = await resultTitles(page);
     expect(filtered).toContain("Dienststatus prüfen, bevor Sie eine Anfrage stellen");
     expect(filtered.length).toBeGreaterThan(0);

@@ -129,6 +129,7 @@ export async function signedInBrowser(
   const browser = new TestBrowser(app);
   const response = await submitSignIn(browser, user.email, TEST_PASSWORD);
   if (response.status !== 303) throw new Error(`Sign-in failed with ${response.status}.`);
-  const csrf = csrfFrom(await (await browser.get("/admin")).text());
+  // Any page carries the token; the password page is open to every role (/admin sends agents on).
+  const csrf = csrfFrom(await (await browser.get("/admin/password")).text());
   return { browser, user, csrf };
 }

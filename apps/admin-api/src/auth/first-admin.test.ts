@@ -149,7 +149,10 @@ describe("signing in with a one-time password", () => {
     });
     expect(changed.status).toBe(303);
     expect(changed.headers.get("location")).toBe("/admin?notice=password-changed");
-    const home = await browser.get("/admin?notice=password-changed");
+    // The first admin starts at the queue; the confirmation goes along.
+    const start = await browser.get("/admin?notice=password-changed");
+    expect(start.headers.get("location")).toBe("/admin/queue?notice=password-changed");
+    const home = await browser.get("/admin/queue?notice=password-changed");
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("Your password is changed.");
     expect((await getStaffUser(db, user.id))?.mustChangePassword).toBe(false);
@@ -214,7 +217,7 @@ describe("changing one's password", () => {
     const { browser, csrf, user } = await signedInBrowser(app, db, "agent");
     const elsewhere = new TestBrowser(app);
     await submitSignIn(elsewhere, user.email, TEST_PASSWORD);
-    expect((await elsewhere.get("/admin")).status).toBe(200);
+    expect((await elsewhere.get("/admin/tokens")).status).toBe(200);
     const next = "my second passphrase";
     await browser.post("/admin/password", {
       _csrf: csrf,
@@ -222,8 +225,8 @@ describe("changing one's password", () => {
       password: next,
       confirm: next,
     });
-    expect((await browser.get("/admin")).status).toBe(200);
-    expect((await elsewhere.get("/admin")).status).toBe(302);
+    expect((await browser.get("/admin/tokens")).status).toBe(200);
+    expect((await elsewhere.get("/admin/tokens")).status).toBe(302);
     expect(browser.cookies.get(SESSION_COOKIE)).toBeDefined();
   });
 });

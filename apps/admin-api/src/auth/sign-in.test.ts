@@ -24,9 +24,12 @@ describe("signing in with a password", () => {
     const response = await submitSignIn(browser, "AGENT.person@partner.example ", TEST_PASSWORD);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/admin");
-    const home = await browser.get("/admin");
+    // Agents start at the queue.
+    const start = await browser.get("/admin");
+    expect(start.headers.get("location")).toBe("/admin/queue");
+    const home = await browser.get("/admin/queue");
     expect(home.status).toBe(200);
-    expect(await home.text()).toContain(`Welcome, ${user.name}`);
+    expect(await home.text()).toContain(`${user.name} <span class="role">(Agent)</span>`);
   });
 
   it("stores only a hash of the session cookie", async () => {
@@ -206,8 +209,8 @@ describe("the session cookie", () => {
     const after = again.cookies.get(SESSION_COOKIE)?.value;
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
-    expect((await browser.get("/admin")).status).toBe(302);
-    expect((await again.get("/admin")).status).toBe(200);
+    expect((await browser.get("/admin/tokens")).status).toBe(302);
+    expect((await again.get("/admin/tokens")).status).toBe(200);
     expect(await db.$count(schema.sessions)).toBe(1);
   });
 
@@ -215,9 +218,9 @@ describe("the session cookie", () => {
     const { app, db, clock } = testApp();
     const { browser } = await signedInBrowser(app, db, "agent");
     clock.set("2026-11-21T21:29:59Z");
-    expect((await browser.get("/admin")).status).toBe(200);
+    expect((await browser.get("/admin/tokens")).status).toBe(200);
     clock.set("2026-11-21T21:30:00Z");
-    expect((await browser.get("/admin")).status).toBe(302);
+    expect((await browser.get("/admin/tokens")).status).toBe(302);
   });
 });
 

@@ -104,7 +104,7 @@ describe("admins managing users through the API", () => {
 
     const response = await send("PATCH", `/api/v1/users/${user.id}`, { disabled: true });
     expect(response.status).toBe(200);
-    expect((await browser.get("/admin")).status).toBe(302);
+    expect((await browser.get("/admin/tokens")).status).toBe(302);
     expect(await test.db.$count(schema.sessions)).toBe(0);
     const refused = await test.app.request("/api/v1/me", { headers: bearer });
     expect(refused.status).toBe(401);
@@ -143,7 +143,7 @@ describe("admins managing users through the API", () => {
     const response = await send("POST", `/api/v1/users/${user.id}/password-reset`);
     expect(response.status).toBe(200);
     const { oneTimePassword } = await readJson(response);
-    expect((await browser.get("/admin")).status).toBe(302);
+    expect((await browser.get("/admin/tokens")).status).toBe(302);
     expect((await getStaffUser(test.db, user.id))?.mustChangePassword).toBe(true);
     const signIn = await submitSignIn(new TestBrowser(test.app), user.email, oneTimePassword);
     expect(signIn.headers.get("location")).toBe("/admin/password");

@@ -20,6 +20,8 @@ export function consoleRouter(_deps: AppDeps) {
   router.get("/admin", (c) => {
     const staff = c.get("staff");
     if (!staff) return c.redirect("/admin/sign-in");
+    // Agents and admins work the queue; a confirmation in the address goes along.
+    if (staff.role !== "operator") return c.redirect(`/admin/queue${new URL(c.req.url).search}`);
     return c.render(
       <>
         <h1>Welcome, {staff.name}</h1>

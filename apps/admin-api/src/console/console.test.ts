@@ -14,13 +14,13 @@ const navOf = (html: string) =>
 describe("the console layout", () => {
   it("has a language, a skip link to main, and names the signed-in person and role", async () => {
     const test = testApp();
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
+    const { browser } = await signedInBrowser(test.app, test.db, "operator");
     const html = await (await browser.get("/admin")).text();
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
     expect(html).toContain('<a class="skip-link" href="#main">Skip to main content</a>');
     expect(html).toContain('<main id="main" tabindex="-1">');
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
-    expect(html).toContain('Agent Person <span class="role">(Agent)</span>');
+    expect(html).toContain('Operator Person <span class="role">(Operator)</span>');
     expect(html).toContain("<title>Start · Frontline desk</title>");
   });
 
@@ -33,7 +33,9 @@ describe("the console layout", () => {
     } as const;
     for (const role of ["admin", "agent", "operator"] as const) {
       const { browser } = await signedInBrowser(test.app, test.db, role);
-      expect(navOf(await (await browser.get("/admin")).text()), role).toEqual(expected[role]);
+      expect(navOf(await (await browser.get("/admin/tokens")).text()), role).toEqual(
+        expected[role],
+      );
     }
   });
 
@@ -47,10 +49,10 @@ describe("the console layout", () => {
   it("shows only the confirmations it knows, whatever the link says", async () => {
     const test = testApp();
     const { browser } = await signedInBrowser(test.app, test.db, "agent");
-    const known = await (await browser.get("/admin?notice=token-revoked")).text();
+    const known = await (await browser.get("/admin/tokens?notice=token-revoked")).text();
     expect(known).toContain('<div class="notice" role="status">The token is revoked.');
     for (const notice of ["%3Cscript%3E", "constructor", "toString"]) {
-      const html = await (await browser.get(`/admin?notice=${notice}`)).text();
+      const html = await (await browser.get(`/admin/tokens?notice=${notice}`)).text();
       expect(html).not.toContain('class="notice"');
     }
   });

@@ -87,6 +87,21 @@ export const consoleNotices: Readonly<Record<string, string>> = {
     "The user is disabled: their sessions ended and their API tokens stopped working.",
   "user-enabled": "The user is enabled again.",
   "token-revoked": "The token is revoked. Calls with it are refused from now on.",
+  "request-assigned": "The assignment is saved.",
+  "request-classified": "The classification is saved; the SLA targets follow the severity.",
+  "reply-sent": "The reply is sent: the customer sees it and gets it by email.",
+  "note-added": "The internal note is added. The customer does not see it.",
+  "status-changed": "The status is changed and the customer is told.",
+  "request-merged": "The request is merged and closed; the customer is told where to follow it.",
+  "incident-linked": "The incident link is saved.",
+  "request-escalated": "The request is escalated to the operator.",
+  "escalation-updated": "The escalation is updated.",
+  "incident-posted": "The incident is posted. The help center shows it now.",
+  "incident-updated": "The incident is updated.",
+  "customer-created": "The customer is added.",
+  "customer-updated": "The customer is saved.",
+  "subscription-added": "The subscription is added.",
+  "subscription-updated": "The subscription is saved.",
 };
 
 const isCurrent = (path: string, href: string) => path === href || path.startsWith(`${href}/`);

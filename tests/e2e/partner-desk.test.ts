@@ -1,0 +1,271 @@
+import { hashPassword } from "@frontline/admin-api/passwords";
+import { createStaffUser, openDatabase, type StaffRole } from "@frontline/db";
+import axe from "axe-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fillContactForm } from "./contact-form.ts";
+import { type Harness, startHarness } from "./harness.ts";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+  await staffMember("agent", AGENT);
+  await staffMember("operator", OPERATOR);
+});
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const PASSWORD = "a long passphrase for the desk";
+const AGENT = "agent@partner.example";
+const OPERATOR = "operator@operator.example";
+
+/** A staff account made straight in the database, as an admin would through the console. */
+async function staffMember(role: StaffRole, email: string) {
+  const database = openDatabase(harness.databasePath);
+  try {
+    await createStaffUser(
+      database.db,
+      {
+        email,
+        name: role === "agent" ? "Ada Agent" : "Otto Operator",
+        role,
+        passwordHash: await hashPassword(PASSWORD),
+        mustChangePassword: false,
+      },
+      new Date(),
+    );
+  } finally {
+    database.close();
+  }
+}
+
+interface Filed {
+  readonly number: string;
+  readonly token: string;
+}
+
+/** Files a request through the public API, as the help center's form does. */
+async function fileByApi(subject: string): Promise<Filed> {
+  const response = await fetch(`${harness.server.url}/api/v1/requests`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      locale: "en",
+      category: "connectivity",
+      service: "mail",
+      severity: "A",
+      subject,
+      description:
+        "Every message sent to the shared mailbox bounces back with an error since 8 o'clock.",
+      organisation: "fabrikam.example",
+      name: "Ana Costa",
+      email: "ana.costa@fabrikam.example",
+    }),
+  });
+  expect(response.status).toBe(201);
+  const filed = (await response.json()) as { number: string; trackingToken: string };
+  return { number: filed.number, token: filed.trackingToken };
+}
+
+/** Files a request in the browser through the help center's contact form. */
+async function fileByForm(browser: Browser, subject: string): Promise<Filed> {
+  const page = await browser.newPage();
+  await page.goto(`${harness.server.url}/en/contact/`);
+  await fillContactForm(page, { service: "files", subject });
+  await page.click("#contact-form button[type=submit]");
+  const link = await page.locator("[data-tracking-link]").getAttribute("href");
+  await page.close();
+  const [number = "", token = ""] = (link ?? "").split("#")[1]?.split(":") ?? [];
+  return { number, token };
+}
+
+/** What the customer's tracking API shows: every body in the timeline. */
+async function trackedBodies(filed: Filed): Promise<string[]> {
+  const response = await fetch(`${harness.server.url}/api/v1/requests/${filed.number}`, {
+    headers: { "X-Tracking-Token": filed.token },
+  });
+  expect(response.status).toBe(200);
+  const tracked = (await response.json()) as { timeline: { body: string | null }[] };
+  return tracked.timeline.map((entry) => entry.body ?? "");
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${harness.server.url}/admin/sign-in`);
+  await page.fill("#field-email", email);
+  await page.fill("#field-password", PASSWORD);
+  await page.click("main form button[type=submit]");
+  await page.waitForURL((url) => url.pathname !== "/admin/sign-in");
+}
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
+    const result = await (window as any).axe.run(document);
+    return result.violations as Violation[];
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+async function trackingStatus(page: Page, filed: Filed, expected: string) {
+  await page.goto(`${harness.server.url}/en/track/#${filed.number}:${filed.token}`);
+  await page.reload();
+  await page.locator("[data-status]").filter({ hasText: expected }).waitFor();
+}
+
+let journey: Filed;
+let other: Filed;
+
+describe("the partner desk", () => {
+  it("an agent finds a request, answers, notes, is refused an incomplete escalation, then escalates", async () => {
+    journey = await fileByApi("Shared mailbox rejects every message");
+    other = await fileByForm(harness.browser, "Team site will not open");
+    expect(other.number).toMatch(/^SR-/);
+
+    const page = await harness.browser.newPage();
+    await signIn(page, AGENT);
+    expect(new URL(page.url()).pathname).toBe("/admin/queue");
+    await page.selectOption("#queue-filters #field-severity", "A");
+    await page.click("#queue-filters button[type=submit]");
+    await page.waitForURL(/severity=A/);
+    await page.locator(`tr[data-request="${journey.number}"]`).waitFor();
+    expect(await page.locator(`tr[data-request="${other.number}"]`).count()).toBe(0);
+
+    await page.click(`a[href="/admin/requests/${journey.number}"]`);
+    await page.waitForURL(new RegExp(`/admin/requests/${journey.number}$`));
+
+    await page.fill("#reply-body", "We are on it: the mailbox quota is being raised.");
+    await page.click("#action-reply button[type=submit]");
+    await page.locator(".notice").filter({ hasText: "The reply is sent" }).waitFor();
+    expect(await trackedBodies(journey)).toContain(
+      "We are on it: the mailbox quota is being raised.",
+    );
+
+    await page.fill("#note-body", "Quota raised from 50 GB to 100 GB in the tenant admin.");
+    await page.click("#action-note button[type=submit]");
+    await page.locator(".notice").filter({ hasText: "The internal note is added" }).waitFor();
+    await page
+      .locator('li[data-internal="true"]')
+      .filter({ hasText: "Internal note — not shown to the customer" })
+      .waitFor();
+    expect(await trackedBodies(journey)).not.toContain(
+      "Quota raised from 50 GB to 100 GB in the tenant admin.",
+    );
+
+    await page.click("a[data-escalate]");
+    await page.waitForURL(/\/escalate$/);
+    await page.fill("#field-description", "Mail bounces");
+    await page.fill("#field-partnerContact", "");
+    await page.click('#escalation-form button[value="escalate"]');
+    const summary = page.locator(".error-summary");
+    await summary.waitFor();
+    const refusal = (await summary.textContent()) ?? "";
+    expect(refusal).toContain("Describe the problem in at least 30 characters");
+    expect(refusal).toContain("Point the customer to self-troubleshooting first");
+    expect(refusal).toContain("Give a contact the operator's engineer can reach");
+    expect(await page.locator("#field-description-error").isVisible()).toBe(true);
+    expect(await page.inputValue("#field-description")).toBe("Mail bounces");
+
+    await page.fill(
+      "#field-description",
+      "Every message to the shared mailbox bounces; the quota was raised and it still bounces.",
+    );
+    await page.fill(
+      "#field-stepsTried",
+      "Raised the mailbox quota\nSent test messages from outside",
+    );
+    await page.check("#field-selfHelpOffered");
+    await page.fill("#field-partnerContact", "Ada Agent, +41 44 000 00 00");
+    await page.click('#escalation-form button[value="escalate"]');
+    await page.waitForURL(new RegExp(`/admin/requests/${journey.number}\\?notice=`));
+    await page.locator(".notice").filter({ hasText: "escalated to the operator" }).waitFor();
+    expect(await page.locator("[data-status]").textContent()).toBe("Escalated to the operator");
+
+    await page.click("header form button[type=submit]");
+    await page.waitForURL(/\/admin\/sign-in/);
+    await page.close();
+  });
+
+  it("the operator acknowledges and resolves it, and the customer's tracking page follows", async () => {
+    const page = await harness.browser.newPage();
+    await signIn(page, OPERATOR);
+    await page.goto(`${harness.server.url}/admin/escalations`);
+    await page
+      .locator('a[href^="/admin/escalations/"]')
+      .filter({ hasText: journey.number })
+      .click();
+    await page.waitForURL(/\/admin\/escalations\/\d+/);
+    const detail = page.url();
+
+    await page.selectOption("form#escalation-update select[name=status]", "acknowledged");
+    await page.fill("form#escalation-update input[name=operatorReference]", "OPS-4711");
+    await page.fill(
+      "form#escalation-update textarea[name=message]",
+      "Looking at the transport rules.",
+    );
+    await page.click("form#escalation-update button[type=submit]");
+    await page.waitForURL(/notice=/);
+
+    const customer = await harness.browser.newPage();
+    await trackingStatus(customer, journey, "Escalated to the operator");
+
+    await page.goto(detail);
+    await page.selectOption("form#escalation-update select[name=status]", "resolved");
+    await page.fill("form#escalation-update textarea[name=message]", "A transport rule was fixed.");
+    await page.click("form#escalation-update button[type=submit]");
+    await page.waitForURL(/notice=/);
+
+    await trackingStatus(customer, journey, "Resolved");
+    await customer.close();
+    await page.close();
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    it(`has no serious or critical axe violation on the desk's pages in ${scheme} mode`, async () => {
+      const context = await harness.browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${harness.server.url}/admin/sign-in`);
+      const found: Record<string, string[]> = { "sign-in": await seriousViolations(page) };
+      await signIn(page, AGENT);
+      for (const [name, path] of [
+        ["queue", "/admin/queue"],
+        ["request", `/admin/requests/${other.number}`],
+        ["escalation form", `/admin/requests/${other.number}/escalate`],
+      ] as const) {
+        await page.goto(`${harness.server.url}${path}`);
+        found[name] = await seriousViolations(page);
+      }
+      expect(found).toEqual({
+        "sign-in": [],
+        queue: [],
+        request: [],
+        "escalation form": [],
+      });
+      await context.close();
+    });
+  }
+
+  it("has no horizontal scrolling at 360 px on the queue and a request's page", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, AGENT);
+    for (const path of ["/admin/queue", `/admin/requests/${journey.number}`]) {
+      await page.goto(`${harness.server.url}${path}`);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+});
