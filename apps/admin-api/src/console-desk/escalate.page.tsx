@@ -26,6 +26,7 @@ import { requestForDesk } from "../desk/desk.handlers.ts";
 import { signedIn } from "../desk/desk.staff.ts";
 import { escalate, escalationDraft } from "../escalations/escalations.handlers.ts";
 import type { AppDeps } from "../platform/deps.ts";
+import { clientAddress } from "../platform/guards.ts";
 import { Problem } from "../platform/problem.ts";
 import { serviceOptions, severityOptions } from "./desk-words.ts";
 import { checklist, fieldOf, packetInput, packetLabels, valuesOf } from "./escalate.packet.ts";
@@ -233,7 +234,14 @@ export function submitEscalate(deps: AppDeps) {
     const parsed = parseForm(escalationPacketSchema, packetInput(values));
     if (!parsed.ok) return again(parsed.errors, 422);
     try {
-      await escalate(deps, row, staff, Number(version), parsed.data);
+      await escalate(
+        deps,
+        row,
+        staff,
+        Number(version),
+        parsed.data,
+        clientAddress(c, deps.config.trustProxy),
+      );
     } catch (error) {
       if (error instanceof Problem && error.slug === "escalation-not-ready") {
         const errors: FormErrors = {};

@@ -32,6 +32,7 @@ import {
 } from "../escalations/escalations.handlers.ts";
 import type { StaffPrincipal } from "../platform/auth.ts";
 import type { AppDeps } from "../platform/deps.ts";
+import { clientAddress } from "../platform/guards.ts";
 import { Problem } from "../platform/problem.ts";
 import { escalationStatusNames, serviceName, serviceStatusNames, severityName } from "./names.ts";
 import { SlaClock } from "./sla-clock.tsx";
@@ -282,7 +283,13 @@ export function submitEscalationUpdate(deps: AppDeps) {
     if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
     const found = await findEscalation(deps, id);
     try {
-      await updateAsOperator(deps, found, staff, parsed.data);
+      await updateAsOperator(
+        deps,
+        found,
+        staff,
+        parsed.data,
+        clientAddress(c, deps.config.trustProxy),
+      );
     } catch (error) {
       const errors = errorsFromProblem(error);
       const status = error instanceof Problem ? error.status : 409;

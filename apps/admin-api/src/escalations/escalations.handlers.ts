@@ -20,6 +20,7 @@ import {
   listEscalations,
   listEvents,
   type RequestRow,
+  recordAudit,
   StaleRequestError,
   updateEscalation,
 } from "@frontline/db";
@@ -89,6 +90,7 @@ export async function escalate(
   staff: StaffPrincipal,
   version: number,
   packet: EscalationPacket,
+  clientAddress = "unknown",
 ) {
   if (row.version !== version) throw stale();
   const now = deps.clock.now();
@@ -118,6 +120,15 @@ export async function escalate(
       { request: row, packet, byId: staff.id, byRole: role, at: now },
       statusMail(deps.config, row, "escalated"),
     );
+    await recordAudit(deps.db, {
+      at: now,
+      actorId: staff.id,
+      actorLabel: staff.email,
+      action: "request.escalate",
+      target: row.number,
+      detail: { escalationId: created.id },
+      clientAddress,
+    });
     return escalationView(deps, created, row);
   } catch (error) {
     if (error instanceof StaleRequestError) throw stale();
@@ -194,6 +205,7 @@ export async function updateAsOperator(
     operatorReference?: string;
     message?: string;
   },
+  clientAddress = "unknown",
 ) {
   if (escalation.version !== update.version) throw stale();
   if (finishedEscalationStatuses.includes(escalation.status)) {
@@ -231,6 +243,19 @@ export async function updateAsOperator(
       ...(moveTo && request.status === "escalated"
         ? { requestMove: { request, to: moveTo, mail: statusMail(deps.config, request, moveTo) } }
         : {}),
+    });
+    await recordAudit(deps.db, {
+      at: deps.clock.now(),
+      actorId: staff.id,
+      actorLabel: staff.email,
+      action: "escalation.update",
+      target: request.number,
+      detail: {
+        escalationId: updated.id,
+        status: updated.status,
+        operatorReference: updated.operatorReference,
+      },
+      clientAddress,
     });
     return escalationView(deps, updated, request);
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { StaffPrincipal } from "../platform/auth.ts";
 import type { AppDeps } from "../platform/deps.ts";
+import { clientAddress } from "../platform/guards.ts";
 import { createRouter } from "../platform/openapi.ts";
 import { Problem } from "../platform/problem.ts";
 import {
@@ -36,7 +37,17 @@ export function escalationsRouter(deps: AppDeps) {
   router.openapi(escalateRoute, async (c) => {
     const row = await requestForStaff(deps, c.req.valid("param").number);
     const { version, packet } = c.req.valid("json");
-    return c.json(await escalate(deps, row, signedIn(c.get("staff")), version, packet), 201);
+    return c.json(
+      await escalate(
+        deps,
+        row,
+        signedIn(c.get("staff")),
+        version,
+        packet,
+        clientAddress(c, deps.config.trustProxy),
+      ),
+      201,
+    );
   });
 
   router.openapi(listRoute, async (c) =>
@@ -51,7 +62,13 @@ export function escalationsRouter(deps: AppDeps) {
   router.openapi(updateRoute, async (c) => {
     const found = await findEscalation(deps, c.req.valid("param").id);
     return c.json(
-      await updateAsOperator(deps, found, signedIn(c.get("staff")), c.req.valid("json")),
+      await updateAsOperator(
+        deps,
+        found,
+        signedIn(c.get("staff")),
+        c.req.valid("json"),
+        clientAddress(c, deps.config.trustProxy),
+      ),
       200,
     );
   });

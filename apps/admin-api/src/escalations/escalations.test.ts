@@ -1,4 +1,4 @@
-import { appendEvent, getRequestByNumber, listOutbox } from "@frontline/db";
+import { appendEvent, getRequestByNumber, listOutbox, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../test/staff.ts";
 import { postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
@@ -263,5 +263,32 @@ describe("escalating to the operator", () => {
     );
     expect(byAgent.status).toBe(403);
     expect((await call(test, "GET", "/api/v1/escalations", {})).status).toBe(401);
+  });
+});
+
+describe("the audit trail of escalations", () => {
+  it("records who escalated and who updated, with their address", async () => {
+    const { test, agent, operator, number } = await deskWithRequest();
+    const escalation = await readJson(
+      await call(
+        test,
+        "POST",
+        `/api/v1/desk/requests/${number}/escalations`,
+        { ...agent.headers, "X-Forwarded-For": "198.51.100.7" },
+        await completePacket(test, number, agent.headers),
+      ),
+    );
+    await call(
+      test,
+      "PATCH",
+      `/api/v1/escalations/${escalation.id}`,
+      { ...operator.headers, "X-Forwarded-For": "203.0.113.9" },
+      { version: escalation.version, status: "acknowledged" },
+    );
+    const entries = await test.db.select().from(schema.auditLog);
+    expect(entries.map((e) => [e.action, e.actorLabel, e.target, e.clientAddress])).toEqual([
+      ["request.escalate", "agent@partner.example", number, "198.51.100.7"],
+      ["escalation.update", "operator@partner.example", number, "203.0.113.9"],
+    ]);
   });
 });
