@@ -1,5 +1,5 @@
-import axe from "axe-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let harness: Harness;
@@ -9,13 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.stop();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 const pages = [
   ["home", "/en/"],
@@ -37,15 +30,7 @@ describe("accessibility", () => {
         const page = await harness.browser.newPage({ colorScheme: scheme });
         await page.goto(`${harness.server.url}${path}`);
         await page.waitForLoadState("networkidle");
-        await page.addScriptTag({ content: axe.source });
-        const violations = await page.evaluate(async () => {
-          // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
-          const result = await (window as any).axe.run(document);
-          return result.violations as Violation[];
-        });
-        const serious = violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+        const serious = await seriousViolations(page);
         expect(serious).toEqual([]);
         await page.close();
       },

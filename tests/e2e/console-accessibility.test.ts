@@ -5,10 +5,10 @@ import {
   createStaffUser,
   openDatabase,
 } from "@frontline/db";
-import axe from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../apps/admin-api/src/platform/passwords.ts";
+import { seriousViolations } from "./axe.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 const PASSWORD = "console pages for every keyboard";
@@ -18,13 +18,6 @@ const OPERATOR = "operator.console@partner.example";
 let harness: Harness;
 let customerId = 0;
 let escalationId = 0;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
@@ -138,18 +131,6 @@ const pages = () => [
   ["customers", "/admin/customers"],
   ["customer", `/admin/customers/${customerId}`],
 ];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
-    const result = await (window as any).axe.run(document);
-    return result.violations as Violation[];
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 describe("the console's escalation, incident and customer pages", () => {
   for (const scheme of ["light", "dark"] as const) {

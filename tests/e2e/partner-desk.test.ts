@@ -1,8 +1,8 @@
 import { hashPassword } from "@frontline/admin-api/passwords";
 import { createStaffUser, openDatabase, type StaffRole } from "@frontline/db";
-import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.ts";
 import { fillContactForm } from "./contact-form.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
@@ -96,25 +96,6 @@ async function signIn(page: Page, email: string) {
   await page.fill("#field-password", PASSWORD);
   await page.click("main form button[type=submit]");
   await page.waitForURL((url) => url.pathname !== "/admin/sign-in");
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
-    const result = await (window as any).axe.run(document);
-    return result.violations as Violation[];
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 async function trackingStatus(page: Page, filed: Filed, expected: string) {

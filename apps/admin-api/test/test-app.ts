@@ -73,3 +73,14 @@ export function postJson(app: ReturnType<typeof testApp>["app"], path: string, b
 /** Reads a JSON body; tests then assert on its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: tests inspect arbitrary JSON bodies
 export const readJson = (response: Response): Promise<any> => response.json();
+
+/** Calls the app with a method, headers and an optional JSON body. */
+export function callJson(
+  app: ReturnType<typeof testApp>["app"],
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: object,
+) {
+  return app.request(path, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+}

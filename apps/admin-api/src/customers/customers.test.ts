@@ -1,7 +1,7 @@
 import { getRequestByNumber } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../test/staff.ts";
-import { postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
+import { callJson, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 
 type TestApp = ReturnType<typeof testApp>;
 const call = (
@@ -10,7 +10,7 @@ const call = (
   path: string,
   headers: Record<string, string>,
   body?: object,
-) => test.app.request(path, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+) => callJson(test.app, method, path, headers, body);
 
 const contoso = {
   organisation: "Contoso Trading",

@@ -1,7 +1,7 @@
 import { appendEvent, getRequestByNumber, listOutbox, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../test/staff.ts";
-import { postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
+import { callJson, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 
 type TestApp = ReturnType<typeof testApp>;
 
@@ -27,7 +27,7 @@ const call = (
   path: string,
   headers: Record<string, string>,
   body?: object,
-) => test.app.request(path, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+) => callJson(test.app, method, path, headers, body);
 
 async function completePacket(test: TestApp, number: string, headers: Record<string, string>) {
   const draft = await readJson(
