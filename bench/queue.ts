@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import { createApiToken, createStaffUser, openDatabase, seedDatabase } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "../apps/admin-api/src/app.ts";
+import { signedInBrowser } from "../apps/admin-api/src/auth/auth.testing.ts";
 import { loadConfig } from "../apps/admin-api/src/config.ts";
 import { newApiToken } from "../apps/admin-api/src/platform/auth.ts";
 import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
@@ -47,7 +48,8 @@ interface Measured {
   readonly timing: Timing;
   /** What the page held, to show the query did real work. */
   readonly items: number;
-  readonly matching: number;
+  /** Requests matching the query, summed over statuses; null for HTML pages. */
+  readonly matching: number | null;
 }
 
 interface SizeResult {
@@ -163,6 +165,29 @@ async function measure(requests: number): Promise<SizeResult> {
       });
     }
 
+    // The console renders the same queue as HTML for a signed-in agent (session cookie, CSRF, layout).
+    const { browser } = await signedInBrowser(app, database.db, "agent", {
+      email: "console@partner.example",
+    });
+    const someNumber = (await get("/api/v1/queue?sort=created")).items[0]?.number as string;
+    const consolePages: [string, string][] = [
+      ["console: queue page (HTML)", "/admin/queue"],
+      [
+        `console: queue search "${args.common}" (HTML)`,
+        `/admin/queue?q=${encodeURIComponent(args.common)}`,
+      ],
+      ["console: request page (HTML)", `/admin/requests/${someNumber}`],
+    ];
+    for (const [label, url] of consolePages) {
+      const html = async () => {
+        const response = await browser.get(url);
+        if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+        return response.text();
+      };
+      await html();
+      rows.push({ label, path: url, timing: await time(html), items: 0, matching: null });
+    }
+
     // The default page over a real socket: HTTP parsing, headers and JSON on the wire included.
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
@@ -216,7 +241,9 @@ function table(baseline: SizeResult, target: SizeResult): string {
       ms(row.timing.median),
       ms(row.timing.p95),
       (row.timing.median / base.timing.median).toFixed(2),
-      `${row.matching.toLocaleString("en")} / ${base.matching.toLocaleString("en")}`,
+      row.matching === null || base.matching === null
+        ? ""
+        : `${row.matching.toLocaleString("en")} / ${base.matching.toLocaleString("en")}`,
     ];
   });
   lines.push([

@@ -139,7 +139,9 @@ describe("a customer who cannot find an answer", () => {
       subject: "Accesso richiede la password di continuo",
     });
     await page.click("#contact-form button[type=submit]");
-    const number = (await page.locator("#confirmation [data-reference]").textContent()) ?? "";
+    const reference = page.locator("#confirmation [data-reference]");
+    await reference.filter({ hasText: /^SR-/ }).waitFor();
+    const number = (await reference.textContent()) ?? "";
     expect(number).toMatch(/^SR-/);
     expect((await withDatabase((db) => getRequestByNumber(db, number)))?.incidentId).toBe(
       incident.id,
