@@ -84,8 +84,17 @@ describe("searching", () => {
   it("finds a German article by a German word, narrowed by a filter", async () => {
     const page = await open("/de/search/?q=Dienststatus");
     await page.locator(".pagefind-ui__result-link").first().waitFor();
+    const typeFilter = page.locator(".pagefind-ui__filter-name", { hasText: "Art" });
+    // Seen once on a loaded CI machine: the filter panel missing after a search started
+    // from ?q=. Typing the word again, as a reader would, brings it; the flake is noted.
+    if (!(await typeFilter.isVisible())) {
+      await typeFilter.waitFor({ timeout: 5_000 }).catch(async () => {
+        await page.fill(".pagefind-ui__search-input", "Dienststatus ");
+        await typeFilter.waitFor();
+      });
+    }
     const unfiltered = await resultTitles(page);
-    await page.locator(".pagefind-ui__filter-name", { hasText: "Art" }).click();
+    await typeFilter.click();
     await page.check('input[id="Art-Anleitung"]');
     // Pagefind empties the list while it re-renders; wait for the filtered answer itself.
     await page.waitForFunction((count) => {
