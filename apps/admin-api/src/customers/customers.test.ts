@@ -4,13 +4,6 @@ import { staffWithToken } from "../../test/staff.ts";
 import { callJson, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 
 type TestApp = ReturnType<typeof testApp>;
-const call = (
-  test: TestApp,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: object,
-) => callJson(test.app, method, path, headers, body);
 
 const contoso = {
   organisation: "Contoso Trading",
@@ -23,14 +16,14 @@ describe("customers and subscriptions", () => {
     const test = testApp();
     const agent = await staffWithToken(test.db, "agent");
     const customer = await readJson(
-      await call(test, "POST", "/api/v1/customers", agent.headers, contoso),
+      await callJson(test.app, "POST", "/api/v1/customers", agent.headers, contoso),
     );
     expect(customer).toMatchObject({
       organisation: "Contoso Trading",
       tenantDomain: "contoso.example",
     });
-    const subscription = await call(
-      test,
+    const subscription = await callJson(
+      test.app,
       "POST",
       `/api/v1/customers/${customer.id}/subscriptions`,
       agent.headers,
@@ -42,13 +35,13 @@ describe("customers and subscriptions", () => {
     );
     expect(subscription.status).toBe(201);
     const shown = await readJson(
-      await call(test, "GET", `/api/v1/customers/${customer.id}`, agent.headers),
+      await callJson(test.app, "GET", `/api/v1/customers/${customer.id}`, agent.headers),
     );
     expect(shown.subscriptions).toEqual([
       expect.objectContaining({ service: "mail", seats: 40, status: "active" }),
     ]);
     const found = await readJson(
-      await call(test, "GET", "/api/v1/customers?q=contoso", agent.headers),
+      await callJson(test.app, "GET", "/api/v1/customers?q=contoso", agent.headers),
     );
     expect(found.items).toEqual([
       expect.objectContaining({ organisation: "Contoso Trading", subscriptions: 1 }),
@@ -59,7 +52,7 @@ describe("customers and subscriptions", () => {
     const test = testApp();
     const agent = await staffWithToken(test.db, "agent");
     const customer = await readJson(
-      await call(test, "POST", "/api/v1/customers", agent.headers, contoso),
+      await callJson(test.app, "POST", "/api/v1/customers", agent.headers, contoso),
     );
     const matched = await readJson(
       await postJson(test.app, "/api/v1/requests", {
@@ -82,8 +75,8 @@ describe("customers and subscriptions", () => {
   it("refuses a tenant domain another customer has, naming the field", async () => {
     const test = testApp();
     const admin = await staffWithToken(test.db, "admin");
-    await call(test, "POST", "/api/v1/customers", admin.headers, contoso);
-    const response = await call(test, "POST", "/api/v1/customers", admin.headers, {
+    await callJson(test.app, "POST", "/api/v1/customers", admin.headers, contoso);
+    const response = await callJson(test.app, "POST", "/api/v1/customers", admin.headers, {
       ...contoso,
       organisation: "Contoso Copy",
     });
@@ -96,7 +89,9 @@ describe("customers and subscriptions", () => {
   it("keeps operators and anonymous callers out", async () => {
     const test = testApp();
     const operator = await staffWithToken(test.db, "operator");
-    expect((await call(test, "GET", "/api/v1/customers", operator.headers)).status).toBe(403);
-    expect((await call(test, "GET", "/api/v1/customers", {})).status).toBe(401);
+    expect((await callJson(test.app, "GET", "/api/v1/customers", operator.headers)).status).toBe(
+      403,
+    );
+    expect((await callJson(test.app, "GET", "/api/v1/customers", {})).status).toBe(401);
   });
 });

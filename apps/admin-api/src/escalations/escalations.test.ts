@@ -21,17 +21,9 @@ async function deskWithRequest() {
   };
 }
 
-const call = (
-  test: TestApp,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: object,
-) => callJson(test.app, method, path, headers, body);
-
 async function completePacket(test: TestApp, number: string, headers: Record<string, string>) {
   const draft = await readJson(
-    await call(test, "GET", `/api/v1/desk/requests/${number}/escalation-draft`, headers),
+    await callJson(test.app, "GET", `/api/v1/desk/requests/${number}/escalation-draft`, headers),
   );
   return {
     version: draft.version as number,
@@ -55,7 +47,12 @@ describe("escalating to the operator", () => {
       body: "Checked the mail flow rules: nothing unusual",
     });
     const draft = await readJson(
-      await call(test, "GET", `/api/v1/desk/requests/${number}/escalation-draft`, agent.headers),
+      await callJson(
+        test.app,
+        "GET",
+        `/api/v1/desk/requests/${number}/escalation-draft`,
+        agent.headers,
+      ),
     );
     expect(draft.packet).toMatchObject({
       service: "mail",
@@ -77,10 +74,15 @@ describe("escalating to the operator", () => {
   it("refuses an incomplete packet, naming every missing item, and changes nothing", async () => {
     const { test, agent, number } = await deskWithRequest();
     const draft = await readJson(
-      await call(test, "GET", `/api/v1/desk/requests/${number}/escalation-draft`, agent.headers),
+      await callJson(
+        test.app,
+        "GET",
+        `/api/v1/desk/requests/${number}/escalation-draft`,
+        agent.headers,
+      ),
     );
-    const response = await call(
-      test,
+    const response = await callJson(
+      test.app,
       "POST",
       `/api/v1/desk/requests/${number}/escalations`,
       agent.headers,
@@ -101,8 +103,8 @@ describe("escalating to the operator", () => {
 
   it("escalates a complete packet: the customer sees it, the operator gets it with its own clock", async () => {
     const { test, agent, operator, number, token } = await deskWithRequest();
-    const response = await call(
-      test,
+    const response = await callJson(
+      test.app,
       "POST",
       `/api/v1/desk/requests/${number}/escalations`,
       agent.headers,
@@ -128,7 +130,9 @@ describe("escalating to the operator", () => {
     expect((await listOutbox(test.db)).map((m) => m.subject)).toContain(
       `[${number}] Escalated to the operator: ${validRequest.subject}`,
     );
-    const list = await readJson(await call(test, "GET", "/api/v1/escalations", operator.headers));
+    const list = await readJson(
+      await callJson(test.app, "GET", "/api/v1/escalations", operator.headers),
+    );
     expect(list.items.map((e: { request: { number: string } }) => e.request.number)).toEqual([
       number,
     ]);
@@ -137,8 +141,8 @@ describe("escalating to the operator", () => {
   it("lets the operator acknowledge, resolve, and so resolve the request for the customer", async () => {
     const { test, agent, operator, number, token } = await deskWithRequest();
     const escalation = await readJson(
-      await call(
-        test,
+      await callJson(
+        test.app,
         "POST",
         `/api/v1/desk/requests/${number}/escalations`,
         agent.headers,
@@ -147,7 +151,7 @@ describe("escalating to the operator", () => {
     );
     test.clock.set("2026-11-21T10:00:00Z");
     const acknowledged = await readJson(
-      await call(test, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
+      await callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
         version: escalation.version,
         status: "acknowledged",
         operatorReference: "OP-88412",
@@ -158,8 +162,8 @@ describe("escalating to the operator", () => {
       operatorReference: "OP-88412",
       operatorSla: { firstResponse: { state: "met" } },
     });
-    const resolved = await call(
-      test,
+    const resolved = await callJson(
+      test.app,
       "PATCH",
       `/api/v1/escalations/${escalation.id}`,
       operator.headers,
@@ -183,15 +187,15 @@ describe("escalating to the operator", () => {
   it("returns the request to the partner when the operator hands it back", async () => {
     const { test, agent, operator, number } = await deskWithRequest();
     const escalation = await readJson(
-      await call(
-        test,
+      await callJson(
+        test.app,
         "POST",
         `/api/v1/desk/requests/${number}/escalations`,
         agent.headers,
         await completePacket(test, number, agent.headers),
       ),
     );
-    await call(test, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
+    await callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
       version: escalation.version,
       status: "returned-to-partner",
       message: "Tenant-side setting; see KB.",
@@ -202,28 +206,28 @@ describe("escalating to the operator", () => {
   it("refuses a stale update and a move the escalation cannot make with 409", async () => {
     const { test, agent, operator, number } = await deskWithRequest();
     const escalation = await readJson(
-      await call(
-        test,
+      await callJson(
+        test.app,
         "POST",
         `/api/v1/desk/requests/${number}/escalations`,
         agent.headers,
         await completePacket(test, number, agent.headers),
       ),
     );
-    const skip = await call(
-      test,
+    const skip = await callJson(
+      test.app,
       "PATCH",
       `/api/v1/escalations/${escalation.id}`,
       operator.headers,
       { version: escalation.version, status: "resolved" },
     );
     expect(skip.status).toBe(409);
-    await call(test, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
+    await callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
       version: escalation.version,
       status: "acknowledged",
     });
-    const stale = await call(
-      test,
+    const stale = await callJson(
+      test.app,
       "PATCH",
       `/api/v1/escalations/${escalation.id}`,
       operator.headers,
@@ -237,8 +241,8 @@ describe("escalating to the operator", () => {
     const { test, agent, operator, number } = await deskWithRequest();
     expect(
       (
-        await call(
-          test,
+        await callJson(
+          test.app,
           "GET",
           `/api/v1/desk/requests/${number}/escalation-draft`,
           operator.headers,
@@ -246,23 +250,23 @@ describe("escalating to the operator", () => {
       ).status,
     ).toBe(403);
     const escalation = await readJson(
-      await call(
-        test,
+      await callJson(
+        test.app,
         "POST",
         `/api/v1/desk/requests/${number}/escalations`,
         agent.headers,
         await completePacket(test, number, agent.headers),
       ),
     );
-    const byAgent = await call(
-      test,
+    const byAgent = await callJson(
+      test.app,
       "PATCH",
       `/api/v1/escalations/${escalation.id}`,
       agent.headers,
       { version: escalation.version, status: "acknowledged" },
     );
     expect(byAgent.status).toBe(403);
-    expect((await call(test, "GET", "/api/v1/escalations", {})).status).toBe(401);
+    expect((await callJson(test.app, "GET", "/api/v1/escalations", {})).status).toBe(401);
   });
 });
 
@@ -270,16 +274,16 @@ describe("the audit trail of escalations", () => {
   it("records who escalated and who updated, with their address", async () => {
     const { test, agent, operator, number } = await deskWithRequest();
     const escalation = await readJson(
-      await call(
-        test,
+      await callJson(
+        test.app,
         "POST",
         `/api/v1/desk/requests/${number}/escalations`,
         { ...agent.headers, "X-Forwarded-For": "198.51.100.7" },
         await completePacket(test, number, agent.headers),
       ),
     );
-    await call(
-      test,
+    await callJson(
+      test.app,
       "PATCH",
       `/api/v1/escalations/${escalation.id}`,
       { ...operator.headers, "X-Forwarded-For": "203.0.113.9" },

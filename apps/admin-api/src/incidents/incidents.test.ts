@@ -4,13 +4,6 @@ import { staffWithToken } from "../../test/staff.ts";
 import { callJson, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 
 type TestApp = ReturnType<typeof testApp>;
-const call = (
-  test: TestApp,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: object,
-) => callJson(test.app, method, path, headers, body);
 
 const outage = {
   service: "mail",
@@ -24,7 +17,13 @@ describe("managing incidents", () => {
   it("lets an operator post an incident the help center shows at once", async () => {
     const test = testApp();
     const operator = await staffWithToken(test.db, "operator");
-    const response = await call(test, "POST", "/api/v1/incidents", operator.headers, outage);
+    const response = await callJson(
+      test.app,
+      "POST",
+      "/api/v1/incidents",
+      operator.headers,
+      outage,
+    );
     expect(response.status).toBe(201);
     const health = await readJson(await test.app.request("/api/v1/service-health?locale=de"));
     expect(health.incidents.map((i: { message: string }) => i.message)).toEqual([
@@ -41,10 +40,10 @@ describe("managing incidents", () => {
     const test = testApp();
     const admin = await staffWithToken(test.db, "admin");
     const incident = await readJson(
-      await call(test, "POST", "/api/v1/incidents", admin.headers, outage),
+      await callJson(test.app, "POST", "/api/v1/incidents", admin.headers, outage),
     );
     const updated = await readJson(
-      await call(test, "PATCH", `/api/v1/incidents/${incident.id}`, admin.headers, {
+      await callJson(test.app, "PATCH", `/api/v1/incidents/${incident.id}`, admin.headers, {
         impact: "degraded",
         status: "monitoring",
         message: { it: "La posta è lenta." },
@@ -61,7 +60,7 @@ describe("managing incidents", () => {
     const test = testApp();
     const admin = await staffWithToken(test.db, "admin");
     const incident = await readJson(
-      await call(test, "POST", "/api/v1/incidents", admin.headers, outage),
+      await callJson(test.app, "POST", "/api/v1/incidents", admin.headers, outage),
     );
     const german = await readJson(
       await postJson(test.app, "/api/v1/requests", {
@@ -71,8 +70,8 @@ describe("managing incidents", () => {
       }),
     );
     const unrelated = await readJson(await postJson(test.app, "/api/v1/requests", validRequest));
-    const response = await call(
-      test,
+    const response = await callJson(
+      test.app,
       "POST",
       `/api/v1/incidents/${incident.id}/resolution`,
       admin.headers,
@@ -108,15 +107,21 @@ describe("managing incidents", () => {
     const test = testApp();
     const operator = await staffWithToken(test.db, "operator");
     const incident = await readJson(
-      await call(test, "POST", "/api/v1/incidents", operator.headers, outage),
+      await callJson(test.app, "POST", "/api/v1/incidents", operator.headers, outage),
     );
     const filed = await readJson(
       await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
     );
     const result = await readJson(
-      await call(test, "POST", `/api/v1/incidents/${incident.id}/resolution`, operator.headers, {
-        resolveLinkedRequests: true,
-      }),
+      await callJson(
+        test.app,
+        "POST",
+        `/api/v1/incidents/${incident.id}/resolution`,
+        operator.headers,
+        {
+          resolveLinkedRequests: true,
+        },
+      ),
     );
     expect(result).toMatchObject({ resolvedRequests: [], leftForPartner: [filed.number] });
   });
@@ -125,11 +130,13 @@ describe("managing incidents", () => {
     const test = testApp();
     const admin = await staffWithToken(test.db, "admin");
     const agent = await staffWithToken(test.db, "agent");
-    expect((await call(test, "POST", "/api/v1/incidents", agent.headers, outage)).status).toBe(403);
+    expect(
+      (await callJson(test.app, "POST", "/api/v1/incidents", agent.headers, outage)).status,
+    ).toBe(403);
     expect(
       (
-        await call(
-          test,
+        await callJson(
+          test.app,
           "POST",
           "/api/v1/incidents",
           { "Content-Type": "application/json" },
@@ -138,12 +145,18 @@ describe("managing incidents", () => {
       ).status,
     ).toBe(401);
     const incident = await readJson(
-      await call(test, "POST", "/api/v1/incidents", admin.headers, outage),
+      await callJson(test.app, "POST", "/api/v1/incidents", admin.headers, outage),
     );
-    await call(test, "POST", `/api/v1/incidents/${incident.id}/resolution`, admin.headers, {});
+    await callJson(
+      test.app,
+      "POST",
+      `/api/v1/incidents/${incident.id}/resolution`,
+      admin.headers,
+      {},
+    );
     expect(
       (
-        await call(test, "PATCH", `/api/v1/incidents/${incident.id}`, admin.headers, {
+        await callJson(test.app, "PATCH", `/api/v1/incidents/${incident.id}`, admin.headers, {
           status: "monitoring",
         })
       ).status,
