@@ -3,8 +3,6 @@ import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../test/staff.ts";
 import { callJson, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 
-type TestApp = ReturnType<typeof testApp>;
-
 const outage = {
   service: "mail",
   impact: "outage",
