@@ -35,6 +35,19 @@ async function completePacket(test: TestApp, number: string, headers: Record<str
   };
 }
 
+/** Escalates a request with a complete packet, as an agent would after doing their part. */
+async function escalateComplete(test: TestApp, number: string, headers: Record<string, string>) {
+  return readJson(
+    await callJson(
+      test.app,
+      "POST",
+      `/api/v1/desk/requests/${number}/escalations`,
+      headers,
+      await completePacket(test, number, headers),
+    ),
+  );
+}
+
 describe("escalating to the operator", () => {
   it("prefills the packet from the request and lists what is still missing", async () => {
     const { test, agent, number } = await deskWithRequest();
@@ -140,15 +153,7 @@ describe("escalating to the operator", () => {
 
   it("lets the operator acknowledge, resolve, and so resolve the request for the customer", async () => {
     const { test, agent, operator, number, token } = await deskWithRequest();
-    const escalation = await readJson(
-      await callJson(
-        test.app,
-        "POST",
-        `/api/v1/desk/requests/${number}/escalations`,
-        agent.headers,
-        await completePacket(test, number, agent.headers),
-      ),
-    );
+    const escalation = await escalateComplete(test, number, agent.headers);
     test.clock.set("2026-11-21T10:00:00Z");
     const acknowledged = await readJson(
       await callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
@@ -186,15 +191,7 @@ describe("escalating to the operator", () => {
 
   it("returns the request to the partner when the operator hands it back", async () => {
     const { test, agent, operator, number } = await deskWithRequest();
-    const escalation = await readJson(
-      await callJson(
-        test.app,
-        "POST",
-        `/api/v1/desk/requests/${number}/escalations`,
-        agent.headers,
-        await completePacket(test, number, agent.headers),
-      ),
-    );
+    const escalation = await escalateComplete(test, number, agent.headers);
     await callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
       version: escalation.version,
       status: "returned-to-partner",
@@ -205,15 +202,7 @@ describe("escalating to the operator", () => {
 
   it("refuses a stale update and a move the escalation cannot make with 409", async () => {
     const { test, agent, operator, number } = await deskWithRequest();
-    const escalation = await readJson(
-      await callJson(
-        test.app,
-        "POST",
-        `/api/v1/desk/requests/${number}/escalations`,
-        agent.headers,
-        await completePacket(test, number, agent.headers),
-      ),
-    );
+    const escalation = await escalateComplete(test, number, agent.headers);
     const skip = await callJson(
       test.app,
       "PATCH",
@@ -249,15 +238,7 @@ describe("escalating to the operator", () => {
         )
       ).status,
     ).toBe(403);
-    const escalation = await readJson(
-      await callJson(
-        test.app,
-        "POST",
-        `/api/v1/desk/requests/${number}/escalations`,
-        agent.headers,
-        await completePacket(test, number, agent.headers),
-      ),
-    );
+    const escalation = await escalateComplete(test, number, agent.headers);
     const byAgent = await callJson(
       test.app,
       "PATCH",
