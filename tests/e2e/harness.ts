@@ -1,16 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadConfig } from "@frontline/admin-api/config";
-import { type RunningServer, startServer } from "@frontline/admin-api/server";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./chromium.ts";
+import { repositoryRoot, type ServerProcess, startServerProcess } from "./server-process.ts";
 
-const dist = fileURLToPath(new URL("../../apps/help-center/dist", import.meta.url));
+const dist = join(repositoryRoot, "apps/help-center/dist");
 
 export interface Harness {
-  readonly server: RunningServer;
+  readonly server: ServerProcess;
   readonly browser: Browser;
   /** The server's SQLite file, for checking what really got stored. */
   readonly databasePath: string;
@@ -18,10 +16,11 @@ export interface Harness {
 }
 
 /**
- * The product as a customer meets it: the real server on a free loopback
- * port with a fresh SQLite file, the built help center, and Debian's Chromium.
+ * The product as a customer meets it: the real server process started as
+ * `npm start` starts it, on a free loopback port with a fresh SQLite file,
+ * serving the built help center, and a real Chromium.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   if (!existsSync(join(dist, "pagefind"))) {
     throw new Error(
       `The help center is not built with its search index at ${dist}; run npm run build.`,
@@ -29,21 +28,19 @@ export async function startHarness(): Promise<Harness> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), "frontline-e2e-"));
   const databasePath = join(dataDir, "e2e.db");
-  const config = loadConfig({
-    PORT: "0",
-    DATABASE_URL: databasePath,
-    HELP_CENTER_DIST: dist,
-  });
-  const server = await startServer(config);
-  const browser = await launchChromium();
+  const [server, browser] = await Promise.all([
+    startServerProcess({ DATABASE_URL: databasePath, ...env }),
+    launchChromium(),
+  ]);
   return {
     server,
     browser,
     databasePath,
     async stop() {
       await browser.close();
-      await server.close();
+      const code = await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (code !== 0) throw new Error(`The server exited with ${code}:\n${server.output()}`);
     },
   };
 }

@@ -29,6 +29,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false"),
   SMTP_URL: z.url("must be a URL like smtp://user:password@mail.example.com:587").optional(),
   MAIL_FROM: z.string().trim().min(3).default("Frontline Support <support@frontline.invalid>"),
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds" })
+    .min(0, "must be between 0 and 600")
+    .max(600, "must be between 0 and 600")
+    .default(10),
 });
 
 export interface ServerConfig extends AppConfig {
@@ -37,6 +42,8 @@ export interface ServerConfig extends AppConfig {
   /** Without it, mail waits in the outbox (the console shows it) instead of being sent. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** On SIGTERM, how long requests already being answered may take before they are cut. */
+  readonly shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,5 +78,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     rateLimits: defaultRateLimits,
     smtpUrl: settings.SMTP_URL ?? null,
     mailFrom: settings.MAIL_FROM,
+    shutdownGraceMs: settings.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }

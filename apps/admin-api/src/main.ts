@@ -16,11 +16,26 @@ try {
       ? `  help center: ${config.helpCenterDist}`
       : "  help center: not built (run `npm run build`); serving the API only",
   );
-  const stop = () => {
-    server.close().then(() => process.exit(0));
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // Ctrl-C reaches this process twice (from the terminal and forwarded by
+    // npm); the grace period, not a second signal, bounds the wait.
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing the requests in progress, then stopping`);
+    server.close().then(
+      () => {
+        console.log("Frontline stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error("Frontline did not stop cleanly:", error);
+        process.exit(1);
+      },
+    );
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

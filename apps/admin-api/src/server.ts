@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "@frontline/db";
 import { serve } from "@hono/node-server";
@@ -15,6 +16,11 @@ export interface RunningServer {
   readonly mailSending: boolean;
   /** Set when this start found no users and created the first admin (printed to stdout). */
   readonly firstAdmin: FirstAdmin | null;
+  /**
+   * Stops accepting connections, lets the requests already received finish
+   * (cutting them only after the grace period), stops the mail worker after
+   * the message it is sending, then closes the database.
+   */
   close(): Promise<void>;
 }
 
@@ -46,14 +52,28 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     mailSending: worker !== null,
     firstAdmin,
     close: async () => {
+      await drain(server as Server, config.shutdownGraceMs);
       await worker?.stop();
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          database.close();
-          if (error) reject(error);
-          else resolve();
-        });
-      });
+      database.close();
     },
   };
+}
+
+/**
+ * Closes the listening socket and waits for every open request to be
+ * answered. Keep-alive connections are closed as soon as they fall idle, so
+ * a client between two requests is not left hanging until the grace ends.
+ */
+function drain(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close((error) => {
+      clearInterval(idleSweep);
+      clearTimeout(deadline);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
 }

@@ -1,5 +1,3 @@
-/** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// The pragma keeps JSX on hono/jsx when this file is run from another folder's tsconfig (tsx from the repo root, e2e tests).
 import { listStaffUsers, type StaffUserRow } from "@frontline/db";
 import type { Context } from "hono";
 import {

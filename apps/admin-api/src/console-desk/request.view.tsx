@@ -1,5 +1,3 @@
-/** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// The pragma keeps JSX on hono/jsx when this file is run from another folder's tsconfig (tsx from the repo root, e2e tests).
 import { Time } from "../console/ui.tsx";
 import type { deskView } from "../desk/desk.handlers.ts";
 import type { escalationView } from "../escalations/escalations.handlers.ts";

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CrawlResult, crawl } from "./crawl.ts";
+import {
+  addCustomerAndIncident,
+  addStaff,
+  escalateByApi,
+  fileByApi,
+  signIn,
+} from "./desk-fixtures.ts";
+import { type Harness, startHarness } from "./harness.ts";
+
+const ADMIN = "admin.crawl@partner.example";
+const AGENT = "agent.crawl@partner.example";
+const OPERATOR = "operator.crawl@operator.example";
+
+let harness: Harness;
+const crawls = new Map<string, CrawlResult>();
+
+beforeAll(async () => {
+  harness = await startHarness();
+  const origin = harness.server.url;
+  await addStaff(harness.databasePath, [
+    { email: ADMIN, role: "admin" },
+    { email: AGENT, role: "agent" },
+    { email: OPERATOR, role: "operator" },
+  ]);
+  await addCustomerAndIncident(harness.databasePath);
+  // A request of each kind the console shows: escalated, and one still in the queue.
+  const escalated = await fileByApi(origin, "Outlook keeps asking for the password");
+  await fileByApi(origin, "Team site will not open");
+  const context = await harness.browser.newContext();
+  await escalateByApi(await signIn(context, origin, ADMIN), origin, escalated.number);
+  await context.close();
+});
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const isConsole = (path: string) => path === "/admin" || path.startsWith("/admin/");
+
+/** Crawls once per role and keeps the result for the tests below. */
+async function crawlAs(role: "admin" | "agent" | "operator" | "reader"): Promise<CrawlResult> {
+  const done = crawls.get(role);
+  if (done) return done;
+  const origin = harness.server.url;
+  const context = await harness.browser.newContext();
+  const email = { admin: ADMIN, agent: AGENT, operator: OPERATOR, reader: null }[role];
+  if (email) await (await signIn(context, origin, email)).close();
+  const result = email
+    ? await crawl(context, { origin, start: ["/admin", "/api/docs"], follow: isConsole })
+    : await crawl(context, {
+        origin,
+        start: ["/", "/admin/sign-in"],
+        follow: (p) => !isConsole(p),
+      });
+  await context.close();
+  crawls.set(role, result);
+  return result;
+}
+
+describe("every page a link leads to", () => {
+  it("answers without a server error, a broken link or a script error for a reader of the help center", async () => {
+    const result = await crawlAs("reader");
+    expect(result.failures).toEqual([]);
+    // Four languages of home, categories, articles, FAQ, search, contact, track and status.
+    expect(result.visited.length).toBeGreaterThan(100);
+  });
+
+  for (const role of ["admin", "agent", "operator"] as const) {
+    it(`answers without a server error, a broken link or a script error for a signed-in ${role}`, async () => {
+      const result = await crawlAs(role);
+      expect(result.failures).toEqual([]);
+      expect(result.visited.length).toBeGreaterThan(3);
+    });
+  }
+
+  it("reaches the customer, escalation and request pages of the console", async () => {
+    const admin = await crawlAs("admin");
+    for (const page of [
+      /^\/admin\/customers\/\d+$/,
+      /^\/admin\/escalations\/\d+$/,
+      /^\/admin\/requests\/SR-/,
+    ]) {
+      expect(
+        admin.visited.some((path) => page.test(path)),
+        String(page),
+      ).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+
+/** The repository root: `npm start` runs from here, so the server does too. */
+export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code once the process has ended. */
+  readonly exited: Promise<number | null>;
+  /** SIGTERM, then waits for the exit; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts the server exactly as `npm start` does once the build is done:
+ * `npm run serve` from the repository root, the same entry point and
+ * config, as a child process on a free port. `env` adds settings
+ * (DATABASE_URL, SMTP_URL…) to the inherited environment.
+ */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn("npm", ["run", "--silent", "serve"], {
+    cwd: repositoryRoot,
+    env: { ...process.env, PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let printed = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    printed += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    printed += chunk.toString();
+  });
+  const exited = once(child, "exit").then(([code]) => code as number | null);
+  const url = await new Promise<string>((resolve, reject) => {
+    const look = () => {
+      const match = /Frontline is running on (http:\/\/\S+)/.exec(printed);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on("data", look);
+    exited.then((code) =>
+      reject(new Error(`The server exited with ${code} before listening:\n${printed}`)),
+    );
+  });
+  return {
+    url,
+    child,
+    output: () => printed,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
