@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    // Sign-in tests hash real scrypt passwords (64 MiB, deliberately slow); on a
-    // busy two-core machine a few of them take seconds.
+    setupFiles: ["test/setup.ts"],
+    // Servers and the CLI started as child processes need room on a busy two-core machine.
     testTimeout: 30_000,
   },
 });

@@ -18,9 +18,11 @@ import { healthRouter } from "./health/health.index.ts";
 import { helpCenterRouter } from "./help-center/help-center.index.ts";
 import { incidentsRouter } from "./incidents/incidents.index.ts";
 import { authenticateBearer } from "./platform/auth.ts";
+import { compressDynamic } from "./platform/compression.ts";
 import type { AppDeps } from "./platform/deps.ts";
 import { publicCors } from "./platform/guards.ts";
 import { Problem, problemHandler } from "./platform/problem.ts";
+import { readHelpCenterHashes, securityHeaders } from "./platform/security-headers.ts";
 import { requestsRouter } from "./requests/requests.index.ts";
 import { serviceHealthRouter } from "./service-health/service-health.index.ts";
 
@@ -31,6 +33,14 @@ import { serviceHealthRouter } from "./service-health/service-health.index.ts";
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.onError(problemHandler);
+  // Outermost, so every answer (errors and 404s too) carries them.
+  app.use(
+    securityHeaders({
+      hashes: readHelpCenterHashes(deps.config.helpCenterDist),
+      trustProxy: deps.config.trustProxy,
+    }),
+  );
+  app.use(compressDynamic());
   app.use("/api/v1/*", publicCors(deps.config));
   app.use("/api/v1/*", authenticateBearer(deps));
   // After the bearer check, so a token in Authorization wins over a session cookie.

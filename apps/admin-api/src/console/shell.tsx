@@ -98,10 +98,6 @@ export function consoleShell(_deps: AppDeps): MiddlewareHandler[] {
           : await renderProblemPage(c, problem);
     }
     if (c.req.path !== "/admin/console.css") c.header("Cache-Control", "no-store");
-    c.header("X-Frame-Options", "DENY");
-    c.header("Content-Security-Policy", "frame-ancestors 'none'");
-    c.header("Referrer-Policy", "same-origin");
-    c.header("X-Content-Type-Options", "nosniff");
   };
 
   const gate: MiddlewareHandler = async (c, next) => {

@@ -2,15 +2,27 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Hono } from "hono";
+import { compressedAsset } from "../platform/compression.ts";
 
 /**
  * The browsable API reference at /api/docs: Swagger UI, served from the
  * installed package rather than a CDN, so it works on closed networks.
  */
 const assets = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
-const files: Record<string, string> = {
-  "swagger-ui.css": "text/css; charset=utf-8",
-  "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+const { version } = JSON.parse(readFileSync(join(assets, "package.json"), "utf8")) as {
+  version: string;
+};
+// The package's version is in the address, so browsers may keep the files for a year.
+const base = `/api/docs/${version}`;
+const files: Record<string, ReturnType<typeof compressedAsset>> = {
+  "swagger-ui.css": compressedAsset(
+    () => readFileSync(join(assets, "swagger-ui.css")),
+    "text/css; charset=utf-8",
+  ),
+  "swagger-ui-bundle.js": compressedAsset(
+    () => readFileSync(join(assets, "swagger-ui-bundle.js")),
+    "text/javascript; charset=utf-8",
+  ),
 };
 
 const page = `<!doctype html>
@@ -19,11 +31,11 @@ const page = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Frontline API reference</title>
-<link rel="stylesheet" href="/api/docs/swagger-ui.css">
+<link rel="stylesheet" href="${base}/swagger-ui.css">
 </head>
 <body>
 <main id="reference"></main>
-<script src="/api/docs/swagger-ui-bundle.js"></script>
+<script src="${base}/swagger-ui-bundle.js"></script>
 <script src="/api/docs/init.js"></script>
 </body>
 </html>`;
@@ -37,12 +49,10 @@ export function docsRouter() {
   router.get("/api/docs/init.js", (c) =>
     c.body(init, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
   );
-  router.get("/api/docs/:file", (c) => {
-    const file = c.req.param("file");
-    const type = files[file];
-    if (!type) return c.notFound();
-    c.header("Cache-Control", "public, max-age=86400");
-    return c.body(readFileSync(join(assets, file)), 200, { "Content-Type": type });
+  router.get(`${base}/:file`, (c) => {
+    const serve = files[c.req.param("file")];
+    if (!serve) return c.notFound();
+    return serve(c, "public, max-age=31536000, immutable");
   });
   return router;
 }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isLocale, negotiateLocale } from "@frontline/core";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { resolveFile, serveFile } from "./static-files.ts";
 
 /**
  * Serves the built static help center. `/` picks the reader's language from
@@ -16,13 +16,11 @@ export function helpCenterRouter(dist: string) {
     return c.redirect(`/${negotiateLocale(c.req.header("Accept-Language"))}/`, 302);
   });
 
-  router.use("/_astro/*", async (c, next) => {
-    await next();
-    // Astro fingerprints these file names, so they never change in place.
-    if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  // GET also answers HEAD in Hono.
+  router.get("*", (c, next) => {
+    const file = resolveFile(dist, c.req.path);
+    return file ? serveFile(c, file, c.req.path) : next();
   });
-
-  router.use("*", serveStatic({ root: dist }));
 
   // A missing page gets the 404 page of the language in its path, if built.
   router.get("*", (c) => {

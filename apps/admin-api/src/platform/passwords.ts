@@ -5,7 +5,17 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:c
  * stolen hash expensive to attack. Parameters travel in the stored string,
  * so they can be raised later without breaking old hashes.
  */
-const defaults = { N: 2 ** 16, r: 8, p: 1, keylen: 32 };
+let defaults = { N: 2 ** 16, r: 8, p: 1, keylen: 32 };
+
+/**
+ * Test suites hash hundreds of passwords on a shared two-core machine; a
+ * vitest setup file lowers the cost there (N=2^10, 1 MiB). Stored hashes
+ * carry their own parameters, so verification follows whatever made them.
+ * Nothing in the server calls this.
+ */
+export function lowerPasswordCostForTests(): void {
+  defaults = { ...defaults, N: 2 ** 10 };
+}
 
 function derive(
   password: string,

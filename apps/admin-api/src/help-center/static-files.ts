@@ -1,0 +1,104 @@
+import { createReadStream, type Stats, statSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import type { Context } from "hono";
+import { getMimeType } from "hono/utils/mime";
+import { type ContentCoding, negotiateEncoding } from "../platform/compression.ts";
+
+/** Files the build precompresses (`.br`, `.gz` beside them); Pagefind's chunks come gzipped already. */
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|xml|txt|wasm)$/;
+
+/**
+ * Files whose name changes with their content, so a browser may keep them
+ * for a year: Astro's `/_astro/*` and Pagefind's hashed index, fragment,
+ * filter and meta chunks. Everything else (HTML, pagefind.js, its entry
+ * file and wasm) is revalidated on each use.
+ */
+const FINGERPRINTED =
+  /^\/_astro\/|^\/pagefind\/(fragment|index|filter)\/|^\/pagefind\/pagefind\.[\w-]+_[0-9a-f]+\.pf_meta$/;
+
+const TYPES: Record<string, string> = {
+  ".pf_meta": "application/octet-stream",
+  ".pf_index": "application/octet-stream",
+  ".pf_fragment": "application/octet-stream",
+  ".pf_filter": "application/octet-stream",
+  ".pagefind": "application/octet-stream",
+};
+
+function statFile(path: string): Stats | null {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? stats : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The file a URL path names inside `dist`, or null for anything outside it or missing. */
+export function resolveFile(dist: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes("\0") || /(^|[/\\])\.\.?([/\\]|$)|\\/.test(decoded)) return null;
+  const direct = join(dist, decoded);
+  if (!decoded.endsWith("/") && statFile(direct)) return direct;
+  const index = join(direct, "index.html");
+  return statFile(index) ? index : null;
+}
+
+/** RFC 9110 weak comparison against an If-None-Match list; garbage matches nothing. */
+function matchesEtag(header: string, etag: string): boolean {
+  if (header.trim() === "*") return true;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => bare(tag) === bare(etag));
+}
+
+function notModified(c: Context, etag: string, modified: Date): boolean {
+  const ifNoneMatch = c.req.header("If-None-Match");
+  if (ifNoneMatch !== undefined) return matchesEtag(ifNoneMatch, etag);
+  const since = Date.parse(c.req.header("If-Modified-Since") ?? "");
+  // HTTP dates have whole seconds; a file changed within the same second is not "newer".
+  return Number.isFinite(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since;
+}
+
+/**
+ * Answers a GET or HEAD for a file of the built help center: the
+ * precompressed variant the client accepts (with `Vary`), an ETag and
+ * Last-Modified with 304 on a match, and the cache lifetime its name
+ * allows. Range requests get the whole file (allowed by RFC 9110), so a
+ * range never splits a compressed body.
+ */
+export function serveFile(c: Context, path: string, urlPath: string): Response {
+  const identity = statFile(path) as Stats;
+  const extension = path.slice(path.lastIndexOf("."));
+  const type = TYPES[extension] ?? getMimeType(path) ?? "application/octet-stream";
+  const compressible = COMPRESSIBLE.test(path);
+  const available = compressible
+    ? (["br", "gzip"] as const).filter((coding) => statFile(`${path}${suffix[coding]}`))
+    : [];
+  const coding = negotiateEncoding(c.req.header("Accept-Encoding"), available);
+  const served = coding ? `${path}${suffix[coding]}` : path;
+  const stats = coding ? (statFile(served) as Stats) : identity;
+  const etag = `W/"${identity.size.toString(16)}-${Math.floor(identity.mtimeMs).toString(16)}${coding ? `-${coding}` : ""}"`;
+
+  const headers: Record<string, string> = {
+    "Content-Type": type,
+    ETag: etag,
+    "Last-Modified": identity.mtime.toUTCString(),
+    "Cache-Control": FINGERPRINTED.test(urlPath)
+      ? "public, max-age=31536000, immutable"
+      : "public, max-age=0, must-revalidate",
+  };
+  if (compressible) headers.Vary = "Accept-Encoding";
+  if (notModified(c, etag, identity.mtime)) return c.body(null, 304, headers);
+  if (coding) headers["Content-Encoding"] = coding;
+  headers["Content-Length"] = String(stats.size);
+  if (c.req.method === "HEAD") return c.body(null, 200, headers);
+  const body = Readable.toWeb(createReadStream(served)) as ReadableStream<Uint8Array>;
+  return c.body(body, 200, headers);
+}
+
+const suffix: Record<ContentCoding, string> = { br: ".br", gzip: ".gz" };
