@@ -1,17 +1,15 @@
-import {
-  addSubscription,
-  createCustomer,
-  createIncident,
-  createStaffUser,
-  openDatabase,
-} from "@frontline/db";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../apps/admin-api/src/platform/passwords.ts";
 import { seriousViolations } from "./axe.ts";
+import {
+  addCustomerAndIncident,
+  addStaff,
+  escalateByApi,
+  fileByApi,
+  signIn as signInAt,
+} from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
-const PASSWORD = "console pages for every keyboard";
 const ADMIN = "admin.console@partner.example";
 const OPERATOR = "operator.console@partner.example";
 
@@ -19,105 +17,23 @@ let harness: Harness;
 let customerId = 0;
 let escalationId = 0;
 
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${harness.server.url}/admin/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // Each role lands on its own start page; what matters is leaving the sign-in page.
-  await page.waitForURL((url) => !url.pathname.startsWith("/admin/sign-in"));
-  return page;
-}
-
-/** A request filed on the help center's API and escalated by the admin with a complete packet. */
-async function escalate(page: Page): Promise<number> {
-  const filed = await fetch(`${harness.server.url}/api/v1/requests`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      locale: "en",
-      category: "connectivity",
-      service: "mail",
-      severity: "A",
-      subject: "Outlook keeps asking for the password",
-      description: "Since this morning Outlook on three desktops asks for the password again.",
-      organisation: "contoso.example",
-      name: "Li Wei",
-      email: "li.wei@contoso.example",
-    }),
-  });
-  const { number } = (await filed.json()) as { number: string };
-  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-  const draft = (await (
-    await page.request.get(`${harness.server.url}/api/v1/desk/requests/${number}/escalation-draft`)
-  ).json()) as { version: number; packet: Record<string, unknown> };
-  const response = await page.request.post(
-    `${harness.server.url}/api/v1/desk/requests/${number}/escalations`,
-    {
-      headers: { "X-CSRF-Token": csrf },
-      data: {
-        version: draft.version,
-        packet: {
-          ...draft.packet,
-          stepsTried: ["Reset the password and cleared stored credentials"],
-          selfHelpOffered: true,
-        },
-      },
-    },
-  );
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { id: number }).id;
-}
+const signIn = (context: BrowserContext, email: string) =>
+  signInAt(context, harness.server.url, email);
 
 beforeAll(async () => {
   harness = await startHarness();
-  const database = openDatabase(harness.databasePath);
-  try {
-    const now = new Date();
-    const passwordHash = await hashPassword(PASSWORD);
-    for (const [email, role] of [
-      [ADMIN, "admin"],
-      [OPERATOR, "operator"],
-    ] as const) {
-      await createStaffUser(
-        database.db,
-        { email, name: `Console ${role}`, role, passwordHash, mustChangePassword: false },
-        now,
-      );
-    }
-    const customer = await createCustomer(
-      database.db,
-      {
-        organisation: "Contoso Ltd",
-        tenantDomain: "contoso.example",
-        contacts: [{ name: "Li Wei", email: "li.wei@contoso.example", phone: "+86 10 1234" }],
-      },
-      now,
-    );
-    customerId = customer.id;
-    await addSubscription(
-      database.db,
-      customer.id,
-      { service: "mail", seats: 40, status: "active", renewalDate: new Date("2027-01-31") },
-      now,
-    );
-    await createIncident(
-      database.db,
-      {
-        service: "files",
-        impact: "degraded",
-        status: "investigating",
-        startedAt: now,
-        message: { en: "Team sites open slowly." },
-      },
-      now,
-    );
-  } finally {
-    database.close();
-  }
+  await addStaff(harness.databasePath, [
+    { email: ADMIN, role: "admin" },
+    { email: OPERATOR, role: "operator" },
+  ]);
+  customerId = await addCustomerAndIncident(harness.databasePath);
+  const filed = await fileByApi(harness.server.url, "Outlook keeps asking for the password");
   const context = await harness.browser.newContext();
-  escalationId = await escalate(await signIn(context, ADMIN));
+  escalationId = await escalateByApi(
+    await signIn(context, ADMIN),
+    harness.server.url,
+    filed.number,
+  );
   await context.close();
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
-import { createIncident, getRequestByNumber, openDatabase, schema } from "@frontline/db";
+import { createIncident, getRequestByNumber, schema } from "@frontline/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillContactForm } from "./contact-form.ts";
+import { withDatabase as withDatabaseAt } from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let harness: Harness;
@@ -11,16 +12,8 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-async function withDatabase<T>(
-  work: (db: ReturnType<typeof openDatabase>["db"]) => Promise<T>,
-): Promise<T> {
-  const database = openDatabase(harness.databasePath);
-  try {
-    return await work(database.db);
-  } finally {
-    database.close();
-  }
-}
+const withDatabase = <T>(work: Parameters<typeof withDatabaseAt<T>>[1]) =>
+  withDatabaseAt(harness.databasePath, work);
 
 describe("a customer who cannot find an answer", () => {
   it("searches in vain, declines the suggestions, files a request, follows it and replies", async () => {

@@ -1,72 +1,26 @@
-import { hashPassword } from "@frontline/admin-api/passwords";
-import { createStaffUser, openDatabase, type StaffRole } from "@frontline/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.ts";
 import { fillContactForm } from "./contact-form.ts";
+import { addStaff, type Filed, fileByApi as fileRequest, STAFF_PASSWORD } from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness();
-  await staffMember("agent", AGENT);
-  await staffMember("operator", OPERATOR);
+  await addStaff(harness.databasePath, [
+    { email: AGENT, role: "agent" },
+    { email: OPERATOR, role: "operator" },
+  ]);
 });
 afterAll(async () => {
   await harness?.stop();
 });
 
-const PASSWORD = "a long passphrase for the desk";
 const AGENT = "agent@partner.example";
 const OPERATOR = "operator@operator.example";
 
-/** A staff account made straight in the database, as an admin would through the console. */
-async function staffMember(role: StaffRole, email: string) {
-  const database = openDatabase(harness.databasePath);
-  try {
-    await createStaffUser(
-      database.db,
-      {
-        email,
-        name: role === "agent" ? "Ada Agent" : "Otto Operator",
-        role,
-        passwordHash: await hashPassword(PASSWORD),
-        mustChangePassword: false,
-      },
-      new Date(),
-    );
-  } finally {
-    database.close();
-  }
-}
-
-interface Filed {
-  readonly number: string;
-  readonly token: string;
-}
-
-/** Files a request through the public API, as the help center's form does. */
-async function fileByApi(subject: string): Promise<Filed> {
-  const response = await fetch(`${harness.server.url}/api/v1/requests`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      locale: "en",
-      category: "connectivity",
-      service: "mail",
-      severity: "A",
-      subject,
-      description:
-        "Every message sent to the shared mailbox bounces back with an error since 8 o'clock.",
-      organisation: "fabrikam.example",
-      name: "Ana Costa",
-      email: "ana.costa@fabrikam.example",
-    }),
-  });
-  expect(response.status).toBe(201);
-  const filed = (await response.json()) as { number: string; trackingToken: string };
-  return { number: filed.number, token: filed.trackingToken };
-}
+const fileByApi = (subject: string) => fileRequest(harness.server.url, subject);
 
 /** Files a request in the browser through the help center's contact form. */
 async function fileByForm(browser: Browser, subject: string): Promise<Filed> {
@@ -93,7 +47,7 @@ async function trackedBodies(filed: Filed): Promise<string[]> {
 async function signIn(page: Page, email: string) {
   await page.goto(`${harness.server.url}/admin/sign-in`);
   await page.fill("#field-email", email);
-  await page.fill("#field-password", PASSWORD);
+  await page.fill("#field-password", STAFF_PASSWORD);
   await page.click("main form button[type=submit]");
   await page.waitForURL((url) => url.pathname !== "/admin/sign-in");
 }
