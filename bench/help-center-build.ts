@@ -47,7 +47,10 @@ const appEntries = [
   "package.json",
   "scripts",
 ];
-const expectedBuildScript = "tsx scripts/check-content.ts && astro build && pagefind --site dist";
+const expectedBuildScript =
+  "tsx scripts/check-content.ts && astro build && pagefind --site dist && tsx scripts/precompress.ts dist";
+/** The build steps, as the app's build script runs them. */
+const stepNames = ["check", "astro", "pagefind", "precompress"] as const;
 
 const { values: args } = parseArgs({
   options: {
@@ -133,11 +136,12 @@ function diagnose(step: StepResult): string {
 // ---------------------------------------------------------------------------
 // Measuring the built site
 
+/** Visits every file but the .br/.gz copies of precompress, so sizes stay those of the site. */
 function walk(dir: string, visit: (path: string, size: number) => void) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, visit);
-    else if (entry.isFile()) visit(path, statSync(path).size);
+    else if (entry.isFile() && !/\.(br|gz)$/.test(entry.name)) visit(path, statSync(path).size);
   }
 }
 
@@ -313,10 +317,11 @@ async function build(n: number, site: { siteDir: string; contentDir: string }): 
     ["check", join(binDir, "tsx"), ["scripts/check-content.ts"]],
     ["astro", join(binDir, "astro"), ["build"]],
     ["pagefind", join(binDir, "pagefind"), ["--site", "dist"]],
+    ["precompress", join(binDir, "tsx"), ["scripts/precompress.ts", "dist"]],
   ];
   const steps: StepResult[] = [];
   for (const [name, bin, binArgs] of plan) {
-    process.stdout.write(`  ${name.padEnd(8)} … `);
+    process.stdout.write(`  ${name.padEnd(11)} … `);
     const step = await runStep(name, bin, binArgs, siteDir, env, logDir);
     steps.push(step);
     console.log(`${step.seconds.toFixed(2)} s, peak ${step.peakRssMb} MB`);
@@ -483,7 +488,7 @@ function table(
 
   add("articles (N × 4 languages)", (r) => r.articlesPerLocale * locales.length);
   add("pages built (index.html)", pages);
-  for (const name of ["check", "astro", "pagefind"]) {
+  for (const name of stepNames) {
     add(`  ${name} wall s`, (r) => step(r, name)?.seconds, seconds);
   }
   add("build wall s (total)", (r) => (r.ok ? r.buildSeconds : null), seconds);
@@ -492,7 +497,7 @@ function table(
   add("ms per page, astro build", astroMsPerPage, oneDecimal, ratios.astroTimePerPage);
   add("  astro log: mean ms per article page", (r) => r.astroPages?.articleMeanMs, oneDecimal);
   add("  astro log: mean ms per other page", (r) => r.astroPages?.otherMeanMs, oneDecimal);
-  for (const name of ["check", "astro", "pagefind"]) {
+  for (const name of stepNames) {
     add(`  ${name} peak RSS MB`, (r) => step(r, name)?.peakRssMb);
   }
   add("peak RSS MB, max of steps  <- memory ratio", (r) => r.peakRssMb, fmtInt, ratios.peakMemory);

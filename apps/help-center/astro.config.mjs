@@ -39,7 +39,9 @@ export default defineConfig({
   output: "static",
   // `/en/contact` and `/en/contact/` both resolve to dist/en/contact/index.html.
   trailingSlash: "ignore",
-  build: { format: "directory" },
+  // Styles and scripts stay in files, never inline: the server's Content-Security-Policy
+  // allows 'self' and the hashes in dist/csp.json, not 'unsafe-inline'.
+  build: { format: "directory", inlineStylesheets: "never" },
   integrations: [
     mdx(),
     sitemap({
@@ -54,6 +56,8 @@ export default defineConfig({
     // `npm run dev`: the form posts to /api on the dev server; pass it to the API.
     server: { proxy: { "/api": "http://localhost:3000" } },
     build: {
+      // 0: Astro would otherwise inline small page scripts (and Vite small assets as data: URLs).
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // Known harmless Astro 7 warning for every MDX entry
         // (withastro/astro#18087); drop the filter once that is fixed.

@@ -62,6 +62,9 @@ export function setUpSuggestions(form: HTMLFormElement, onDeflected: () => void)
         const link = item.querySelector<HTMLAnchorElement>("a");
         if (link) {
           link.href = hit.url;
+          // Set here, not in the template: target and rel are invalid on an <a> without href.
+          link.target = "_blank";
+          link.rel = "noopener";
           link.prepend(hit.meta.title ?? slug);
           link.addEventListener("click", () => opened.add(slug));
         }

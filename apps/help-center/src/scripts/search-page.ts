@@ -73,8 +73,9 @@ export function setUpSearchPage(container: HTMLElement): void {
     },
   });
   const input = container.querySelector<HTMLInputElement>(".pagefind-ui__search-input");
-  // Pagefind's box has no label of its own; the page's visible label points at it.
+  // Pagefind's box has no label of its own; the page's visible text names it.
   if (input) input.id = "search-page-input";
+  input?.setAttribute("aria-labelledby", "search-page-label");
   input?.setAttribute("data-search-shortcut", "");
   input?.setAttribute("aria-keyshortcuts", "/");
   // Clearing the box does not reach processTerm; keep the URL honest anyway.
