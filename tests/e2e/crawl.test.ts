@@ -8,6 +8,7 @@ import {
   signIn,
 } from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
+import { htmlErrors } from "./html-conformance.ts";
 
 const ADMIN = "admin.crawl@partner.example";
 const AGENT = "agent.crawl@partner.example";
@@ -86,5 +87,16 @@ describe("every page a link leads to", () => {
         String(page),
       ).toBe(true);
     }
+  });
+
+  it("is valid HTML on every page of the help center and the console", async () => {
+    const errors: Record<string, string[]> = {};
+    for (const role of ["reader", "admin", "agent", "operator"] as const) {
+      for (const [path, html] of (await crawlAs(role)).documents) {
+        const found = await htmlErrors(html);
+        if (found.length > 0) errors[path] = found;
+      }
+    }
+    expect(errors).toEqual({});
   });
 });

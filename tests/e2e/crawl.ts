@@ -46,7 +46,9 @@ export async function crawl(context: BrowserContext, options: CrawlOptions): Pro
     if (response.status() >= 400) fail(`${response.status()} for ${response.url()}`);
   });
   page.on("requestfailed", (request) => {
-    fail(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    const reason = request.failure()?.errorText ?? "";
+    // Aborted: the crawl moved on to the next page while this one still loaded.
+    if (reason !== "net::ERR_ABORTED") fail(`request failed: ${request.url()} (${reason})`);
   });
 
   while (queue.length > 0) {
