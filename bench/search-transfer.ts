@@ -32,8 +32,11 @@ const staleMs = 3_000;
 
 export interface FileTransfer {
   readonly path: string;
-  /** Bytes on the wire (headers and body), reconciled with the server's count. */
+  /** Bytes on the wire (headers and body, compressed where the server sent a copy), reconciled with the server's count. */
   readonly bytes: number;
+  /** The same response with the file's uncompressed body. */
+  readonly uncompressedBytes: number;
+  readonly encoding: "br" | "gzip" | null;
   readonly cdpBytes: number | null;
   readonly serverBodyBytes: number | null;
   readonly fromWorker: boolean;
@@ -44,10 +47,13 @@ export interface SearchMeasurement {
   /** How the search was started: opening the search page with ?q=, or typing into the box. */
   readonly how: "search-page" | "type-on-home" | "type-again";
   readonly url: string;
-  /** Everything transferred in the window (page, styles, scripts, Pagefind). */
+  /** Everything transferred in the window (page, styles, scripts, Pagefind), compressed as served. */
   readonly allBytes: number;
-  /** Only the files under /pagefind/. */
+  /** Only the files under /pagefind/, compressed as served. */
   readonly pagefindBytes: number;
+  /** The same two with every body uncompressed: what a server without compression would send. */
+  readonly uncompressedAllBytes: number;
+  readonly uncompressedPagefindBytes: number;
   /** Sum of CDP's figures alone, before reconciliation with the server. */
   readonly cdpAllBytes: number;
   readonly requests: number;
@@ -56,6 +62,8 @@ export interface SearchMeasurement {
   readonly resultLinks: number;
   readonly ms: number;
   readonly pagefindFiles: readonly FileTransfer[];
+  /** Everything else: the page, its styles and scripts. */
+  readonly pageFiles: readonly FileTransfer[];
   /** Pagefind files by kind: meta, index, fragment, filter, wasm, script, entry, css. */
   readonly pagefindByKind: Readonly<Record<string, { files: number; bytes: number }>>;
 }
@@ -220,11 +228,14 @@ function reconcile(seen: Seen[], served: ServedResponse[]): FileTransfer[] {
     const path = new URL(s.url).pathname;
     const match = byPath.get(path)?.shift();
     const serverBodyBytes = match ? match.bytes : null;
+    // Below the body size, CDP counted the headers only (a worker's own script).
+    const bytes =
+      serverBodyBytes !== null && s.bytes < serverBodyBytes ? s.bytes + serverBodyBytes : s.bytes;
     return {
       path,
-      // Below the body size, CDP counted the headers only (a worker's own script).
-      bytes:
-        serverBodyBytes !== null && s.bytes < serverBodyBytes ? s.bytes + serverBodyBytes : s.bytes,
+      bytes,
+      uncompressedBytes: match ? bytes - match.bytes + match.identityBytes : bytes,
+      encoding: match?.encoding ?? null,
       cdpBytes: s.bytes,
       serverBodyBytes,
       fromWorker: s.fromWorker,
@@ -236,6 +247,8 @@ function reconcile(seen: Seen[], served: ServedResponse[]): FileTransfer[] {
       files.push({
         path: s.path,
         bytes: s.bytes,
+        uncompressedBytes: s.identityBytes,
+        encoding: s.encoding,
         cdpBytes: null,
         serverBodyBytes: s.bytes,
         fromWorker: false,
@@ -270,12 +283,15 @@ function summarise(
     url,
     allBytes: sum(files, (f) => f.bytes),
     pagefindBytes: sum(pagefindFiles, (f) => f.bytes),
+    uncompressedAllBytes: sum(files, (f) => f.uncompressedBytes),
+    uncompressedPagefindBytes: sum(pagefindFiles, (f) => f.uncompressedBytes),
     cdpAllBytes: sum(files, (f) => f.cdpBytes ?? 0),
     requests: files.length,
     results: results.count,
     resultLinks: results.links,
     ms: Math.round(ms),
     pagefindFiles,
+    pageFiles: files.filter((f) => !f.path.startsWith("/pagefind/")),
     pagefindByKind,
   };
 }
@@ -413,11 +429,13 @@ if (isMain) {
     });
     for (const m of measured) {
       console.log(
-        `${m.how} "${m.query}": ${m.results} results, ${m.allBytes} bytes in ${m.requests} requests, ` +
+        `${m.how} "${m.query}": ${m.results} results, ${m.allBytes} bytes compressed ` +
+          `(${m.uncompressedAllBytes} uncompressed) in ${m.requests} requests, ` +
           `${m.pagefindBytes} bytes from /pagefind/ (CDP alone: ${m.cdpAllBytes}), ${m.ms} ms`,
       );
-      for (const f of m.pagefindFiles) {
-        console.log(`  ${f.path}  ${f.bytes}${f.fromWorker ? "  (worker)" : ""}`);
+      for (const f of [...m.pageFiles, ...m.pagefindFiles]) {
+        const how = [f.encoding, f.fromWorker ? "worker" : null].filter(Boolean).join(", ");
+        console.log(`  ${f.path}  ${f.bytes}${how ? `  (${how})` : ""}`);
       }
     }
   } finally {
