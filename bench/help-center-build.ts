@@ -462,6 +462,7 @@ function table(
       ratio(search(target, 1)?.pagefindBytes, search(base, 1)?.pagefindBytes),
     ),
     firstSearchAllBytes: rounded(ratio(search(target, 0)?.allBytes, search(base, 0)?.allBytes)),
+    secondSearchAllBytes: rounded(ratio(search(target, 1)?.allBytes, search(base, 1)?.allBytes)),
   };
 
   const rows: Row[] = [];
@@ -508,12 +509,21 @@ function table(
   for (const locale of locales) {
     add(`  ${locale} index bytes (incl. its wasm)`, (r) => r.dist?.languages[locale]?.bytes);
   }
-  add("1st search: /pagefind/ bytes  <- search ratio", (r) => search(r, 0)?.pagefindBytes);
-  add("1st search: all bytes (incl. the page)", (r) => search(r, 0)?.allBytes);
+  add("1st search: all bytes, compressed (incl. the page)", (r) => search(r, 0)?.allBytes);
+  add(
+    "1st search: /pagefind/ bytes, compressed  <- search ratio",
+    (r) => search(r, 0)?.pagefindBytes,
+  );
+  add("1st search: all bytes, uncompressed", (r) => search(r, 0)?.uncompressedAllBytes);
   add("1st search: pf_meta bytes", (r) => search(r, 0)?.pagefindByKind.meta?.bytes);
   addText("1st search: index chunks / fragments", (r) => chunks(r, 0));
   add("1st search: results", (r) => search(r, 0)?.results);
-  add("2nd search: /pagefind/ bytes  <- search ratio", (r) => search(r, 1)?.pagefindBytes);
+  add("2nd search: all bytes, compressed", (r) => search(r, 1)?.allBytes);
+  add(
+    "2nd search: /pagefind/ bytes, compressed  <- search ratio",
+    (r) => search(r, 1)?.pagefindBytes,
+  );
+  add("2nd search: all bytes, uncompressed", (r) => search(r, 1)?.uncompressedAllBytes);
   addText("2nd search: index chunks / fragments", (r) => chunks(r, 1));
   add("2nd search: results", (r) => search(r, 1)?.results);
   addText("marker words found (en de it zh-cn)", (r) =>

@@ -24,16 +24,22 @@ import { type ServedResponse, type StaticServer, serveStatic } from "./static-se
 
 export { chromiumPath, launchChromium };
 
-const searchInput = ".pagefind-ui__search-input";
-const resultLink = ".pagefind-ui__result-link";
-const resultMessage = ".pagefind-ui__message";
-const resultList = ".pagefind-ui__results";
+// The search page's own markup (src/pages/[locale]/search.astro): the box, the
+// article title links, and the page root that says when an answer is shown.
+const searchInput = "#search-page-input";
+const resultLink = ".search-result-title .search-result-link";
+const searchPage = "[data-search-page]";
+/** Results the page shows at once (search-results.ts pageSize). */
+const shownAtOnce = 5;
 const staleMs = 3_000;
 
 export interface FileTransfer {
   readonly path: string;
-  /** Bytes on the wire (headers and body), reconciled with the server's count. */
+  /** Bytes on the wire (headers and body, compressed where the server sent a copy), reconciled with the server's count. */
   readonly bytes: number;
+  /** The same response with the file's uncompressed body. */
+  readonly uncompressedBytes: number;
+  readonly encoding: "br" | "gzip" | null;
   readonly cdpBytes: number | null;
   readonly serverBodyBytes: number | null;
   readonly fromWorker: boolean;
@@ -42,20 +48,25 @@ export interface FileTransfer {
 export interface SearchMeasurement {
   readonly query: string;
   /** How the search was started: opening the search page with ?q=, or typing into the box. */
-  readonly how: "search-page" | "type-on-home" | "type-again";
+  readonly how: "search-page" | "type-again";
   readonly url: string;
-  /** Everything transferred in the window (page, styles, scripts, Pagefind). */
+  /** Everything transferred in the window (page, styles, scripts, Pagefind), compressed as served. */
   readonly allBytes: number;
-  /** Only the files under /pagefind/. */
+  /** Only the files under /pagefind/, compressed as served. */
   readonly pagefindBytes: number;
+  /** The same two with every body uncompressed: what a server without compression would send. */
+  readonly uncompressedAllBytes: number;
+  readonly uncompressedPagefindBytes: number;
   /** Sum of CDP's figures alone, before reconciliation with the server. */
   readonly cdpAllBytes: number;
   readonly requests: number;
-  /** The number Pagefind reports ("12 results for …"); null if it could not be read. */
+  /** The number of results Pagefind found (the page's data-count); null if none was shown in time. */
   readonly results: number | null;
   readonly resultLinks: number;
   readonly ms: number;
   readonly pagefindFiles: readonly FileTransfer[];
+  /** Everything else: the page, its styles and scripts. */
+  readonly pageFiles: readonly FileTransfer[];
   /** Pagefind files by kind: meta, index, fragment, filter, wasm, script, entry, css. */
   readonly pagefindByKind: Readonly<Record<string, { files: number; bytes: number }>>;
 }
@@ -64,7 +75,7 @@ export interface SearchOptions {
   readonly locale: string;
   readonly first: string;
   readonly second?: string;
-  /** Typing speed; Pagefind preloads on every keystroke and searches after a pause. */
+  /** Typing speed; the page searches once typing pauses (search-page.ts). */
   readonly keyDelayMs?: number;
   readonly quietMs?: number;
 }
@@ -220,11 +231,14 @@ function reconcile(seen: Seen[], served: ServedResponse[]): FileTransfer[] {
     const path = new URL(s.url).pathname;
     const match = byPath.get(path)?.shift();
     const serverBodyBytes = match ? match.bytes : null;
+    // Below the body size, CDP counted the headers only (a worker's own script).
+    const bytes =
+      serverBodyBytes !== null && s.bytes < serverBodyBytes ? s.bytes + serverBodyBytes : s.bytes;
     return {
       path,
-      // Below the body size, CDP counted the headers only (a worker's own script).
-      bytes:
-        serverBodyBytes !== null && s.bytes < serverBodyBytes ? s.bytes + serverBodyBytes : s.bytes,
+      bytes,
+      uncompressedBytes: match ? bytes - match.bytes + match.identityBytes : bytes,
+      encoding: match?.encoding ?? null,
       cdpBytes: s.bytes,
       serverBodyBytes,
       fromWorker: s.fromWorker,
@@ -236,6 +250,8 @@ function reconcile(seen: Seen[], served: ServedResponse[]): FileTransfer[] {
       files.push({
         path: s.path,
         bytes: s.bytes,
+        uncompressedBytes: s.identityBytes,
+        encoding: s.encoding,
         cdpBytes: null,
         serverBodyBytes: s.bytes,
         fromWorker: false,
@@ -270,57 +286,51 @@ function summarise(
     url,
     allBytes: sum(files, (f) => f.bytes),
     pagefindBytes: sum(pagefindFiles, (f) => f.bytes),
+    uncompressedAllBytes: sum(files, (f) => f.uncompressedBytes),
+    uncompressedPagefindBytes: sum(pagefindFiles, (f) => f.uncompressedBytes),
     cdpAllBytes: sum(files, (f) => f.cdpBytes ?? 0),
     requests: files.length,
     results: results.count,
     resultLinks: results.links,
     ms: Math.round(ms),
     pagefindFiles,
+    pageFiles: files.filter((f) => !f.path.startsWith("/pagefind/")),
     pagefindByKind,
   };
 }
 
-/** Waits for Pagefind UI to show the outcome of a search for `query`, then reads it. */
+/** Waits for the search page to show its answer to `query`, then reads it. */
 async function waitForResults(
   page: Page,
   query: string,
 ): Promise<{ count: number | null; links: number }> {
   try {
-    // While searching, Pagefind UI shows only a "Searching for …" message; the
-    // outcome is a message with the results list after it.
+    // The page marks its root once the results (a first page of them) are in the list.
     await page.waitForFunction(
-      ({ message, list, query }) => {
-        const text = document.querySelector(message)?.textContent ?? "";
-        return text.includes(query) && document.querySelector(list) !== null;
+      ({ root, query }) => {
+        const element = document.querySelector<HTMLElement>(root);
+        return element?.dataset.state === "done" && element.dataset.query === query;
       },
-      { message: resultMessage, list: resultList, query },
+      { root: searchPage, query },
       { timeout: 60_000 },
     );
   } catch {
     return { count: null, links: await page.locator(resultLink).count() };
   }
-  const text = (await page.locator(resultMessage).first().textContent()) ?? "";
-  const number = /\d[\d.,\s]*/.exec(text.replace(query, ""));
+  const count = Number(await page.getAttribute(searchPage, "data-count"));
   const links = await page.locator(resultLink).count();
-  // Some languages spell out one result ("Ein Ergebnis für …").
-  const count = number ? Number(number[0].replace(/[^\d]/g, "")) : links > 0 ? 1 : 0;
-  // Result links appear once each result's fragment has loaded; the UI shows the first five.
-  const expected = Math.min(count, 5);
-  await page
-    .waitForFunction(
-      ({ link, expected }) => document.querySelectorAll(link).length >= expected,
-      { link: resultLink, expected },
-      { timeout: 60_000 },
-    )
-    .catch(() => undefined);
-  return { count, links: await page.locator(resultLink).count() };
+  if (links < Math.min(count, shownAtOnce)) {
+    console.warn(`  "${query}": ${count} results but ${links} shown`);
+  }
+  return { count, links };
 }
 
 /**
  * A first search on a fresh browser profile (empty cache), then a second one
- * on the same page. The first window starts before the page is opened,
- * because Pagefind starts (worker, wasm, metadata) when the page loads;
- * `pagefindBytes` is what searching costs on top of the page itself.
+ * on the same page. The first window starts before the page is opened: the
+ * page loads Pagefind (script, worker, wasm, metadata) as soon as it opens
+ * with ?q=, so that is part of what a first search costs; `pagefindBytes` is
+ * that cost without the page's own HTML, styles and scripts.
  */
 export async function measureSearches(
   browser: Browser,
@@ -329,7 +339,9 @@ export async function measureSearches(
   options: SearchOptions,
 ): Promise<SearchMeasurement[]> {
   const { locale, first, second, keyDelayMs = 60, quietMs = 750 } = options;
-  const hasSearchPage = existsSync(join(dist, locale, "search", "index.html"));
+  if (!existsSync(join(dist, locale, "search", "index.html"))) {
+    throw new Error(`${dist} has no /${locale}/search/ page to search on`);
+  }
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -337,24 +349,15 @@ export async function measureSearches(
     const measurements: SearchMeasurement[] = [];
 
     let window = network.open();
-    let url: string;
-    if (hasSearchPage) {
-      url = `${server.origin}/${locale}/search/?q=${encodeURIComponent(first)}`;
-      await page.goto(url, { waitUntil: "load" });
-    } else {
-      url = `${server.origin}/${locale}/`;
-      await page.goto(url, { waitUntil: "load" });
-      await page.locator(searchInput).waitFor({ timeout: 30_000 });
-      await network.quiet(quietMs);
-      await page.locator(searchInput).pressSequentially(first, { delay: keyDelayMs });
-    }
+    const url = `${server.origin}/${locale}/search/?q=${encodeURIComponent(first)}`;
+    await page.goto(url, { waitUntil: "load" });
     let results = await waitForResults(page, first);
     await network.quiet(quietMs);
     let closed = window.close();
     measurements.push(
       summarise(
         first,
-        hasSearchPage ? "search-page" : "type-on-home",
+        "search-page",
         url,
         reconcile(closed.seen, closed.served),
         performance.now() - window.startedAt,
@@ -413,11 +416,13 @@ if (isMain) {
     });
     for (const m of measured) {
       console.log(
-        `${m.how} "${m.query}": ${m.results} results, ${m.allBytes} bytes in ${m.requests} requests, ` +
+        `${m.how} "${m.query}": ${m.results} results, ${m.allBytes} bytes compressed ` +
+          `(${m.uncompressedAllBytes} uncompressed) in ${m.requests} requests, ` +
           `${m.pagefindBytes} bytes from /pagefind/ (CDP alone: ${m.cdpAllBytes}), ${m.ms} ms`,
       );
-      for (const f of m.pagefindFiles) {
-        console.log(`  ${f.path}  ${f.bytes}${f.fromWorker ? "  (worker)" : ""}`);
+      for (const f of [...m.pageFiles, ...m.pagefindFiles]) {
+        const how = [f.encoding, f.fromWorker ? "worker" : null].filter(Boolean).join(", ");
+        console.log(`  ${f.path}  ${f.bytes}${how ? `  (${how})` : ""}`);
       }
     }
   } finally {

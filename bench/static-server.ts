@@ -1,8 +1,11 @@
 /**
- * A tiny static file server for a built site: `index.html` for folders,
- * the site's 404.html for anything missing, no compression and no caching
- * headers (the files are served as they are on disk). It logs every response
- * with the bytes written, as a cross-check of what the browser reports.
+ * A tiny static file server for a built site: `index.html` for folders, the
+ * site's 404.html for anything missing, no caching headers. Like the app
+ * server, it sends the build's precompressed copies (`<file>.br`, then
+ * `<file>.gz`) to a client that accepts them, with `Vary: Accept-Encoding`;
+ * files without a copy (Pagefind's index, already gzipped by Pagefind, and
+ * anything under 1 KB) go as they are on disk. It logs every response with
+ * the bytes written, as a cross-check of what the browser reports.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -28,8 +31,35 @@ export interface ServedResponse {
   readonly at: number;
   readonly path: string;
   readonly status: number;
-  /** Body bytes written. */
+  /** Body bytes written (compressed, where a copy was sent). */
   readonly bytes: number;
+  /** The file's own size: what the body would have been uncompressed. */
+  readonly identityBytes: number;
+  readonly encoding: "br" | "gzip" | null;
+}
+
+/** The encodings a request accepts with a weight above zero ("br;q=0" refuses br). */
+export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of String(header ?? "").split(",")) {
+    const [name = "", ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (name && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** The precompressed copy to send, best first, if the client takes it and the build wrote it. */
+function pickVariant(file: string, accepted: Set<string>) {
+  const copies = [
+    { encoding: "br", path: `${file}.br` },
+    { encoding: "gzip", path: `${file}.gz` },
+  ] as const;
+  const available = copies.filter((c) => existsSync(c.path));
+  const chosen = available.find(
+    (c) => accepted.has(c.encoding) || (c.encoding === "gzip" && accepted.has("x-gzip")),
+  );
+  return { varies: available.length > 0, chosen: chosen ?? null };
 }
 
 export interface StaticServer {
@@ -61,26 +91,40 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       status = 404;
       file = join(root, "404.html");
     }
+    const identityBytes = existsSync(file) ? statSync(file).size : 9;
+    let encoding: ServedResponse["encoding"] = null;
     const done = (bytes: number) => {
       inFlight -= 1;
-      log.push({ at: performance.now(), path: url.pathname, status, bytes });
+      log.push({
+        at: performance.now(),
+        path: url.pathname,
+        status,
+        bytes,
+        identityBytes,
+        encoding,
+      });
     };
     if (!existsSync(file)) {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
       done(9);
       return;
     }
-    const size = statSync(file).size;
+    const { varies, chosen } = pickVariant(file, acceptedEncodings(req.headers["accept-encoding"]));
+    const body = chosen ? chosen.path : file;
+    encoding = chosen ? chosen.encoding : null;
+    const size = statSync(body).size;
     res.writeHead(status, {
       "Content-Type": types[extname(file)] ?? "application/octet-stream",
       "Content-Length": size,
+      ...(encoding ? { "Content-Encoding": encoding } : {}),
+      ...(varies ? { Vary: "Accept-Encoding" } : {}),
     });
     if (req.method === "HEAD") {
       res.end();
       done(0);
       return;
     }
-    const stream = createReadStream(file);
+    const stream = createReadStream(body);
     stream.pipe(res);
     res.on("close", () => done(size));
   });

@@ -26,7 +26,7 @@ describe("a customer in the help center", () => {
     await page.fill("#search-hero", "tracking");
     await page.press("#search-hero", "Enter");
     await page.waitForURL(/\/en\/search\/\?q=tracking$/);
-    const hit = page.locator(".pagefind-ui__result-link").first();
+    const hit = page.locator(".search-result-title .search-result-link").first();
     await hit.waitFor();
     const title = (await hit.textContent())?.trim();
     await hit.click();

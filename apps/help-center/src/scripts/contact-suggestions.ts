@@ -1,18 +1,5 @@
 import { apiUrl } from "./api.ts";
-
-/** The part of Pagefind's browser API the suggestions use. */
-interface Pagefind {
-  debouncedSearch(
-    term: string,
-    options?: object,
-    ms?: number,
-  ): Promise<{ results: { data(): Promise<PagefindHit> }[] } | null>;
-}
-interface PagefindHit {
-  url: string;
-  meta: { title?: string };
-  excerpt: string;
-}
+import { loadPagefind, type Pagefind, type PagefindHit } from "./pagefind.ts";
 
 export interface Suggestions {
   /** Slugs of the articles shown, and of those the customer opened. */
@@ -22,16 +9,6 @@ export interface Suggestions {
 
 const MAX_SUGGESTIONS = 5;
 const articleSlug = (url: string) => /\/articles\/([a-z0-9-]+)\/?/.exec(url)?.[1] ?? null;
-
-/** Loads the search index of the page's language; on `astro dev` there is none. */
-async function loadPagefind(): Promise<Pagefind | null> {
-  try {
-    const url = "/pagefind/pagefind.js";
-    return (await import(/* @vite-ignore */ url)) as Pagefind;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * While the customer types a subject, shows up to five articles from the

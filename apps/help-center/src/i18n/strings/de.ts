@@ -100,6 +100,12 @@ export const de: UiStrings = {
   "search.filter.category": "Thema",
   "search.filter.service": "Dienst",
   "search.filter.appliesTo": "Gilt für",
+  "search.filters": "Ergebnisse eingrenzen",
+  "search.results.one": "1 Ergebnis für „{query}“",
+  "search.results.other": "{count} Ergebnisse für „{query}“",
+  "search.more": "Weitere Ergebnisse anzeigen",
+  "search.failed":
+    "Die Suche konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   "home.featured": "Beliebte Artikel",
   "home.faq.title": "Häufig gestellte Fragen",
   "home.faq.link": "Alle Fragen und Antworten ansehen",
