@@ -28,6 +28,8 @@ async function fileByForm(browser: Browser, subject: string): Promise<Filed> {
   await page.goto(`${harness.server.url}/en/contact/`);
   await fillContactForm(page, { service: "files", subject });
   await page.click("#contact-form button[type=submit]");
+  // The link is filled in once the server has answered with the number.
+  await page.locator("#confirmation [data-reference]").waitFor();
   const link = await page.locator("[data-tracking-link]").getAttribute("href");
   await page.close();
   const [number = "", token = ""] = (link ?? "").split("#")[1]?.split(":") ?? [];
