@@ -162,6 +162,20 @@ describe("searching", () => {
     await page.close();
   });
 
+  it("shows five results at a time and the next five on request", async () => {
+    const page = await open("/en/search/?q=password");
+    expect(await searchOutcome(page)).toBeGreaterThan(5);
+    expect(await resultTitles(page)).toHaveLength(5);
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await page.locator(".search-result").nth(9).waitFor();
+    // The reader continues at the first of the new results.
+    const sixth = page.locator(".search-result").nth(5).locator("a").first();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(
+      await sixth.getAttribute("href"),
+    );
+    await page.close();
+  });
+
   it("says when nothing matches and offers the contact form", async () => {
     const page = await open("/en/search/?q=xylophonequartz");
     await page.locator("[data-no-results]").filter({ hasText: "xylophonequartz" }).waitFor();

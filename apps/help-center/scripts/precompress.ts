@@ -7,6 +7,10 @@
  *
  *   tsx scripts/precompress.ts [dist]
  *
+ * The hashes come quoted ('sha256-…'), ready to join into script-src and
+ * style-src. Search also needs 'wasm-unsafe-eval' in script-src: Pagefind
+ * compiles its WebAssembly in its worker, which the browser blocks otherwise.
+ *
  * Pagefind's index files (.pf_meta, .pf_index, .pf_fragment, .pf_filter,
  * wasm.*.pagefind) are gzip streams already and are left alone: their
  * extensions are not in the list, and anything starting with the gzip magic
