@@ -391,6 +391,40 @@ export async function measureSearches(
   }
 }
 
+/**
+ * Main-thread work of opening the search page with ?q= on a phone: 4x CPU
+ * throttling and a phone viewport, from navigation until the results are
+ * shown, as Chromium's own task accounting (Performance.getMetrics
+ * TaskDuration, in ms). Pagefind's search itself runs in a worker and is not
+ * counted; what counts is parsing and running the page's scripts, layout
+ * and painting the results.
+ */
+export async function mainThreadWork(
+  browser: Browser,
+  server: StaticServer,
+  locale: string,
+  query: string,
+): Promise<number | null> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const taskSeconds = async () => {
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      return metrics.find((m) => m.name === "TaskDuration")?.value ?? 0;
+    };
+    const before = await taskSeconds();
+    await page.goto(`${server.origin}/${locale}/search/?q=${encodeURIComponent(query)}`);
+    const { count } = await waitForResults(page, query);
+    if (count === null) return null;
+    return Math.round(((await taskSeconds()) - before) * 1000);
+  } finally {
+    await context.close();
+  }
+}
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const { values } = parseArgs({
