@@ -1,7 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Context, MiddlewareHandler } from "hono";
-import { compress } from "hono/compress";
 import { parseAccept } from "hono/utils/accept";
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/utils/compress";
 
 export type ContentCoding = "br" | "gzip";
 
@@ -31,12 +31,41 @@ export function negotiateEncoding(
   return best?.coding ?? null;
 }
 
+/** Below this, compression costs more than the bytes it saves. */
+const THRESHOLD = 1024;
+
 /**
- * Compresses dynamic answers (console pages, API JSON) over 1 KB on the fly
- * with gzip. Static files arrive already encoded and pass untouched.
+ * Compresses dynamic answers (console pages, API JSON) of 1 KB or more on
+ * the fly: brotli at a fast level where accepted, else gzip. Answers that
+ * declare their length are files: the build already chose their coding.
+ * The body is read whole; every dynamic answer here is a page or a JSON
+ * document, none is an endless stream.
  */
 export function compressDynamic(): MiddlewareHandler {
-  return compress({ encoding: "gzip", threshold: 1024 });
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    if (c.req.method === "HEAD" || !res.body || [204, 206, 304].includes(res.status)) return;
+    if (res.headers.has("Content-Encoding") || res.headers.has("Content-Length")) return;
+    if (!COMPRESSIBLE_CONTENT_TYPE_REGEX.test(res.headers.get("Content-Type") ?? "")) return;
+    if (/(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get("Cache-Control") ?? "")) return;
+    const body = new Uint8Array(await res.arrayBuffer());
+    const big = body.byteLength >= THRESHOLD;
+    const coding = big ? negotiateEncoding(c.req.header("Accept-Encoding"), ["br", "gzip"]) : null;
+    const sent = !coding
+      ? body
+      : coding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+        : gzipSync(body, { level: 6 });
+    const vary = res.headers.get("Vary");
+    // Hono copies the old answer's headers onto the new one; set ours after that.
+    c.res = new Response(new Uint8Array(sent), { status: res.status, headers: res.headers });
+    if (big && !vary?.toLowerCase().includes("accept-encoding")) {
+      c.res.headers.set("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    }
+    if (coding) c.res.headers.set("Content-Encoding", coding);
+    c.res.headers.set("Content-Length", String(sent.byteLength));
+  };
 }
 
 /**
