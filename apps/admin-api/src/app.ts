@@ -18,6 +18,7 @@ import { healthRouter } from "./health/health.index.ts";
 import { helpCenterRouter } from "./help-center/help-center.index.ts";
 import { incidentsRouter } from "./incidents/incidents.index.ts";
 import { authenticateBearer } from "./platform/auth.ts";
+import { limitBodies } from "./platform/body-limits.ts";
 import { compressDynamic } from "./platform/compression.ts";
 import type { AppDeps } from "./platform/deps.ts";
 import { publicCors } from "./platform/guards.ts";
@@ -37,7 +38,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     securityHeaders({
       hashes: readHelpCenterHashes(deps.config.helpCenterDist),
-      trustProxy: deps.config.trustProxy,
+      trustedProxies: deps.config.trustedProxies,
     }),
   );
   app.use(compressDynamic());
@@ -45,6 +46,9 @@ export function createApp(deps: AppDeps) {
   app.use("/api/v1/*", authenticateBearer(deps));
   // After the bearer check, so a token in Authorization wins over a session cookie.
   app.use("/api/v1/*", authenticateSession(deps));
+  // After authentication (headers only): staff may send more than the public.
+  // The console shell applies the same limit inside its error pages.
+  app.use("/api/*", limitBodies());
   app.use("/admin/*", authenticateSession(deps), ...consoleShell(deps));
 
   app.route("/", healthRouter(deps));

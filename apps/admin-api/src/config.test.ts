@@ -26,6 +26,24 @@ describe("configuration from the environment", () => {
     );
   });
 
+  it("reads TRUST_PROXY as no proxy, one proxy, or a count of chained proxies", () => {
+    expect(loadConfig({}).trustedProxies).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustedProxies).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustedProxies).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustedProxies).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: "yes" })).toThrow(
+      'TRUST_PROXY="yes": must be "true", "false" or a number of proxies',
+    );
+  });
+
+  it("reads the shutdown grace period in seconds", () => {
+    expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: "2.5" }).shutdownGraceMs).toBe(2_500);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: "forever" })).toThrow(
+      "SHUTDOWN_GRACE_SECONDS",
+    );
+  });
+
   it("serves the API alone when the help center is not built", () => {
     expect(loadConfig({ HELP_CENTER_DIST: "/nonexistent/dist" }).helpCenterDist).toBeNull();
   });

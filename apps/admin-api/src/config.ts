@@ -26,7 +26,13 @@ const envSchema = z.object({
     )
     .pipe(z.array(z.url("must be a comma-separated list of origins like https://help.example.com")))
     .default([]),
-  TRUST_PROXY: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false"),
+  // "true" is one proxy (the common case); a number says how many are chained.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2})$/, 'must be "true", "false" or a number of proxies')
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)))
+    .default(0),
   SMTP_URL: z.url("must be a URL like smtp://user:password@mail.example.com:587").optional(),
   MAIL_FROM: z.string().trim().min(3).default("Frontline Support <support@frontline.invalid>"),
   SHUTDOWN_GRACE_SECONDS: z.coerce
@@ -74,7 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     operatorPolicy: defaultOperatorPolicy,
     publicUrl: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
     corsOrigins: settings.HELP_CENTER_ORIGIN,
-    trustProxy: settings.TRUST_PROXY === "true",
+    trustedProxies: settings.TRUST_PROXY,
     rateLimits: defaultRateLimits,
     smtpUrl: settings.SMTP_URL ?? null,
     mailFrom: settings.MAIL_FROM,

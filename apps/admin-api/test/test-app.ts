@@ -41,7 +41,7 @@ export function testApp(
     operatorPolicy: defaultOperatorPolicy,
     publicUrl: "https://help.example",
     corsOrigins: [],
-    trustProxy: true,
+    trustedProxies: 1,
     rateLimits: defaultRateLimits,
     ...overrides,
   };

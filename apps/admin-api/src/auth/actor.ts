@@ -18,12 +18,12 @@ export interface Actor {
 }
 
 /** The signed-in caller of a request (routes behind requireStaff only). */
-export function requestActor(c: Context, trustProxy: boolean): Actor {
+export function requestActor(c: Context, trustedProxies: number): Actor {
   const staff = c.get("staff");
   return {
     id: staff?.id ?? null,
     label: staff?.email ?? "anonymous",
-    address: clientAddress(c, trustProxy),
+    address: clientAddress(c, trustedProxies),
   };
 }
 

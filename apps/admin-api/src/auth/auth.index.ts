@@ -29,7 +29,7 @@ function caller(c: Context): StaffPrincipal {
 /** Staff accounts, API tokens and the audit log: the JSON API and the console pages. */
 export function authRouter(deps: AppDeps) {
   const router = createRouter();
-  const actor = (c: Context) => requestActor(c, deps.config.trustProxy);
+  const actor = (c: Context) => requestActor(c, deps.config.trustedProxies);
 
   router.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

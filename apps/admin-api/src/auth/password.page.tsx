@@ -100,7 +100,7 @@ export function submitPasswordPage(deps: AppDeps) {
     try {
       await changeOwnPassword(
         deps,
-        requestActor(c, deps.config.trustProxy),
+        requestActor(c, deps.config.trustedProxies),
         parsed.data,
         c.get("staff")?.sessionId ?? null,
       );

@@ -22,7 +22,7 @@ export function sameSecret(given: string | undefined | null, expected: string): 
 export function isHttps(c: Context, config: AppConfig): boolean {
   if (new URL(c.req.url).protocol === "https:") return true;
   const forwarded = c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim().toLowerCase();
-  return config.trustProxy && forwarded === "https";
+  return config.trustedProxies > 0 && forwarded === "https";
 }
 
 /**

@@ -119,7 +119,7 @@ export function submitSignIn(deps: AppDeps) {
     const result = await signIn(deps, {
       email: values.email ?? "",
       password: values.password ?? "",
-      address: clientAddress(c, deps.config.trustProxy),
+      address: clientAddress(c, deps.config.trustedProxies),
       replacing: sessionIdFromCookie(c),
     });
     const now = deps.clock.now();
@@ -164,7 +164,7 @@ export function submitSignOut(deps: AppDeps) {
     if (staff?.sessionId) {
       await signOut(
         deps,
-        { id: staff.id, label: staff.email, address: clientAddress(c, deps.config.trustProxy) },
+        { id: staff.id, label: staff.email, address: clientAddress(c, deps.config.trustedProxies) },
         staff.sessionId,
       );
     }

@@ -168,12 +168,12 @@ describe("the session cookie", () => {
   });
 
   it("is Secure when the browser came over HTTPS, directly or through a trusted proxy", async () => {
-    const direct = testApp({ trustProxy: false });
+    const direct = testApp({ trustedProxies: 0 });
     const user = await staffWithPassword(direct.db, "agent");
     const https = new TestBrowser(direct.app, "https://desk.test");
     expect(sessionCookie(await submitSignIn(https, user.email, TEST_PASSWORD))).toMatch(/; Secure/);
 
-    const proxied = testApp({ trustProxy: true });
+    const proxied = testApp({ trustedProxies: 1 });
     const other = await staffWithPassword(proxied.db, "agent");
     const behindProxy = new TestBrowser(proxied.app);
     behindProxy.headers = { "X-Forwarded-Proto": "https" };
@@ -183,7 +183,7 @@ describe("the session cookie", () => {
   });
 
   it("ignores X-Forwarded-Proto from a proxy that is not trusted", async () => {
-    const { app, db } = testApp({ trustProxy: false });
+    const { app, db } = testApp({ trustedProxies: 0 });
     const user = await staffWithPassword(db, "agent");
     const browser = new TestBrowser(app);
     browser.headers = { "X-Forwarded-Proto": "https" };

@@ -147,7 +147,7 @@ export function submitNewToken(deps: AppDeps) {
     if (!parsed.ok) return render(c, deps, { name: values.name, errors: parsed.errors }, 422);
     const { token } = await createToken(
       deps,
-      requestActor(c, deps.config.trustProxy),
+      requestActor(c, deps.config.trustedProxies),
       caller(c),
       parsed.data.name,
     );
@@ -161,7 +161,7 @@ export function submitRevokeToken(deps: AppDeps) {
     const id = Number(c.req.param("id"));
     try {
       if (!Number.isSafeInteger(id)) throw Problem.notFound("There is no live token with this id.");
-      await revokeToken(deps, requestActor(c, deps.config.trustProxy), caller(c), id);
+      await revokeToken(deps, requestActor(c, deps.config.trustedProxies), caller(c), id);
     } catch (error) {
       return render(c, deps, { errors: errorsFromProblem(error) }, 404);
     }

@@ -226,7 +226,7 @@ export function submitNewUser(deps: AppDeps) {
     try {
       const { user, oneTimePassword } = await createUser(
         deps,
-        requestActor(c, deps.config.trustProxy),
+        requestActor(c, deps.config.trustedProxies),
         parsed.data,
       );
       if (!oneTimePassword) return c.redirect("/admin/users?notice=user-created", 303);
@@ -254,7 +254,7 @@ export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "en
     }
     const changes = change === "role" ? { role } : { disabled: change === "disable" };
     try {
-      await changeUser(deps, requestActor(c, deps.config.trustProxy), id, changes);
+      await changeUser(deps, requestActor(c, deps.config.trustedProxies), id, changes);
     } catch (error) {
       if (error instanceof Problem && error.status === 404) throw error;
       const message = errorsFromProblem(error)._form ?? "This change is not possible.";
@@ -271,7 +271,7 @@ export function submitPasswordReset(deps: AppDeps) {
   return async (c: Context) => {
     const { user, oneTimePassword } = await resetPassword(
       deps,
-      requestActor(c, deps.config.trustProxy),
+      requestActor(c, deps.config.trustedProxies),
       userId(c),
     );
     return render(c, deps, { secret: { email: user.email, password: oneTimePassword } });

@@ -165,7 +165,7 @@ async function render(c: Context, deps: AppDeps, id: number, state?: FormState, 
 
 const who = (c: Context, deps: AppDeps) => ({
   staff: c.get("staff"),
-  clientAddress: clientAddress(c, deps.config.trustProxy),
+  clientAddress: clientAddress(c, deps.config.trustedProxies),
 });
 
 export const showCustomer = (deps: AppDeps) => (c: Context) =>

@@ -175,7 +175,7 @@ export function submitNewCustomer(deps: AppDeps) {
     try {
       const created = await addCustomer(deps, parsed.data, {
         staff: c.get("staff"),
-        clientAddress: clientAddress(c, deps.config.trustProxy),
+        clientAddress: clientAddress(c, deps.config.trustedProxies),
       });
       return c.redirect(`/admin/customers/${created.id}?notice=customer-created`, 303);
     } catch (error) {

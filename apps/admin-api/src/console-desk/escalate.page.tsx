@@ -238,7 +238,7 @@ export function submitEscalate(deps: AppDeps) {
         staff,
         Number(version),
         parsed.data,
-        clientAddress(c, deps.config.trustProxy),
+        clientAddress(c, deps.config.trustedProxies),
       );
     } catch (error) {
       if (error instanceof Problem && error.slug === "escalation-not-ready") {

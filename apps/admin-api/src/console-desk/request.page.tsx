@@ -178,7 +178,7 @@ export function submitAction(deps: AppDeps, action: DeskAction) {
     }
     const caller: Caller = {
       staff: signedIn(c.get("staff")),
-      address: clientAddress(c, deps.config.trustProxy),
+      address: clientAddress(c, deps.config.trustedProxies),
     };
     try {
       await spec.run(deps, caller, row, parsed.data);

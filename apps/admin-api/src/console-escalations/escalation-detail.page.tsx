@@ -286,7 +286,7 @@ export function submitEscalationUpdate(deps: AppDeps) {
         found,
         staff,
         parsed.data,
-        clientAddress(c, deps.config.trustProxy),
+        clientAddress(c, deps.config.trustedProxies),
       );
     } catch (error) {
       const errors = errorsFromProblem(error);

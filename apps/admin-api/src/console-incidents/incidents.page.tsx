@@ -181,7 +181,7 @@ async function render(c: Context, deps: AppDeps, extra: Partial<PageState> = {},
 function who(c: Context, deps: AppDeps) {
   const staff = c.get("staff");
   if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
-  return { staff, clientAddress: clientAddress(c, deps.config.trustProxy) };
+  return { staff, clientAddress: clientAddress(c, deps.config.trustedProxies) };
 }
 
 function incidentId(c: Context): number {

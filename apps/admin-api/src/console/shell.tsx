@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { sameSecret } from "../auth/session.ts";
+import { limitBodies } from "../platform/body-limits.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { Problem } from "../platform/problem.ts";
 import { Layout } from "./layout.tsx";
@@ -100,6 +101,9 @@ export function consoleShell(_deps: AppDeps): MiddlewareHandler[] {
     if (c.req.path !== "/admin/console.css") c.header("Cache-Control", "no-store");
   };
 
+  // Before the CSRF check reads the form, so an oversized one is never parsed.
+  const bodies = limitBodies();
+
   const gate: MiddlewareHandler = async (c, next) => {
     const path = c.req.path.replace(/\/+$/, "") || "/";
     if (PUBLIC_PATHS.has(path)) return next();
@@ -122,6 +126,7 @@ export function consoleShell(_deps: AppDeps): MiddlewareHandler[] {
     jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, {
       docType: true,
     }),
+    bodies,
     gate,
   ];
 }

@@ -24,7 +24,7 @@ export function customersRouter(deps: AppDeps) {
   const router = createRouter();
   const who = (c: Context) => ({
     staff: c.get("staff"),
-    clientAddress: clientAddress(c, deps.config.trustProxy),
+    clientAddress: clientAddress(c, deps.config.trustedProxies),
   });
 
   router.openapi(listCustomersRoute, async (c) =>

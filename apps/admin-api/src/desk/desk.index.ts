@@ -25,7 +25,7 @@ export function deskRouter(deps: AppDeps) {
   router.route("/", queueRouter(deps));
   const caller = (c: Context): Caller => ({
     staff: signedIn(c.get("staff")),
-    address: clientAddress(c, deps.config.trustProxy),
+    address: clientAddress(c, deps.config.trustedProxies),
   });
 
   router.openapi(requestDetailRoute, async (c) => {

@@ -1,9 +1,7 @@
 import { categoryIds, severityIds, statuses } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { requireStaff } from "../platform/auth.ts";
 import { problemResponses } from "../platform/openapi.ts";
-import { Problem } from "../platform/problem.ts";
 import { deskRequestSchema } from "./desk.schemas.ts";
 
 const numberParam = z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) });
@@ -30,20 +28,6 @@ export const requestDetailRoute = createRoute({
   responses: { 200: detail("The request as the desk sees it"), ...problemResponses(401, 403, 404) },
 });
 
-/** A reply or note is text: 64 KiB is far above the longest valid one. */
-const MAX_BODY_BYTES = 64 * 1024;
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new Problem(
-      413,
-      "payload-too-large",
-      "The request body is too large",
-      `Send at most ${MAX_BODY_BYTES} bytes.`,
-    );
-  },
-});
-
 /** One action on a request: POST with the version read, answers the updated request. */
 const changed = { 200: detail("The request after the change") };
 const added = { 201: detail("The request with the new timeline entry") };
@@ -53,7 +37,7 @@ const refusals = problemResponses(400, 401, 403, 404, 409, 413, 415, 422);
 const action = {
   method: "post" as const,
   tags: ["Desk"],
-  middleware: [requireStaff("admin", "agent"), limitBody],
+  middleware: [requireStaff("admin", "agent")],
 };
 
 function bodyOf<S extends z.ZodType>(schema: S) {

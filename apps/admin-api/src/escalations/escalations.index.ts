@@ -44,7 +44,7 @@ export function escalationsRouter(deps: AppDeps) {
         signedIn(c.get("staff")),
         version,
         packet,
-        clientAddress(c, deps.config.trustProxy),
+        clientAddress(c, deps.config.trustedProxies),
       ),
       201,
     );
@@ -67,7 +67,7 @@ export function escalationsRouter(deps: AppDeps) {
         found,
         signedIn(c.get("staff")),
         c.req.valid("json"),
-        clientAddress(c, deps.config.trustProxy),
+        clientAddress(c, deps.config.trustedProxies),
       ),
       200,
     );

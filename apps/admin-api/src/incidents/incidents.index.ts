@@ -17,7 +17,7 @@ export function incidentsRouter(deps: AppDeps) {
   const who = (c: Context) => {
     const staff = c.get("staff");
     if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
-    return { staff, clientAddress: clientAddress(c, deps.config.trustProxy) };
+    return { staff, clientAddress: clientAddress(c, deps.config.trustedProxies) };
   };
 
   router.openapi(listIncidentsRoute, async (c) => {

@@ -25,8 +25,11 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** Other origins whose pages may call the public API (CORS); same origin always may. */
   readonly corsOrigins: readonly string[];
-  /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
-  readonly trustProxy: boolean;
+  /**
+   * How many proxies you run in front of the server (0: none). Their
+   * X-Forwarded-For and X-Forwarded-Proto are believed; the client's own are not.
+   */
+  readonly trustedProxies: number;
   readonly rateLimits: {
     /** Filing requests, the costliest public action. */
     readonly submit: RateLimit;

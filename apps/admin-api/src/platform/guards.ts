@@ -1,3 +1,4 @@
+import { isIPv6 } from "node:net";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
@@ -6,20 +7,48 @@ import type { AppConfig, RateLimit } from "./deps.ts";
 import { Problem, problemResponse } from "./problem.ts";
 
 /**
- * The client's address: the connection's peer, or the first hop of
- * X-Forwarded-For when the server runs behind a proxy it trusts.
+ * The client's address. Without trusted proxies, the connection's peer.
+ * Behind `trustedProxies` proxies (each appending the address it saw to
+ * X-Forwarded-For), the hop that many steps back from the peer: entries
+ * further left were written by the client and prove nothing.
  */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+export function clientAddress(c: Context, trustedProxies: number): string {
+  let peer: string;
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    peer = getConnInfo(c).remote.address ?? "unknown";
   } catch {
     // app.request() in tests has no socket behind it.
-    return "unknown";
+    peer = "unknown";
   }
+  if (trustedProxies <= 0) return peer;
+  const forwarded = (c.req.header("X-Forwarded-For") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  // Nearest first: the peer (the last proxy), then what each proxy saw, right to left.
+  const hops = [peer, ...forwarded.reverse()];
+  return hops[Math.min(trustedProxies, hops.length - 1)] ?? peer;
+}
+
+/**
+ * What a rate limit counts by: an IPv4 address as it is, an IPv6 address by
+ * its /64 network, since one subscriber is handed a whole /64 and could
+ * otherwise take a fresh address for every request.
+ */
+export function limitKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::")
+    ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }
 
 /** Per-client limit with a problem+json 429 that says when to come back. */
@@ -32,7 +61,7 @@ export function limitPerClient(
     windowMs: limit.windowMs,
     limit: limit.limit,
     standardHeaders: "draft-7",
-    keyGenerator: (c) => `${name}:${clientAddress(c, config.trustProxy)}`,
+    keyGenerator: (c) => `${name}:${limitKey(clientAddress(c, config.trustedProxies))}`,
     handler: (c) => {
       // The limiter has already set Retry-After; the detail says the same in words.
       const info = (c.get as (key: string) => unknown)("rateLimit") as

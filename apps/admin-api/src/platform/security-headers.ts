@@ -67,7 +67,7 @@ function kindOf(path: string): "console" | "apiReference" | "api" | "helpCenter"
  */
 export function securityHeaders(options: {
   readonly hashes: HelpCenterHashes;
-  readonly trustProxy: boolean;
+  readonly trustedProxies: number;
 }): MiddlewareHandler {
   const policies = contentSecurityPolicies(options.hashes);
   return async (c, next) => {
@@ -81,7 +81,8 @@ export function securityHeaders(options: {
       "Referrer-Policy",
       kind === "helpCenter" ? "strict-origin-when-cross-origin" : "same-origin",
     );
-    const forwardedProto = options.trustProxy ? c.req.header("X-Forwarded-Proto") : undefined;
+    const forwardedProto =
+      options.trustedProxies > 0 ? c.req.header("X-Forwarded-Proto") : undefined;
     const https = new URL(c.req.url).protocol === "https:" || forwardedProto === "https";
     if (https) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if (kind === "api" && !headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");

@@ -1,9 +1,7 @@
 import { createSupportRequestSchema } from "@frontline/core";
-import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../platform/deps.ts";
 import { limitPerClient } from "../platform/guards.ts";
 import { createRouter } from "../platform/openapi.ts";
-import { Problem } from "../platform/problem.ts";
 import {
   authorizeCustomer,
   changeStatusAsCustomer,
@@ -18,29 +16,14 @@ import {
   trackRequestRoute,
 } from "./requests.routes.ts";
 
-/** A support request is text: 64 KiB is far above the longest valid one. */
-const MAX_BODY_BYTES = 64 * 1024;
-
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new Problem(
-      413,
-      "payload-too-large",
-      "The request body is too large",
-      `Send at most ${MAX_BODY_BYTES} bytes.`,
-    );
-  },
-});
-
 export function requestsRouter(deps: AppDeps) {
   const router = createRouter();
   const fileRoute = fileRequestRoute(createSupportRequestSchema(deps.config.services));
   const submitLimit = limitPerClient("submit", deps.config.rateLimits.submit, deps.config);
   const publicLimit = limitPerClient("public", deps.config.rateLimits.public, deps.config);
 
-  router.on("POST", "/api/v1/requests", submitLimit, limitBody);
-  router.use("/api/v1/requests/*", publicLimit, limitBody);
+  router.on("POST", "/api/v1/requests", submitLimit);
+  router.use("/api/v1/requests/*", publicLimit);
 
   router.openapi(fileRoute, async (c) => {
     const filed = await fileRequest(

@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { Problem } from "./problem.ts";
+
+/**
+ * The largest body each class of caller may send. Anyone on the internet
+ * reaches the public API and the sign-in form: a support request, a reply
+ * or a vote is text, and 64 KiB is far above the longest valid one. Signed-in
+ * staff fill in console forms and partner API calls (an escalation packet
+ * with its steps and notes): 1 MiB.
+ */
+export const BODY_LIMITS = { public: 64 * 1024, staff: 1024 * 1024 } as const;
+
+const refuse = (maxBytes: number) =>
+  bodyLimit({
+    maxSize: maxBytes,
+    // Thrown, not answered, so the console shows it as a page and the API as problem+json.
+    onError: () => {
+      throw new Problem(
+        413,
+        "payload-too-large",
+        "The request body is too large",
+        `Send at most ${maxBytes / 1024} KiB.`,
+      );
+    },
+  });
+
+/**
+ * One body limit for the whole app, by who is calling. It counts bytes as
+ * they stream in (a missing or false Content-Length does not get past it)
+ * and stops reading at the limit, before any parsing. Runs after
+ * authentication, which reads only headers.
+ */
+export function limitBodies(): MiddlewareHandler {
+  const publicLimit = refuse(BODY_LIMITS.public);
+  const staffLimit = refuse(BODY_LIMITS.staff);
+  return (c, next) => {
+    const staff = (c.get as (key: string) => unknown)("staff");
+    return (staff ? staffLimit : publicLimit)(c, next);
+  };
+}
