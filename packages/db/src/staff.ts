@@ -182,15 +182,16 @@ export async function updateStaffUser(
 }
 
 /**
- * Sets a new password hash and clears any sign-in lock. Every other session
- * of the user ends: whoever knew the old password is signed out.
+ * Sets a new password hash and clears any sign-in lock. Whoever knew the
+ * old password loses what it gave them, in the same transaction: every
+ * other session of the user ends and every live API token is revoked.
  */
 export async function setStaffPassword(
   db: Db,
   id: number,
   change: { passwordHash: string; mustChangePassword: boolean; keepSession?: string | null },
   now: Date,
-): Promise<StaffUserRow | null> {
+): Promise<{ user: StaffUserRow; endedSessions: number; revokedTokens: number } | null> {
   return db.transaction((tx) => {
     const user = tx
       .update(staffUsers)
@@ -204,11 +205,17 @@ export async function setStaffPassword(
       .where(eq(staffUsers.id, id))
       .returning()
       .get();
+    if (!user) return null;
     const others = change.keepSession
       ? and(eq(sessions.userId, id), ne(sessions.id, change.keepSession))
       : eq(sessions.userId, id);
-    tx.delete(sessions).where(others).run();
-    return user ?? null;
+    const ended = tx.delete(sessions).where(others).run();
+    const revoked = tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)))
+      .run();
+    return { user, endedSessions: ended.changes, revokedTokens: revoked.changes };
   });
 }
 

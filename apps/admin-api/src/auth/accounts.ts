@@ -157,28 +157,33 @@ export async function changeUser(
   return user;
 }
 
-/** Gives a user a new one-time password and signs them out everywhere. */
+/**
+ * Gives a user a new one-time password, signs them out everywhere and
+ * revokes their API tokens: a reset is what an admin does when a password
+ * or a token may be in the wrong hands.
+ */
 export async function resetPassword(
   deps: AccountDeps,
   actor: Actor,
   id: number,
-): Promise<{ user: StaffUserRow; oneTimePassword: string }> {
+): Promise<{ user: StaffUserRow; oneTimePassword: string; revokedTokens: number }> {
   await requireUser(deps, id);
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  const user = await setStaffPassword(
+  const changed = await setStaffPassword(
     deps.db,
     id,
     { passwordHash, mustChangePassword: true },
     deps.clock.now(),
   );
-  if (!user) throw Problem.notFound("There is no user with this id.");
+  if (!changed) throw Problem.notFound("There is no user with this id.");
+  const { user, revokedTokens, endedSessions } = changed;
   await audit(deps, actor, {
     action: "password.reset",
     target: user.email,
-    detail: { userId: id },
+    detail: { userId: id, revokedTokens, endedSessions },
   });
-  return { user, oneTimePassword };
+  return { user, oneTimePassword, revokedTokens };
 }
 
 export const passwordChangeSchema = z.object({
@@ -191,14 +196,15 @@ export const passwordChangeSchema = z.object({
 
 /**
  * Changes one's own password after checking the current one. The session
- * making the change stays; every other session of the user ends.
+ * making the change stays; every other session ends and every API token of
+ * the user is revoked (new ones are made from the console).
  */
 export async function changeOwnPassword(
   deps: AccountDeps,
   actor: Actor,
   input: z.infer<typeof passwordChangeSchema>,
   keepSession: string | null,
-): Promise<StaffUserRow> {
+): Promise<{ user: StaffUserRow; revokedTokens: number }> {
   if (actor.id === null) throw Problem.notFound("There is no user with this id.");
   const user = await requireUser(deps, actor.id);
   const errors = [];
@@ -225,7 +231,11 @@ export async function changeOwnPassword(
   await audit(deps, actor, {
     action: "password.change",
     target: user.email,
-    detail: { userId: user.id },
+    detail: {
+      userId: user.id,
+      revokedTokens: updated.revokedTokens,
+      endedSessions: updated.endedSessions,
+    },
   });
-  return updated;
+  return { user: updated.user, revokedTokens: updated.revokedTokens };
 }

@@ -69,8 +69,12 @@ export function authRouter(deps: AppDeps) {
   });
 
   router.openapi(resetPasswordRoute, async (c) => {
-    const { user, oneTimePassword } = await resetPassword(deps, actor(c), c.req.valid("param").id);
-    return c.json({ user: publicUser(user), oneTimePassword }, 200);
+    const { user, oneTimePassword, revokedTokens } = await resetPassword(
+      deps,
+      actor(c),
+      c.req.valid("param").id,
+    );
+    return c.json({ user: publicUser(user), oneTimePassword, revokedTokens }, 200);
   });
 
   router.openapi(listTokensRoute, async (c) => {
@@ -80,6 +84,15 @@ export function authRouter(deps: AppDeps) {
 
   router.openapi(createTokenRoute, async (c) => {
     const owner = caller(c);
+    // A stolen token must not be able to mint its own successors.
+    if (owner.via !== "session") {
+      throw new Problem(
+        403,
+        "session-required",
+        "Sign in to create a token",
+        "API tokens are created from a signed-in console session, not with another token.",
+      );
+    }
     const { row, token } = await createToken(deps, actor(c), owner, c.req.valid("json").name);
     return c.json({ ...publicToken(row, owner.email), token }, 201);
   });

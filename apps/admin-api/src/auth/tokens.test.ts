@@ -1,25 +1,29 @@
-import { schema } from "@frontline/db";
+import { createApiToken, createStaffUser, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../test/staff.ts";
 import { readJson, testApp } from "../../test/test-app.ts";
-import { sha256 } from "../platform/auth.ts";
-import { signedInBrowser } from "./auth.testing.ts";
+import { newApiToken, sha256 } from "../platform/auth.ts";
+import { signedInBrowser, TEST_PASSWORD } from "./auth.testing.ts";
 
-type Test = ReturnType<typeof testApp>;
+type Session = Awaited<ReturnType<typeof signedInBrowser>>;
 
-async function createVia(test: Test, headers: Record<string, string>, name: string) {
-  return test.app.request("/api/v1/tokens", {
+/** Tokens are made from a signed-in console session (the API call the tokens page makes). */
+async function createVia(session: Session, name: string) {
+  return session.browser.request("/api/v1/tokens", {
     method: "POST",
-    headers,
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrf },
     body: JSON.stringify({ name }),
   });
 }
 
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
 describe("personal API tokens through the API", () => {
   it("are shown once at creation, stored only as a hash, and work as Bearer tokens", async () => {
     const test = testApp();
-    const { headers, user } = await staffWithToken(test.db, "agent");
-    const response = await createVia(test, headers, "nightly report");
+    const session = await signedInBrowser(test.app, test.db, "agent");
+    const { user } = session;
+    const response = await createVia(session, "nightly report");
     expect(response.status).toBe(201);
     const created = await readJson(response);
     expect(created).toMatchObject({ name: "nightly report", userId: user.id, lastUsedAt: null });
@@ -31,9 +35,10 @@ describe("personal API tokens through the API", () => {
     expect(row?.tokenHash).toBe(sha256(created.token));
     expect(JSON.stringify(rows)).not.toContain(created.token);
 
+    const headers = bearer(created.token);
     const listed = await readJson(await test.app.request("/api/v1/tokens", { headers }));
     expect(JSON.stringify(listed)).not.toContain(created.token);
-    expect(listed.items.map((t: { name: string }) => t.name)).toEqual(["nightly report", "tests"]);
+    expect(listed.items.map((t: { name: string }) => t.name)).toEqual(["nightly report"]);
 
     const me = await test.app.request("/api/v1/me", {
       headers: { Authorization: `Bearer ${created.token}` },
@@ -44,36 +49,51 @@ describe("personal API tokens through the API", () => {
   it("answer 401 from the moment they are revoked", async () => {
     const test = testApp();
     const { headers } = await staffWithToken(test.db, "operator");
-    const created = await readJson(await createVia(test, headers, "temporary"));
-    const bearer = { Authorization: `Bearer ${created.token}` };
-    expect((await test.app.request("/api/v1/me", { headers: bearer })).status).toBe(200);
+    const created = await readJson(
+      await createVia(
+        await signedInBrowser(test.app, test.db, "operator", { email: "op2@partner.example" }),
+        "temporary",
+      ),
+    );
+    const admin = await staffWithToken(test.db, "admin");
+    expect((await test.app.request("/api/v1/me", { headers: bearer(created.token) })).status).toBe(
+      200,
+    );
     const revoked = await test.app.request(`/api/v1/tokens/${created.id}`, {
       method: "DELETE",
-      headers,
+      headers: admin.headers,
     });
     expect(revoked.status).toBe(204);
-    const refused = await test.app.request("/api/v1/me", { headers: bearer });
+    const refused = await test.app.request("/api/v1/me", { headers: bearer(created.token) });
     expect(refused.status).toBe(401);
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
     const again = await test.app.request(`/api/v1/tokens/${created.id}`, {
       method: "DELETE",
-      headers,
+      headers: admin.headers,
     });
     expect(again.status).toBe(404);
+    // Someone else's token looks missing, not forbidden.
+    const other = await test.app.request(`/api/v1/tokens/${created.id}`, {
+      method: "DELETE",
+      headers,
+    });
+    expect(other.status).toBe(404);
   });
 
   it("can be revoked by their owner or an admin, and look missing to anyone else", async () => {
     const test = testApp();
-    const owner = await staffWithToken(test.db, "agent", "owner@partner.example");
+    const owner = await signedInBrowser(test.app, test.db, "agent", {
+      email: "owner@partner.example",
+    });
     const other = await staffWithToken(test.db, "agent", "other@partner.example");
     const admin = await staffWithToken(test.db, "admin", "boss@partner.example");
-    const first = await readJson(await createVia(test, owner.headers, "one"));
-    const second = await readJson(await createVia(test, owner.headers, "two"));
+    const first = await readJson(await createVia(owner, "one"));
+    const second = await readJson(await createVia(owner, "two"));
     const revoke = (id: number, headers: Record<string, string>) =>
       test.app.request(`/api/v1/tokens/${id}`, { method: "DELETE", headers });
     expect((await revoke(first.id, other.headers)).status).toBe(404);
     expect((await revoke(first.id, admin.headers)).status).toBe(204);
-    expect((await revoke(second.id, owner.headers)).status).toBe(204);
+    expect((await revoke(second.id, bearer(second.token))).status).toBe(204);
   });
 
   it("are listed for everyone only to admins", async () => {
@@ -90,8 +110,7 @@ describe("personal API tokens through the API", () => {
 
   it("need a name", async () => {
     const test = testApp();
-    const { headers } = await staffWithToken(test.db, "agent");
-    const response = await createVia(test, headers, "  ");
+    const response = await createVia(await signedInBrowser(test.app, test.db, "agent"), "  ");
     expect(response.status).toBe(422);
     expect((await readJson(response)).errors[0].field).toBe("name");
   });
@@ -152,5 +171,87 @@ describe("the API tokens page of the console", () => {
     expect(await (await agent.browser.get("/admin/tokens")).text()).not.toContain(
       "op@operator.example",
     );
+  });
+});
+
+describe("tokens follow their owner", () => {
+  it("stop working when an admin resets the owner's password, and the answer says how many", async () => {
+    const test = testApp();
+    const owner = await signedInBrowser(test.app, test.db, "agent");
+    const token = (await readJson(await createVia(owner, "laptop script"))).token;
+    expect((await test.app.request("/api/v1/me", { headers: bearer(token) })).status).toBe(200);
+    const admin = await staffWithToken(test.db, "admin");
+    const reset = await test.app.request(`/api/v1/users/${owner.user.id}/password-reset`, {
+      method: "POST",
+      headers: admin.headers,
+    });
+    expect(reset.status).toBe(200);
+    expect((await readJson(reset)).revokedTokens).toBe(1);
+    expect((await test.app.request("/api/v1/me", { headers: bearer(token) })).status).toBe(401);
+    // The admin's own token is untouched.
+    expect((await test.app.request("/api/v1/me", { headers: admin.headers })).status).toBe(200);
+  });
+
+  it("stop working when the owner changes their own password in the console", async () => {
+    const test = testApp();
+    const owner = await signedInBrowser(test.app, test.db, "agent");
+    const token = (await readJson(await createVia(owner, "cron"))).token;
+    const changed = await owner.browser.post("/admin/password", {
+      _csrf: owner.csrf,
+      current: TEST_PASSWORD,
+      password: "a brand new passphrase for the desk",
+      confirm: "a brand new passphrase for the desk",
+      next: "",
+    });
+    expect(changed.status).toBe(303);
+    const notice = await owner.browser.get(changed.headers.get("location") ?? "");
+    const landed =
+      notice.status === 302
+        ? await owner.browser.get(notice.headers.get("location") ?? "")
+        : notice;
+    const page = await landed.text();
+    expect(page).toContain("your API tokens are revoked");
+    expect((await test.app.request("/api/v1/me", { headers: bearer(token) })).status).toBe(401);
+  });
+
+  it("are refused while their owner has a one-time password to change", async () => {
+    const test = testApp();
+    // A token made before an admin handed out a one-time password by other means.
+    const now = new Date();
+    const user = await createStaffUser(
+      test.db,
+      {
+        email: "new@partner.example",
+        name: "New",
+        role: "agent",
+        passwordHash: "scrypt$unused",
+        mustChangePassword: true,
+      },
+      now,
+    );
+    const token = newApiToken();
+    await createApiToken(
+      test.db,
+      { userId: user.id, name: "old", tokenHash: token.hash, prefix: token.prefix },
+      now,
+    );
+    const headers = bearer(token.token);
+    const refused = await test.app.request("/api/v1/queue", { headers });
+    expect(refused.status).toBe(403);
+    expect((await readJson(refused)).type).toContain("password-change-required");
+  });
+
+  it("cannot make new tokens: only a signed-in session can", async () => {
+    const test = testApp();
+    const { headers } = await staffWithToken(test.db, "admin");
+    const before = await test.db.$count(schema.apiTokens);
+    const minted = await test.app.request("/api/v1/tokens", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "successor" }),
+    });
+    expect(minted.status).toBe(403);
+    expect((await readJson(minted)).type).toContain("session-required");
+    expect(await test.db.$count(schema.apiTokens)).toBe(before);
   });
 });

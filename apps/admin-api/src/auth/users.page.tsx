@@ -24,7 +24,7 @@ interface UsersState {
   readonly now: Date;
   readonly create?: { values: FormValues; errors: FormErrors };
   readonly rowError?: { id: number; message: string };
-  readonly secret?: { email: string; password: string };
+  readonly secret?: { email: string; password: string; revokedTokens?: number };
 }
 
 function status(user: StaffUserRow, now: Date) {
@@ -106,6 +106,16 @@ function UserRow({ user, state }: { user: StaffUserRow; state: UsersState }) {
   );
 }
 
+/** After a reset: what else stopped working for the user. */
+function revokedNote(revokedTokens: number | undefined): string {
+  if (revokedTokens === undefined) return "";
+  const tokens =
+    revokedTokens === 0
+      ? "They had no API tokens."
+      : `Their ${revokedTokens === 1 ? "API token is" : `${revokedTokens} API tokens are`} revoked.`;
+  return ` They are signed out everywhere. ${tokens}`;
+}
+
 function UsersPage(state: UsersState) {
   const values = state.create?.values ?? {};
   const errors = state.create?.errors ?? {};
@@ -118,7 +128,7 @@ function UsersPage(state: UsersState) {
           name="password"
           label={`One-time password for ${state.secret.email}`}
           value={state.secret.password}
-          hint="Give it to them privately. It is shown only now, and they must change it at first sign-in."
+          hint={`Give it to them privately. It is shown only now, and they must change it at first sign-in.${revokedNote(state.secret.revokedTokens)}`}
         />
       ) : null}
       <ErrorSummary
@@ -269,11 +279,13 @@ export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "en
 
 export function submitPasswordReset(deps: AppDeps) {
   return async (c: Context) => {
-    const { user, oneTimePassword } = await resetPassword(
+    const { user, oneTimePassword, revokedTokens } = await resetPassword(
       deps,
       requestActor(c, deps.config.trustedProxies),
       userId(c),
     );
-    return render(c, deps, { secret: { email: user.email, password: oneTimePassword } });
+    return render(c, deps, {
+      secret: { email: user.email, password: oneTimePassword, revokedTokens },
+    });
   };
 }

@@ -139,13 +139,21 @@ export const resetPasswordRoute = createRoute({
   path: "/api/v1/users/{id}/password-reset",
   tags: ["Staff"],
   summary: "Give a user a new one-time password (admins)",
-  description: "Signs the user out everywhere; they must change the password at next sign-in.",
+  description:
+    "Signs the user out everywhere and revokes their API tokens; they must change the password at next sign-in.",
   security: staffSecurity,
   middleware: requireStaff("admin"),
   request: { params: userIdParams },
   responses: {
     200: json(
-      z.object({ user: userSchema, oneTimePassword: z.string() }),
+      z.object({
+        user: userSchema,
+        oneTimePassword: z.string(),
+        revokedTokens: z
+          .number()
+          .int()
+          .openapi({ description: "API tokens of the user revoked now" }),
+      }),
       "The new password, shown only this once",
     ),
     ...problemResponses(401, 403, 404),

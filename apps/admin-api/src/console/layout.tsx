@@ -78,7 +78,7 @@ export const roleName = (role: StaffRole) => roleNames[role];
 export const consoleNotices: Readonly<Record<string, string>> = {
   "signed-out": "You are signed out.",
   "password-changed":
-    "Your password is changed. Other sessions with the old password are signed out.",
+    "Your password is changed. Other sessions with the old password are signed out and your API tokens are revoked; make new ones under API tokens.",
   "user-created": "The user is created. They must change the password at first sign-in.",
   "role-changed": "The role is changed.",
   "user-disabled":

@@ -55,6 +55,16 @@ export function authenticateBearer(deps: AppDeps): MiddlewareHandler {
           "The API token is unknown, revoked, or its user is disabled.",
         );
       }
+      // A reset password means the token's owner must first choose their own;
+      // until then the token, perhaps in the wrong hands, does nothing.
+      if (found.user.mustChangePassword) {
+        throw new Problem(
+          403,
+          "password-change-required",
+          "Password change required",
+          "The token's user must change their password in the console before the token works.",
+        );
+      }
       await touchApiToken(deps.db, found.token.id, deps.clock.now());
       const { user } = found;
       c.set("staff", {

@@ -145,13 +145,14 @@ export const disableUserCommand = setDisabled(true);
 export const enableUserCommand = setDisabled(false);
 
 export const resetPasswordCommand: Command = {
-  summary: "Give a user a new one-time password and sign them out everywhere",
+  summary: "Give a user a new one-time password, sign them out everywhere, revoke their tokens",
   usage: "--email <email>",
   options: emailFlag,
   async run(context, flags) {
     const user = await userByEmail(context, flags);
-    const { oneTimePassword } = await resetPassword(context, cliActor(), user.id);
+    const { oneTimePassword, revokedTokens } = await resetPassword(context, cliActor(), user.id);
     for (const line of oneTimePasswordLines(user.email, oneTimePassword)) context.out(line);
+    context.out(`Signed out everywhere; ${revokedTokens} API token(s) revoked.`);
     return 0;
   },
 };
