@@ -11,5 +11,6 @@ export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";
 export * from "./seed.ts";
 export * from "./sessions.ts";
+export * from "./sign-in-throttle.ts";
 export * from "./sla.ts";
 export * from "./staff.ts";

@@ -1,6 +1,13 @@
 import { and, asc, count, desc, eq, gte, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { apiTokens, auditLog, type StaffRole, sessions, staffUsers } from "./schema/index.ts";
+import {
+  apiTokens,
+  auditLog,
+  type StaffRole,
+  sessions,
+  signInThrottle,
+  staffUsers,
+} from "./schema/index.ts";
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -182,7 +189,7 @@ export async function updateStaffUser(
 }
 
 /**
- * Sets a new password hash and clears any sign-in lock. Whoever knew the
+ * Sets a new password hash and lifts every sign-in lock on the email. Whoever knew the
  * old password loses what it gave them, in the same transaction: every
  * other session of the user ends and every live API token is revoked.
  */
@@ -210,6 +217,7 @@ export async function setStaffPassword(
       ? and(eq(sessions.userId, id), ne(sessions.id, change.keepSession))
       : eq(sessions.userId, id);
     const ended = tx.delete(sessions).where(others).run();
+    tx.delete(signInThrottle).where(eq(signInThrottle.email, user.email)).run();
     const revoked = tx
       .update(apiTokens)
       .set({ revokedAt: now })
@@ -217,50 +225,6 @@ export async function setStaffPassword(
       .run();
     return { user, endedSessions: ended.changes, revokedTokens: revoked.changes };
   });
-}
-
-export type SignInAttempt =
-  /** Go on and check the password; `lockedUntil` is the lock that stays if it is wrong. */
-  | { readonly allowed: true; readonly lockedUntil: Date | null }
-  | { readonly allowed: false; readonly lockedUntil: Date };
-
-/**
- * Counts a sign-in attempt as failed before the password is checked, and
- * sets the lock a failure would earn. Parallel guesses therefore see the
- * lock at once instead of all racing past it while scrypt runs; a correct
- * password then clears the count with `clearSignInFailures`.
- */
-export async function reserveSignInAttempt(
-  db: Db,
-  userId: number,
-  now: Date,
-  lockMs: (failures: number) => number,
-): Promise<SignInAttempt> {
-  return db.transaction(
-    (tx): SignInAttempt => {
-      const user = tx.select().from(staffUsers).where(eq(staffUsers.id, userId)).get();
-      if (!user) return { allowed: true, lockedUntil: null };
-      if (user.lockedUntil && user.lockedUntil > now) {
-        return { allowed: false, lockedUntil: user.lockedUntil };
-      }
-      const failures = user.failedSignIns + 1;
-      const ms = lockMs(failures);
-      const lockedUntil = ms > 0 ? new Date(now.getTime() + ms) : null;
-      tx.update(staffUsers)
-        .set({ failedSignIns: failures, lockedUntil })
-        .where(eq(staffUsers.id, userId))
-        .run();
-      return { allowed: true, lockedUntil };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-export async function clearSignInFailures(db: Db, userId: number): Promise<void> {
-  db.update(staffUsers)
-    .set({ failedSignIns: 0, lockedUntil: null })
-    .where(eq(staffUsers.id, userId))
-    .run();
 }
 
 export type ApiTokenListing = ApiTokenRow & { readonly userEmail: string };

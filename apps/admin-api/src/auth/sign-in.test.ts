@@ -1,4 +1,4 @@
-import { getStaffUser, schema } from "@frontline/db";
+import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { testApp } from "../../test/test-app.ts";
 import { sha256 } from "../platform/auth.ts";
@@ -115,7 +115,7 @@ describe("growing back-off after failed sign-ins", () => {
     ]);
   });
 
-  it("locks the account after the third failure, even for the right password, until the wait is over", async () => {
+  it("locks the email from that address after the third failure, even for the right password, until the wait is over", async () => {
     const { app, db, clock } = testApp();
     const user = await staffWithPassword(db, "agent");
     const attempt = (password: string) => submitSignIn(new TestBrowser(app), user.email, password);
@@ -143,7 +143,8 @@ describe("growing back-off after failed sign-ins", () => {
     clock.set("2026-11-21T09:30:03Z");
     const success = await attempt(TEST_PASSWORD);
     expect(success.status).toBe(303);
-    expect(await getStaffUser(db, user.id)).toMatchObject({ failedSignIns: 0, lockedUntil: null });
+    // A right password leaves no trace of the failures before it.
+    expect(await db.$count(schema.signInThrottle)).toBe(0);
   });
 
   it("counts failures per account, so one person's typos do not lock another", async () => {

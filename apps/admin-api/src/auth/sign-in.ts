@@ -7,6 +7,7 @@ import {
   type StaffUserRow,
 } from "@frontline/db";
 import { sha256 } from "../platform/auth.ts";
+import { limitKey } from "../platform/guards.ts";
 import { hashPassword, verifyPassword } from "../platform/passwords.ts";
 import { type AccountDeps, type Actor, audit } from "./actor.ts";
 import { signInLockMs } from "./backoff.ts";
@@ -30,44 +31,43 @@ const decoy = () => {
 
 /**
  * Checks a password and, when it is right, starts a fresh session (the one
- * the browser brought, `replacing`, is deleted). Failures in a row lock the
- * account for a growing time (see backoff.ts); every outcome is audited.
+ * the browser brought, `replacing`, is deleted). Failures in a row lock
+ * this email from this address for a growing time (see backoff.ts), counted
+ * before the hash so parallel guesses cannot race past the lock. Known and
+ * unknown emails take the same steps (the same lock, one hash each), so
+ * neither the answer nor its timing says whether an account exists. Every
+ * outcome is audited.
  */
 export async function signIn(
   deps: AccountDeps,
   input: { email: string; password: string; address: string; replacing: string | null },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase().slice(0, 254);
-  const user = await findStaffByEmail(deps.db, email);
+  const key = { email, address: limitKey(input.address) };
   const anonymous: Actor = { id: null, label: email || "(no email)", address: input.address };
-  if (!user) {
-    await verifyPassword(input.password, await decoy());
-    await audit(deps, anonymous, {
-      action: "sign-in.failed",
-      target: email,
-      detail: { reason: "unknown-email" },
-    });
-    return { outcome: "wrong", lockedUntil: null };
-  }
-  const actor: Actor = { id: user.id, label: user.email, address: input.address };
-  const attempt = await reserveSignInAttempt(deps.db, user.id, deps.clock.now(), signInLockMs);
+  const attempt = await reserveSignInAttempt(deps.db, key, deps.clock.now(), signInLockMs);
+  const user = await findStaffByEmail(deps.db, email);
+  const actor: Actor = user
+    ? { id: user.id, label: user.email, address: input.address }
+    : anonymous;
   if (!attempt.allowed) {
     await audit(deps, actor, {
       action: "sign-in.failed",
-      target: user.email,
+      target: email,
       detail: { reason: "locked", lockedUntil: attempt.lockedUntil.toISOString() },
     });
     return { outcome: "locked", lockedUntil: attempt.lockedUntil };
   }
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
+  const right = await verifyPassword(input.password, user?.passwordHash ?? (await decoy()));
+  if (!user || !right) {
     await audit(deps, actor, {
       action: "sign-in.failed",
-      target: user.email,
-      detail: { reason: "wrong-password", failuresInARow: user.failedSignIns + 1 },
+      target: email,
+      detail: { reason: user ? "wrong-password" : "unknown-email" },
     });
     return { outcome: "wrong", lockedUntil: attempt.lockedUntil };
   }
-  await clearSignInFailures(deps.db, user.id);
+  await clearSignInFailures(deps.db, key);
   if (user.disabled) {
     await audit(deps, actor, {
       action: "sign-in.failed",

@@ -60,6 +60,7 @@ export function renderProblemPage(c: Context, problem: Problem): Response | Prom
   const detail =
     problem.status === 404 ? "There is nothing at this address in the desk." : problem.detail;
   c.status(problem.status);
+  if (problem.retryAfter) c.header("Retry-After", String(problem.retryAfter));
   return c.render(<ErrorPage status={problem.status} title={title} detail={detail} />, { title });
 }
 

@@ -4,6 +4,7 @@ import { changeStatus, createRequest, getRequestByNumber, type RequestRow } from
 import { staffWithToken } from "../../test/staff.ts";
 import { fixedClock, readJson, testApp, validRequest } from "../../test/test-app.ts";
 import type { AppConfig } from "../platform/deps.ts";
+import { defaultRateLimits } from "../platform/deps.ts";
 
 /**
  * A desk to test against: the real app on a real SQLite file, a fixed
@@ -14,6 +15,7 @@ export async function deskTest(overrides: Partial<AppConfig> = {}) {
   const test = testApp(
     {
       rateLimits: {
+        ...defaultRateLimits,
         submit: { limit: 10_000, windowMs: 60_000 },
         public: { limit: 10_000, windowMs: 60_000 },
       },

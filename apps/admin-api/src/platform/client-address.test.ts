@@ -1,6 +1,7 @@
 import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { testApp, validRequest } from "../../test/test-app.ts";
+import { defaultRateLimits } from "./deps.ts";
 import { limitKey } from "./guards.ts";
 
 /** Files a request as it reaches the server through the proxies, with the header they built. */
@@ -13,6 +14,7 @@ function fileThrough(app: ReturnType<typeof testApp>["app"], forwardedFor: strin
 }
 
 const strict = {
+  ...defaultRateLimits,
   submit: { limit: 1, windowMs: 60_000 },
   public: { limit: 100, windowMs: 60_000 },
 };

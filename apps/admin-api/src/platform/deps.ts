@@ -35,6 +35,10 @@ export interface AppConfig {
     readonly submit: RateLimit;
     /** Tracking, replying, feedback, deflections. */
     readonly public: RateLimit;
+    /** Sign-in attempts from one client address, counted before any password is hashed. */
+    readonly signIn: RateLimit;
+    /** Sign-in attempts from everyone together: a flood from many addresses stops here. */
+    readonly signInOverall: RateLimit;
   };
 }
 
@@ -48,4 +52,6 @@ export interface AppDeps {
 export const defaultRateLimits: AppConfig["rateLimits"] = {
   submit: { limit: 10, windowMs: 10 * 60_000 },
   public: { limit: 120, windowMs: 60_000 },
+  signIn: { limit: 10, windowMs: 60_000 },
+  signInOverall: { limit: 300, windowMs: 60_000 },
 };

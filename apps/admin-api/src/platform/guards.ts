@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AppConfig, RateLimit } from "./deps.ts";
-import { Problem, problemResponse } from "./problem.ts";
+import { Problem } from "./problem.ts";
 
 /**
  * The client's address. Without trusted proxies, the connection's peer.
@@ -51,34 +51,39 @@ export function limitKey(address: string): string {
     .join(":")}::/64`;
 }
 
-/** Per-client limit with a problem+json 429 that says when to come back. */
+/**
+ * A request limit, per client address (by default) or for everyone at once.
+ * Over it, a 429 problem that says when to come back (JSON on the API, a
+ * page in the console), thrown before the route does any work.
+ */
 export function limitPerClient(
   name: string,
   limit: RateLimit,
   config: AppConfig,
+  scope: "client" | "everyone" = "client",
 ): MiddlewareHandler {
   return rateLimiter({
     windowMs: limit.windowMs,
     limit: limit.limit,
     standardHeaders: "draft-7",
-    keyGenerator: (c) => `${name}:${limitKey(clientAddress(c, config.trustedProxies))}`,
+    keyGenerator: (c) =>
+      scope === "everyone"
+        ? `${name}:everyone`
+        : `${name}:${limitKey(clientAddress(c, config.trustedProxies))}`,
     handler: (c) => {
-      // The limiter has already set Retry-After; the detail says the same in words.
       const info = (c.get as (key: string) => unknown)("rateLimit") as
         | { resetTime?: Date }
         | undefined;
       const seconds = info?.resetTime
         ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
-        : null;
-      const wait = seconds ? ` Try again in ${seconds} seconds.` : " Try again later.";
-      return problemResponse(
-        c,
-        new Problem(
-          429,
-          "rate-limited",
-          "Too many requests",
-          `You have sent too many requests.${wait}`,
-        ),
+        : Math.ceil(limit.windowMs / 1000);
+      throw new Problem(
+        429,
+        "rate-limited",
+        "Too many requests",
+        `${scope === "everyone" ? "There are too many requests right now." : "You have sent too many requests."} Try again in ${seconds} seconds.`,
+        undefined,
+        seconds,
       );
     },
   }) as unknown as MiddlewareHandler;

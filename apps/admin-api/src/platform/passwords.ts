@@ -1,4 +1,38 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
+import { Problem } from "./problem.ts";
+
+/**
+ * Hashes running at once, and how many may wait. Each scrypt takes one of
+ * libuv's four threads, which file reads (the help center) need too: with at
+ * most two hashing, a sign-in flood cannot starve static pages, and past
+ * the queue it is told to come back instead of piling up.
+ */
+const MAX_HASHING = 2;
+const MAX_WAITING = 16;
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing < MAX_HASHING) hashing++;
+  else if (waiting.length >= MAX_WAITING) {
+    throw new Problem(
+      503,
+      "busy",
+      "Too many sign-ins at once",
+      "The desk is checking many passwords right now. Please try again in a few seconds.",
+      undefined,
+      5,
+    );
+  } else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next in line, or give it back.
+    const next = waiting.shift();
+    if (next) next();
+    else hashing--;
+  }
+}
 
 /**
  * scrypt is memory-hard: each guess costs 64 MiB, which is what makes a
@@ -26,10 +60,13 @@ function derive(
   keylen: number,
 ): Promise<Buffer> {
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, keylen, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return inHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize("NFKC"), salt, keylen, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   );
 }
 

@@ -24,6 +24,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: readonly FieldError[],
+    /** Seconds to wait before trying again, sent as Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(detail ?? title);
   }
@@ -89,6 +91,7 @@ export function problemResponse(c: Context, problem: Problem): Response {
   };
   return c.body(JSON.stringify(body), problem.status, {
     "Content-Type": "application/problem+json",
+    ...(problem.retryAfter ? { "Retry-After": String(problem.retryAfter) } : {}),
   });
 }
 

@@ -7,6 +7,7 @@ import {
 } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
+import { defaultRateLimits } from "../platform/deps.ts";
 
 type TestApp = ReturnType<typeof testApp>;
 
@@ -242,6 +243,7 @@ describe("abuse protection", () => {
   it("answers 429 with Retry-After once a client files too often, and files nothing more", async () => {
     const test = testApp({
       rateLimits: {
+        ...defaultRateLimits,
         submit: { limit: 2, windowMs: 60_000 },
         public: { limit: 100, windowMs: 60_000 },
       },

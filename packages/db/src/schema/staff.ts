@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export type StaffRole = "admin" | "agent" | "operator";
 
@@ -18,6 +18,27 @@ export const staffUsers = sqliteTable("staff_users", {
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Failed sign-ins in a row for one email from one client address. Counting
+ * per pair means someone guessing elsewhere cannot lock a person out, and
+ * an unknown email is throttled exactly like a real one, so the answers
+ * tell nobody which accounts exist.
+ */
+export const signInThrottle = sqliteTable(
+  "sign_in_throttle",
+  {
+    email: text().notNull(),
+    address: text().notNull(),
+    failures: integer().notNull().default(0),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.email, t.address] }),
+    index("sign_in_throttle_updated_idx").on(t.updatedAt),
+  ],
+);
 
 /** Console sessions; the id is the SHA-256 of the cookie value, never the value. */
 export const sessions = sqliteTable(
