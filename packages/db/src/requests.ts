@@ -93,8 +93,17 @@ export interface Idempotency {
   readonly key: string;
   /** SHA-256 of the body, so a reused key with another body is caught. */
   readonly bodyHash: string;
-  /** The response to keep for replays, made from the stored request. */
-  readonly response: (row: RequestRow) => unknown;
+  /**
+   * The response to keep for replays, made from the stored request. It must
+   * hold no secret: it sits in the database for a day.
+   */
+  readonly response: (row: RequestRow) => { readonly number: string };
+  /**
+   * The hash of the tracking token this call hands out. On a replay the
+   * request's token is replaced by it: the first answer (and its token) may
+   * never have arrived, and a stored token would be a secret at rest.
+   */
+  readonly replayTokenHash: string;
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
@@ -125,7 +134,14 @@ export async function createRequestOnce(
     if (earlier && earlier.bodyHash !== idempotency.bodyHash) {
       throw new IdempotencyConflictError("This Idempotency-Key was used with a different request");
     }
-    if (earlier) return { replayed: true, response: earlier.responseBody };
+    if (earlier) {
+      const stored = earlier.responseBody as { number: string };
+      tx.update(requests)
+        .set({ trackingTokenHash: idempotency.replayTokenHash })
+        .where(eq(requests.number, stored.number))
+        .run();
+      return { replayed: true, response: stored };
+    }
     const row = insertRequest(tx, request);
     const response = idempotency.response(row);
     tx.insert(idempotencyKeys)

@@ -44,11 +44,11 @@ const mail = {
 };
 
 describe("filing with an Idempotency-Key", () => {
-  const once = (key: string, bodyHash: string) =>
+  const once = (key: string, bodyHash: string, tokenHash = "h") =>
     createRequestOnce(
       database.db,
-      { input, trackingTokenHash: "h", now, mail: () => mail },
-      { key, bodyHash, response: (row) => ({ number: row.number }) },
+      { input, trackingTokenHash: tokenHash, now, mail: () => mail },
+      { key, bodyHash, response: (row) => ({ number: row.number }), replayTokenHash: tokenHash },
     );
 
   it("creates one request and one email for a double submit, answering both alike", async () => {
@@ -58,6 +58,13 @@ describe("filing with an Idempotency-Key", () => {
     expect(second).toEqual({ replayed: true, response: { number: "SR-2026-000001" } });
     expect(await getRequestByNumber(database.db, "SR-2026-000002")).toBeNull();
     expect(await listOutbox(database.db)).toHaveLength(1);
+  });
+
+  it("hands a replay the request with a new token hash, the old one no longer working", async () => {
+    await once("key-1", "body-a", "first-hash");
+    await once("key-1", "body-a", "second-hash");
+    const stored = await getRequestByNumber(database.db, "SR-2026-000001");
+    expect(stored?.trackingTokenHash).toBe("second-hash");
   });
 
   it("refuses the same key with a different body and writes nothing", async () => {
@@ -143,7 +150,12 @@ describe("idempotency keys", () => {
       createRequestOnce(
         database.db,
         { input, trackingTokenHash: "h", now: at },
-        { key: "key-old", bodyHash: "body-a", response: (row) => ({ number: row.number }) },
+        {
+          key: "key-old",
+          bodyHash: "body-a",
+          response: (row) => ({ number: row.number }),
+          replayTokenHash: "h",
+        },
       );
     await once(now);
     expect(await once(new Date("2026-11-22T09:59:59Z"))).toMatchObject({ replayed: true });

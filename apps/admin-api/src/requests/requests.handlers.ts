@@ -13,6 +13,7 @@ import {
 import {
   appendEvent,
   changeStatus,
+  createRequest,
   createRequestOnce,
   findCustomerByTenant,
   getIncident,
@@ -49,9 +50,9 @@ export async function fileRequest(
     ]);
   }
   const trackingToken = newTrackingToken();
-  const respond = (row: RequestRow) => ({
+  // What is kept for replays carries no token; every answer adds the token of this call.
+  const stored = (row: RequestRow) => ({
     number: row.number,
-    trackingToken,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
   });
@@ -67,12 +68,17 @@ export async function fileRequest(
     now: deps.clock.now(),
     mail: (row: RequestRow) => createdMail(deps.config, row, trackingToken),
   };
-  // Without a key the client gets a fresh request each time; the key just makes it explicit.
-  const key = idempotencyKey ?? `anonymous:${trackingToken}`;
+  // Without a key every submit is a new request, and nothing is kept for replays.
+  if (!idempotencyKey) return { ...stored(await createRequest(deps.db, request)), trackingToken };
   const bodyHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   try {
-    const created = await createRequestOnce(deps.db, request, { key, bodyHash, response: respond });
-    return created.response as ReturnType<typeof respond>;
+    const created = await createRequestOnce(deps.db, request, {
+      key: idempotencyKey,
+      bodyHash,
+      response: stored,
+      replayTokenHash: request.trackingTokenHash,
+    });
+    return { ...(created.response as ReturnType<typeof stored>), trackingToken };
   } catch (error) {
     if (error instanceof IdempotencyConflictError) {
       throw new Problem(
