@@ -2,12 +2,23 @@ import { createApiToken, createStaffUser, type Db, type StaffRole } from "@front
 import { newApiToken } from "../src/platform/auth.ts";
 
 /** A staff member with a personal API token, as a partner's script would use the API. */
-export async function staffWithToken(db: Db, role: StaffRole, email = `${role}@partner.example`) {
+export async function staffWithToken(
+  db: Db,
+  role: StaffRole,
+  email = `${role}@partner.example`,
+  options: { mustChangePassword?: boolean } = {},
+) {
   const now = new Date("2026-11-21T08:00:00Z");
   // Tests never sign in with it; a fixed hash keeps them fast (scrypt is slow by design).
   const user = await createStaffUser(
     db,
-    { email, name: `Test ${role}`, role, passwordHash: "scrypt$unused" },
+    {
+      email,
+      name: `Test ${role}`,
+      role,
+      passwordHash: "scrypt$unused",
+      mustChangePassword: options.mustChangePassword ?? false,
+    },
     now,
   );
   const token = newApiToken();

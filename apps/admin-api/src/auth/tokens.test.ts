@@ -1,8 +1,8 @@
-import { createApiToken, createStaffUser, schema } from "@frontline/db";
+import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../test/staff.ts";
 import { readJson, testApp } from "../../test/test-app.ts";
-import { newApiToken, sha256 } from "../platform/auth.ts";
+import { sha256 } from "../platform/auth.ts";
 import { signedInBrowser, TEST_PASSWORD } from "./auth.testing.ts";
 
 type Session = Awaited<ReturnType<typeof signedInBrowser>>;
@@ -217,25 +217,9 @@ describe("tokens follow their owner", () => {
   it("are refused while their owner has a one-time password to change", async () => {
     const test = testApp();
     // A token made before an admin handed out a one-time password by other means.
-    const now = new Date();
-    const user = await createStaffUser(
-      test.db,
-      {
-        email: "new@partner.example",
-        name: "New",
-        role: "agent",
-        passwordHash: "scrypt$unused",
-        mustChangePassword: true,
-      },
-      now,
-    );
-    const token = newApiToken();
-    await createApiToken(
-      test.db,
-      { userId: user.id, name: "old", tokenHash: token.hash, prefix: token.prefix },
-      now,
-    );
-    const headers = bearer(token.token);
+    const { headers } = await staffWithToken(test.db, "agent", "new@partner.example", {
+      mustChangePassword: true,
+    });
     const refused = await test.app.request("/api/v1/queue", { headers });
     expect(refused.status).toBe(403);
     expect((await readJson(refused)).type).toContain("password-change-required");
