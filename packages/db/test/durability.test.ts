@@ -1,0 +1,19 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { tempDatabase } from "./temp-db.ts";
+
+const opened: ReturnType<typeof tempDatabase>[] = [];
+afterEach(() => {
+  for (const database of opened.splice(0)) database.cleanup();
+});
+
+describe("the database file", () => {
+  it("syncs every commit to disk (synchronous=FULL in WAL mode), so an acknowledged write survives a power cut", () => {
+    const database = tempDatabase();
+    opened.push(database);
+    const client = database.db.$client;
+    expect(client.pragma("journal_mode", { simple: true })).toBe("wal");
+    // 2 is FULL; NORMAL (1) may lose the last commits when the machine loses power.
+    expect(client.pragma("synchronous", { simple: true })).toBe(2);
+    expect(client.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+});
