@@ -14,16 +14,17 @@ const { version } = JSON.parse(readFileSync(join(assets, "package.json"), "utf8"
 };
 // The package's version is in the address, so browsers may keep the files for a year.
 const base = `/api/docs/${version}`;
-const files: Record<string, ReturnType<typeof compressedAsset>> = {
-  "swagger-ui.css": compressedAsset(
-    () => readFileSync(join(assets, "swagger-ui.css")),
-    "text/css; charset=utf-8",
-  ),
-  "swagger-ui-bundle.js": compressedAsset(
-    () => readFileSync(join(assets, "swagger-ui-bundle.js")),
-    "text/javascript; charset=utf-8",
-  ),
+const types = {
+  "swagger-ui.css": "text/css; charset=utf-8",
+  "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
 };
+// A Map, so a path like /constructor finds nothing rather than Object's prototype.
+const files = new Map(
+  Object.entries(types).map(([file, type]) => [
+    file,
+    compressedAsset(() => readFileSync(join(assets, file)), type),
+  ]),
+);
 
 const page = `<!doctype html>
 <html lang="en">
@@ -50,7 +51,7 @@ export function docsRouter() {
     c.body(init, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
   );
   router.get(`${base}/:file`, (c) => {
-    const serve = files[c.req.param("file")];
+    const serve = files.get(c.req.param("file"));
     if (!serve) return c.notFound();
     return serve(c, "public, max-age=31536000, immutable");
   });

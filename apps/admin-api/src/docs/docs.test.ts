@@ -48,5 +48,9 @@ describe("the API reference", () => {
     expect((await app.request("/api/docs/../../package.json")).status).toBe(404);
     expect((await app.request("/api/docs/secrets.txt")).status).toBe(404);
     expect((await app.request("/api/docs/5.35.0/package.json")).status).toBe(404);
+    for (const key of ["constructor", "__proto__", "toString"]) {
+      const src = `/api/docs/${/\/api\/docs\/([\d.]+)\//.exec(await (await app.request("/api/docs")).text())?.[1]}/${key}`;
+      expect((await app.request(src)).status, key).toBe(404);
+    }
   });
 });
