@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { sha256 } from "../platform/auth.ts";
 import type { AppConfig, AppDeps } from "../platform/deps.ts";
+import { isHttps } from "../platform/guards.ts";
 
 export const SESSION_COOKIE = "frontline_session";
 /** Console sessions end 12 hours after sign-in: one long shift, then sign in again. */
@@ -16,13 +17,6 @@ export const randomSecret = () => randomBytes(32).toString("base64url");
 export function sameSecret(given: string | undefined | null, expected: string): boolean {
   if (!given) return false;
   return timingSafeEqual(Buffer.from(sha256(given), "hex"), Buffer.from(sha256(expected), "hex"));
-}
-
-/** Over HTTPS, directly or (when the proxy is trusted) as the proxy saw it. */
-export function isHttps(c: Context, config: AppConfig): boolean {
-  if (new URL(c.req.url).protocol === "https:") return true;
-  const forwarded = c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim().toLowerCase();
-  return config.trustedProxies > 0 && forwarded === "https";
 }
 
 /**

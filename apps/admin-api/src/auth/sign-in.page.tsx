@@ -3,11 +3,10 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { type FormErrors, type FormValues, readForm, safeNext } from "../console/forms.ts";
 import { CsrfInput, ErrorSummary, Field } from "../console/ui.tsx";
 import type { AppDeps } from "../platform/deps.ts";
-import { clientAddress } from "../platform/guards.ts";
+import { clientAddress, isHttps } from "../platform/guards.ts";
 import { secondsUntil } from "./backoff.ts";
 import {
   clearSessionCookie,
-  isHttps,
   randomSecret,
   sameSecret,
   sessionIdFromCookie,

@@ -5,9 +5,6 @@ import type { Context } from "hono";
 import { getMimeType } from "hono/utils/mime";
 import { type ContentCoding, negotiateEncoding } from "../platform/compression.ts";
 
-/** Files the build precompresses (`.br`, `.gz` beside them); Pagefind's chunks come gzipped already. */
-const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|xml|txt|wasm)$/;
-
 /**
  * Files whose name changes with their content, so a browser may keep them
  * for a year: Astro's `/_astro/*` and Pagefind's hashed index, fragment,
@@ -34,8 +31,13 @@ function statFile(path: string): Stats | null {
   }
 }
 
+export interface FoundFile {
+  readonly path: string;
+  readonly stats: Stats;
+}
+
 /** The file a URL path names inside `dist`, or null for anything outside it or missing. */
-export function resolveFile(dist: string, urlPath: string): string | null {
+export function resolveFile(dist: string, urlPath: string): FoundFile | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -44,9 +46,11 @@ export function resolveFile(dist: string, urlPath: string): string | null {
   }
   if (decoded.includes("\0") || /(^|[/\\])\.\.?([/\\]|$)|\\/.test(decoded)) return null;
   const direct = join(dist, decoded);
-  if (!decoded.endsWith("/") && statFile(direct)) return direct;
+  const directStats = decoded.endsWith("/") ? null : statFile(direct);
+  if (directStats) return { path: direct, stats: directStats };
   const index = join(direct, "index.html");
-  return statFile(index) ? index : null;
+  const indexStats = statFile(index);
+  return indexStats ? { path: index, stats: indexStats } : null;
 }
 
 /** RFC 9110 weak comparison against an If-None-Match list; garbage matches nothing. */
@@ -68,20 +72,22 @@ function notModified(c: Context, etag: string, modified: Date): boolean {
  * Answers a GET or HEAD for a file of the built help center: the
  * precompressed variant the client accepts (with `Vary`), an ETag and
  * Last-Modified with 304 on a match, and the cache lifetime its name
- * allows. Range requests get the whole file (allowed by RFC 9110), so a
- * range never splits a compressed body.
+ * allows. Which files have variants is the build's decision: whatever it
+ * wrote beside a file is offered. Range requests get the whole file
+ * (allowed by RFC 9110), so a range never splits a compressed body.
  */
-export function serveFile(c: Context, path: string, urlPath: string): Response {
-  const identity = statFile(path) as Stats;
+export function serveFile(c: Context, file: FoundFile, urlPath: string): Response {
+  const { path, stats: identity } = file;
   const extension = path.slice(path.lastIndexOf("."));
   const type = TYPES[extension] ?? getMimeType(path) ?? "application/octet-stream";
-  const compressible = COMPRESSIBLE.test(path);
-  const available = compressible
-    ? (["br", "gzip"] as const).filter((coding) => statFile(`${path}${suffix[coding]}`))
-    : [];
-  const coding = negotiateEncoding(c.req.header("Accept-Encoding"), available);
+  const variants = new Map<ContentCoding, Stats>();
+  for (const coding of ["br", "gzip"] as const) {
+    const stats = statFile(`${path}${suffix[coding]}`);
+    if (stats) variants.set(coding, stats);
+  }
+  const coding = negotiateEncoding(c.req.header("Accept-Encoding"), [...variants.keys()]);
   const served = coding ? `${path}${suffix[coding]}` : path;
-  const stats = coding ? (statFile(served) as Stats) : identity;
+  const size = (coding ? variants.get(coding) : undefined)?.size ?? identity.size;
   const etag = `W/"${identity.size.toString(16)}-${Math.floor(identity.mtimeMs).toString(16)}${coding ? `-${coding}` : ""}"`;
 
   const headers: Record<string, string> = {
@@ -92,10 +98,10 @@ export function serveFile(c: Context, path: string, urlPath: string): Response {
       ? "public, max-age=31536000, immutable"
       : "public, max-age=0, must-revalidate",
   };
-  if (compressible) headers.Vary = "Accept-Encoding";
+  if (variants.size > 0) headers.Vary = "Accept-Encoding";
   if (notModified(c, etag, identity.mtime)) return c.body(null, 304, headers);
   if (coding) headers["Content-Encoding"] = coding;
-  headers["Content-Length"] = String(stats.size);
+  headers["Content-Length"] = String(size);
   if (c.req.method === "HEAD") return c.body(null, 200, headers);
   const body = Readable.toWeb(createReadStream(served)) as ReadableStream<Uint8Array>;
   return c.body(body, 200, headers);

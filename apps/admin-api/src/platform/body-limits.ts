@@ -35,7 +35,6 @@ export function limitBodies(): MiddlewareHandler {
   const publicLimit = refuse(BODY_LIMITS.public);
   const staffLimit = refuse(BODY_LIMITS.staff);
   return (c, next) => {
-    const staff = (c.get as (key: string) => unknown)("staff");
-    return (staff ? staffLimit : publicLimit)(c, next);
+    return (c.get("staff") ? staffLimit : publicLimit)(c, next);
   };
 }

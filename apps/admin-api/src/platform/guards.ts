@@ -30,6 +30,13 @@ export function clientAddress(c: Context, trustedProxies: number): string {
   return hops[Math.min(trustedProxies, hops.length - 1)] ?? peer;
 }
 
+/** Over HTTPS, directly or (when the proxy is trusted) as the proxy saw it. */
+export function isHttps(c: Context, config: Pick<AppConfig, "trustedProxies">): boolean {
+  if (new URL(c.req.url).protocol === "https:") return true;
+  const forwarded = c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim().toLowerCase();
+  return config.trustedProxies > 0 && forwarded === "https";
+}
+
 /**
  * What a rate limit counts by: an IPv4 address as it is, an IPv6 address by
  * its /64 network, since one subscriber is handed a whole /64 and could

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MiddlewareHandler } from "hono";
+import { isHttps } from "./guards.ts";
 
 /** The inline scripts and styles of the built help center, hashed at build time. */
 export interface HelpCenterHashes {
@@ -81,10 +82,8 @@ export function securityHeaders(options: {
       "Referrer-Policy",
       kind === "helpCenter" ? "strict-origin-when-cross-origin" : "same-origin",
     );
-    const forwardedProto =
-      options.trustedProxies > 0 ? c.req.header("X-Forwarded-Proto") : undefined;
-    const https = new URL(c.req.url).protocol === "https:" || forwardedProto === "https";
-    if (https) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (isHttps(c, options))
+      headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if (kind === "api" && !headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   };
 }
