@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchChromium } from "../tests/e2e/chromium.ts";
 import { startServerProcess } from "../tests/e2e/server-process.ts";
+import { quantile } from "./stats.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -24,10 +25,7 @@ const { values: args } = parseArgs({
 const runs = Number(args.runs);
 const bytesPerSecond = (Number(args.mbps) * 1_000_000) / 8;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
+const median = (values: number[]) => quantile(values, 0.5);
 
 const dataDir = mkdtempSync(join(tmpdir(), "frontline-bench-docs-"));
 const server = await startServerProcess({ DATABASE_URL: join(dataDir, "bench.db") });

@@ -36,6 +36,7 @@ import {
   type SearchMeasurement,
 } from "./search-transfer.ts";
 import { serveStatic } from "./static-server.ts";
+import { quantile } from "./stats.ts";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(benchDir);
@@ -396,9 +397,7 @@ async function measureInBrowser(
       const ms = await mainThreadWork(browser, server, "en", args.first);
       if (ms !== null) work.push(ms);
     }
-    const mainThreadMs = work.length
-      ? (work.sort((a, b) => a - b)[Math.floor(work.length / 2)] ?? null)
-      : null;
+    const mainThreadMs = work.length ? quantile(work, 0.5) : null;
     console.log(`  main-thread work of the search page on a throttled phone: ${mainThreadMs} ms`);
     // Does each language's index find its marker word in exactly the marked articles?
     const markerChecks: MarkerCheck[] = [];

@@ -22,6 +22,7 @@ import { signedInBrowser } from "../apps/admin-api/src/auth/auth.testing.ts";
 import { loadConfig } from "../apps/admin-api/src/config.ts";
 import { newApiToken } from "../apps/admin-api/src/platform/auth.ts";
 import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
+import { quantile } from "./stats.ts";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
@@ -61,9 +62,6 @@ interface SizeResult {
   readonly words: { common: string; rare: string };
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-
 async function time(run: () => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await run();
   const samples: number[] = [];
@@ -72,7 +70,6 @@ async function time(run: () => Promise<unknown>): Promise<Timing> {
     await run();
     samples.push(performance.now() - started);
   }
-  samples.sort((a, b) => a - b);
   return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
 }
 

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startServerProcess } from "../tests/e2e/server-process.ts";
+import { quantile } from "./stats.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -22,10 +23,7 @@ const { values: args } = parseArgs({
 });
 const phaseMs = Number(args.seconds) * 1000;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
+const percentile = (values: number[], p: number) => quantile(values, p / 100);
 
 /** Fetches the page one request after the other until the phase ends; ms per answer. */
 async function pageTimes(url: string, until: number): Promise<number[]> {
