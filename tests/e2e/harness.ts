@@ -28,10 +28,20 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   }
   const dataDir = mkdtempSync(join(tmpdir(), "frontline-e2e-"));
   const databasePath = join(dataDir, "e2e.db");
-  const [server, browser] = await Promise.all([
+  const [started, launched] = await Promise.allSettled([
     startServerProcess({ DATABASE_URL: databasePath, ...env }),
     launchChromium(),
   ]);
+  // If one half failed, stop the other: a server left behind would outlive the test run.
+  if (started.status === "rejected" || launched.status === "rejected") {
+    if (started.status === "fulfilled") await started.value.stop();
+    if (launched.status === "fulfilled") await launched.value.close();
+    throw started.status === "rejected"
+      ? started.reason
+      : (launched as PromiseRejectedResult).reason;
+  }
+  const server = started.value;
+  const browser = launched.value;
   return {
     server,
     browser,

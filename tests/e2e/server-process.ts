@@ -5,6 +5,9 @@ import { fileURLToPath } from "node:url";
 /** The repository root: `npm start` runs from here, so the server does too. */
 export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 
+/** Starting takes a few seconds (tsx compiles the server); on a busy machine, more. */
+const START_TIMEOUT_MS = 45_000;
+
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
@@ -37,14 +40,23 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   });
   const exited = once(child, "exit").then(([code]) => code as number | null);
   const url = await new Promise<string>((resolve, reject) => {
+    // A server that neither listens nor exits is stopped, not left behind.
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM"); // npm passes it on to the server
+      reject(new Error(`The server did not start within ${START_TIMEOUT_MS} ms:\n${printed}`));
+    }, START_TIMEOUT_MS);
     const look = () => {
       const match = /Frontline is running on (http:\/\/\S+)/.exec(printed);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     };
     child.stdout?.on("data", look);
-    exited.then((code) =>
-      reject(new Error(`The server exited with ${code} before listening:\n${printed}`)),
-    );
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited with ${code} before listening:\n${printed}`));
+    });
   });
   return {
     url,
