@@ -109,7 +109,14 @@ async function measure(requests: number): Promise<SizeResult> {
     const token = newApiToken();
     await createApiToken(
       database.db,
-      { userId: user.id, name: "bench", tokenHash: token.hash, prefix: token.prefix },
+      {
+        userId: user.id,
+        name: "bench",
+        tokenHash: token.hash,
+        prefix: token.prefix,
+        scope: "read",
+        expiresAt: null,
+      },
       now,
     );
     const headers = { Authorization: `Bearer ${token.token}` };

@@ -6,7 +6,11 @@ export async function staffWithToken(
   db: Db,
   role: StaffRole,
   email = `${role}@partner.example`,
-  options: { mustChangePassword?: boolean } = {},
+  options: {
+    mustChangePassword?: boolean;
+    scope?: "read" | "full";
+    expiresAt?: Date | null;
+  } = {},
 ) {
   const now = new Date("2026-11-21T08:00:00Z");
   // Tests never sign in with it; a fixed hash keeps them fast (scrypt is slow by design).
@@ -24,7 +28,14 @@ export async function staffWithToken(
   const token = newApiToken();
   await createApiToken(
     db,
-    { userId: user.id, name: "tests", tokenHash: token.hash, prefix: token.prefix },
+    {
+      userId: user.id,
+      name: "tests",
+      tokenHash: token.hash,
+      prefix: token.prefix,
+      scope: options.scope ?? "full",
+      expiresAt: options.expiresAt ?? null,
+    },
     now,
   );
   return {

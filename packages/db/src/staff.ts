@@ -73,7 +73,14 @@ export async function getStaffUser(db: Db, id: number): Promise<StaffUserRow | n
 /** Stores a new API token by its hash; the caller shows the token itself once. */
 export async function createApiToken(
   db: Db,
-  token: { userId: number; name: string; tokenHash: string; prefix: string },
+  token: {
+    userId: number;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    scope: ApiTokenRow["scope"];
+    expiresAt: Date | null;
+  },
   now: Date,
 ): Promise<ApiTokenRow> {
   return db
@@ -97,8 +104,14 @@ export async function findApiToken(
   return row ?? null;
 }
 
-export async function touchApiToken(db: Db, id: number, now: Date): Promise<void> {
-  db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id)).run();
+/**
+ * Records that a token was used. At most one write a minute per token: every
+ * commit is synced to disk, and a script calling in a loop should not turn
+ * each read into a write.
+ */
+export async function touchApiToken(db: Db, token: ApiTokenRow, now: Date): Promise<void> {
+  if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < 60_000) return;
+  db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
 }
 
 export interface AuditEntry {

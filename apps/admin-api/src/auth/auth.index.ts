@@ -84,16 +84,7 @@ export function authRouter(deps: AppDeps) {
 
   router.openapi(createTokenRoute, async (c) => {
     const owner = caller(c);
-    // A stolen token must not be able to mint its own successors.
-    if (owner.via !== "session") {
-      throw new Problem(
-        403,
-        "session-required",
-        "Sign in to create a token",
-        "API tokens are created from a signed-in console session, not with another token.",
-      );
-    }
-    const { row, token } = await createToken(deps, actor(c), owner, c.req.valid("json").name);
+    const { row, token } = await createToken(deps, actor(c), owner, c.req.valid("json"));
     return c.json({ ...publicToken(row, owner.email), token }, 201);
   });
 

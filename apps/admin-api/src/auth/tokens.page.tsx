@@ -1,7 +1,7 @@
 import type { ApiTokenListing } from "@frontline/db";
 import type { Context } from "hono";
 import { errorsFromProblem, type FormErrors, parseForm, readForm } from "../console/forms.ts";
-import { CsrfInput, ErrorSummary, Field, SecretBox, Time } from "../console/ui.tsx";
+import { CsrfInput, ErrorSummary, Field, SecretBox, SelectField, Time } from "../console/ui.tsx";
 import type { StaffPrincipal } from "../platform/auth.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { Problem } from "../platform/problem.ts";
@@ -12,12 +12,41 @@ interface TokensState {
   readonly own: ApiTokenListing[];
   /** Other people's tokens, for admins only. */
   readonly others: ApiTokenListing[] | null;
-  readonly name?: string;
+  readonly values?: Readonly<Record<string, string | undefined>>;
   readonly errors?: FormErrors;
+  readonly now: Date;
   readonly created?: { name: string; token: string };
 }
 
-function TokenTable(props: { tokens: ApiTokenListing[]; caption: string; showOwner: boolean }) {
+const scopeOptions = [
+  { value: "full", label: "Full: everything your role may do" },
+  { value: "read", label: "Read only: GET and HEAD" },
+];
+
+const expiryOptions = [
+  { value: "30", label: "In 30 days" },
+  { value: "90", label: "In 90 days" },
+  { value: "366", label: "In a year" },
+  { value: "", label: "Never (until revoked)" },
+];
+
+function Expiry(props: { token: ApiTokenListing; now: Date }) {
+  const { expiresAt } = props.token;
+  if (!expiresAt) return <>never</>;
+  return (
+    <>
+      {expiresAt <= props.now ? "expired " : null}
+      <Time value={expiresAt} />
+    </>
+  );
+}
+
+function TokenTable(props: {
+  tokens: ApiTokenListing[];
+  caption: string;
+  showOwner: boolean;
+  now: Date;
+}) {
   if (props.tokens.length === 0) return <p>{props.caption}: none.</p>;
   return (
     <div class="table-wrap">
@@ -28,7 +57,9 @@ function TokenTable(props: { tokens: ApiTokenListing[]; caption: string; showOwn
             <th scope="col">Name</th>
             {props.showOwner ? <th scope="col">Owner</th> : null}
             <th scope="col">Starts with</th>
+            <th scope="col">Scope</th>
             <th scope="col">Created</th>
+            <th scope="col">Expires</th>
             <th scope="col">Last used</th>
             <th scope="col">Action</th>
           </tr>
@@ -45,8 +76,12 @@ function TokenTable(props: { tokens: ApiTokenListing[]; caption: string; showOwn
               <td data-label="Starts with" class="mono">
                 {token.prefix}…
               </td>
+              <td data-label="Scope">{token.scope === "read" ? "read only" : "full"}</td>
               <td data-label="Created">
                 <Time value={token.createdAt} />
+              </td>
+              <td data-label="Expires">
+                <Expiry token={token} now={props.now} />
               </td>
               <td data-label="Last used">
                 {token.lastUsedAt ? <Time value={token.lastUsedAt} /> : "never"}
@@ -85,7 +120,10 @@ function TokensPage(state: TokensState) {
           hint="Copy it now and keep it somewhere safe. Only a hash is stored, so it cannot be shown again."
         />
       ) : null}
-      <ErrorSummary errors={errors} labels={{ name: "Token name" }} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ name: "Token name", scope: "What it may do", expiresInDays: "Expires" }}
+      />
       <h2 id="new-token">Create a token</h2>
       <form
         method="post"
@@ -100,21 +138,41 @@ function TokensPage(state: TokensState) {
           name="name"
           autocomplete="off"
           hint="What it is for, e.g. the script or machine that uses it."
-          value={state.name}
+          value={state.values?.name}
           error={errors.name}
           maxlength={100}
           required
+        />
+        <SelectField
+          label="What it may do"
+          name="scope"
+          options={scopeOptions}
+          value={state.values?.scope ?? "full"}
+          error={errors.scope}
+          hint="A read-only token suits reports and dashboards: if it leaks, nothing can be changed with it."
+        />
+        <SelectField
+          label="Expires"
+          name="expiresInDays"
+          options={expiryOptions}
+          value={state.values?.expiresInDays ?? "90"}
+          error={errors.expiresInDays}
         />
         <div>
           <button type="submit">Create token</button>
         </div>
       </form>
       <h2>Your tokens</h2>
-      <TokenTable tokens={state.own} caption="Your live tokens" showOwner={false} />
+      <TokenTable tokens={state.own} caption="Your live tokens" showOwner={false} now={state.now} />
       {state.others ? (
         <>
           <h2>Everyone else's tokens</h2>
-          <TokenTable tokens={state.others} caption="Other staff's live tokens" showOwner />
+          <TokenTable
+            tokens={state.others}
+            caption="Other staff's live tokens"
+            showOwner
+            now={state.now}
+          />
         </>
       ) : null}
     </>
@@ -127,7 +185,12 @@ function caller(c: Context): StaffPrincipal {
   return staff;
 }
 
-async function render(c: Context, deps: AppDeps, extra: Partial<TokensState> = {}, status = 200) {
+async function render(
+  c: Context,
+  deps: AppDeps,
+  extra: Partial<Omit<TokensState, "now">> = {},
+  status = 200,
+) {
   const me = caller(c);
   const own = await tokensFor(deps, me, "own");
   const others =
@@ -135,7 +198,9 @@ async function render(c: Context, deps: AppDeps, extra: Partial<TokensState> = {
       ? (await tokensFor(deps, me, "all")).filter((t) => t.userId !== me.id)
       : null;
   c.status(status as 200);
-  return c.render(<TokensPage own={own} others={others} {...extra} />, { title: "API tokens" });
+  return c.render(<TokensPage own={own} others={others} now={deps.clock.now()} {...extra} />, {
+    title: "API tokens",
+  });
 }
 
 export const showTokens = (deps: AppDeps) => (c: Context) => render(c, deps);
@@ -143,13 +208,18 @@ export const showTokens = (deps: AppDeps) => (c: Context) => render(c, deps);
 export function submitNewToken(deps: AppDeps) {
   return async (c: Context) => {
     const values = await readForm(c);
-    const parsed = parseForm(newTokenSchema, { name: values.name ?? "" });
-    if (!parsed.ok) return render(c, deps, { name: values.name, errors: parsed.errors }, 422);
+    const parsed = parseForm(newTokenSchema, {
+      name: values.name ?? "",
+      scope: values.scope || undefined,
+      // The select's "never" option is an empty value.
+      expiresInDays: values.expiresInDays ? values.expiresInDays : null,
+    });
+    if (!parsed.ok) return render(c, deps, { values, errors: parsed.errors }, 422);
     const { token } = await createToken(
       deps,
       requestActor(c, deps.config.trustedProxies),
       caller(c),
-      parsed.data.name,
+      parsed.data,
     );
     // Rendered, not redirected: the token exists only in this response.
     return render(c, deps, { created: { name: parsed.data.name, token } }, 201);

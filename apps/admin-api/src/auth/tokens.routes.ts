@@ -13,7 +13,12 @@ export const tokenSchema = z
     prefix: z.string().openapi({ description: "The first characters, to recognise the token" }),
     userId: z.number().int(),
     userEmail: z.string(),
+    scope: z.enum(["read", "full"]).openapi({ description: "read: GET and HEAD only" }),
     createdAt: z.string().openapi({ format: "date-time" }),
+    expiresAt: z
+      .string()
+      .nullable()
+      .openapi({ format: "date-time", description: "null: until revoked" }),
     lastUsedAt: z.string().nullable().openapi({ format: "date-time" }),
   })
   .openapi("ApiToken");
@@ -45,7 +50,7 @@ export const createTokenRoute = createRoute({
   tags: ["Staff"],
   summary: "Create a personal API token",
   description:
-    "Send it as `Authorization: Bearer <token>`. It acts with your role. Only its hash is stored: copy it now.",
+    "Send it as `Authorization: Bearer <token>`. A full token acts with your role; a read token may only GET. Only its hash is stored: copy it now. Tokens are created from a console session only, never with another token.",
   security: staffSecurity,
   middleware: anyStaff,
   request: {

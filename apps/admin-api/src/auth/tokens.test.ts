@@ -8,11 +8,11 @@ import { signedInBrowser, TEST_PASSWORD } from "./auth.testing.ts";
 type Session = Awaited<ReturnType<typeof signedInBrowser>>;
 
 /** Tokens are made from a signed-in console session (the API call the tokens page makes). */
-async function createVia(session: Session, name: string) {
+async function createVia(session: Session, name: string, extra: Record<string, unknown> = {}) {
   return session.browser.request("/api/v1/tokens", {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrf },
-    body: JSON.stringify({ name }),
+    body: JSON.stringify({ name, ...extra }),
   });
 }
 
@@ -116,7 +116,97 @@ describe("personal API tokens through the API", () => {
   });
 });
 
+describe("token scope and expiry", () => {
+  it("let a read-only token read the queue but not change a request", async () => {
+    const test = testApp();
+    const session = await signedInBrowser(test.app, test.db, "agent");
+    const created = await readJson(await createVia(session, "dashboard", { scope: "read" }));
+    expect(created).toMatchObject({ scope: "read", expiresAt: null });
+    expect(
+      (await test.app.request("/api/v1/queue", { headers: bearer(created.token) })).status,
+    ).toBe(200);
+    const write = await test.app.request("/api/v1/tokens/1", {
+      method: "DELETE",
+      headers: bearer(created.token),
+    });
+    expect(write.status).toBe(403);
+    expect((await readJson(write)).type).toContain("token-read-only");
+    expect(await test.db.$count(schema.apiTokens)).toBe(1);
+    const [row] = await test.db.select().from(schema.apiTokens);
+    expect(row?.revokedAt).toBeNull();
+  });
+
+  it("stop a token on the day it expires, with an answer that says so", async () => {
+    const test = testApp();
+    const session = await signedInBrowser(test.app, test.db, "agent");
+    const created = await readJson(await createVia(session, "contractor", { expiresInDays: 30 }));
+    expect(created.expiresAt).toBe("2026-12-21T09:30:00.000Z");
+    test.clock.set("2026-12-21T09:29:59Z");
+    expect((await test.app.request("/api/v1/me", { headers: bearer(created.token) })).status).toBe(
+      200,
+    );
+    test.clock.set("2026-12-21T09:30:00Z");
+    const expired = await test.app.request("/api/v1/me", { headers: bearer(created.token) });
+    expect(expired.status).toBe(401);
+    const problem = await readJson(expired);
+    expect(problem.type).toContain("token-expired");
+    expect(problem.detail).toContain("2026-12-21T09:30:00.000Z");
+  });
+
+  it("refuse an expiry that is not a whole number of days from 1 to 366, and store nothing", async () => {
+    const test = testApp();
+    const session = await signedInBrowser(test.app, test.db, "agent");
+    for (const expiresInDays of [0, 1.5, 400, "soon"]) {
+      const response = await createVia(session, "bad", { expiresInDays });
+      expect(response.status).toBe(422);
+      expect((await readJson(response)).errors[0].field).toBe("expiresInDays");
+    }
+    expect(await test.db.$count(schema.apiTokens)).toBe(0);
+  });
+
+  it("record when a token was last used, at most once a minute", async () => {
+    const test = testApp();
+    const session = await signedInBrowser(test.app, test.db, "agent");
+    const created = await readJson(await createVia(session, "poller"));
+    const lastUsed = async () => (await test.db.select().from(schema.apiTokens))[0]?.lastUsedAt;
+    await test.app.request("/api/v1/me", { headers: bearer(created.token) });
+    expect((await lastUsed())?.toISOString()).toBe("2026-11-21T09:30:00.000Z");
+    test.clock.set("2026-11-21T09:30:30Z");
+    await test.app.request("/api/v1/me", { headers: bearer(created.token) });
+    expect((await lastUsed())?.toISOString()).toBe("2026-11-21T09:30:00.000Z");
+    test.clock.set("2026-11-21T09:31:05Z");
+    await test.app.request("/api/v1/me", { headers: bearer(created.token) });
+    expect((await lastUsed())?.toISOString()).toBe("2026-11-21T09:31:05.000Z");
+  });
+});
+
 describe("the API tokens page of the console", () => {
+  it("creates a read-only token that expires, and lists its scope and expiry", async () => {
+    const test = testApp();
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
+    const response = await browser.post("/admin/tokens", {
+      _csrf: csrf,
+      name: "wallboard",
+      scope: "read",
+      expiresInDays: "90",
+    });
+    expect(response.status).toBe(201);
+    const [row] = await test.db.select().from(schema.apiTokens);
+    expect(row).toMatchObject({ scope: "read" });
+    expect(row?.expiresAt?.toISOString()).toBe("2027-02-19T09:30:00.000Z");
+    const listed = await (await browser.get("/admin/tokens")).text();
+    expect(listed).toContain("read only");
+    expect(listed).toContain('datetime="2027-02-19T09:30:00.000Z"');
+  });
+
+  it("creates a token that never expires when asked to", async () => {
+    const test = testApp();
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
+    await browser.post("/admin/tokens", { _csrf: csrf, name: "ops", expiresInDays: "" });
+    const [row] = await test.db.select().from(schema.apiTokens);
+    expect(row).toMatchObject({ scope: "full", expiresAt: null });
+  });
+
   it("shows a new token once in a copyable box, then only its prefix", async () => {
     const test = testApp();
     const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");

@@ -12,6 +12,8 @@ import { newApiToken, type StaffPrincipal } from "../platform/auth.ts";
 import { Problem } from "../platform/problem.ts";
 import { type AccountDeps, type Actor, audit } from "./actor.ts";
 
+const DAY = 86_400_000;
+
 export const newTokenSchema = z
   .object({
     name: z
@@ -20,8 +22,25 @@ export const newTokenSchema = z
       .min(1, "Name the token, for example after the script that uses it.")
       .max(100, "Use at most 100 characters.")
       .openapi({ example: "nightly report script" }),
+    scope: z
+      .enum(["read", "full"], { message: 'Choose "read" or "full".' })
+      .default("full")
+      .openapi({
+        description:
+          "read: GET and HEAD only, for reports and dashboards. full: everything your role may do.",
+      }),
+    expiresInDays: z.coerce
+      .number({ message: "Give the number of days, or leave it out for no expiry." })
+      .int("Use a whole number of days.")
+      .min(1, "A token must live at least 1 day.")
+      .max(366, "Use at most 366 days; create a new token each year.")
+      .nullable()
+      .default(null)
+      .openapi({ description: "Days until the token stops working; null or left out: never" }),
   })
   .strict();
+
+export type NewToken = z.output<typeof newTokenSchema>;
 
 /** A token as listed: never the secret, nor its hash. */
 export function publicToken(token: ApiTokenRow | ApiTokenListing, userEmail: string) {
@@ -31,7 +50,9 @@ export function publicToken(token: ApiTokenRow | ApiTokenListing, userEmail: str
     prefix: token.prefix,
     userId: token.userId,
     userEmail,
+    scope: token.scope,
     createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
   };
 }
@@ -45,18 +66,36 @@ export async function createToken(
   deps: AccountDeps,
   actor: Actor,
   owner: StaffPrincipal,
-  name: string,
+  request: NewToken,
 ): Promise<{ row: ApiTokenRow; token: string }> {
+  if (owner.via !== "session") {
+    // A stolen token must not be able to mint the thief a longer-lived one.
+    throw new Problem(
+      403,
+      "session-required",
+      "Sign in to the console to create tokens",
+      "API tokens can only be created from a console session, never with another token.",
+    );
+  }
   const { token, prefix, hash } = newApiToken();
+  const now = deps.clock.now();
+  const { name, scope, expiresInDays } = request;
+  const expiresAt = expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * DAY);
   const row = await createApiToken(
     deps.db,
-    { userId: owner.id, name, tokenHash: hash, prefix },
-    deps.clock.now(),
+    { userId: owner.id, name, tokenHash: hash, prefix, scope, expiresAt },
+    now,
   );
   await audit(deps, actor, {
     action: "token.create",
     target: `token #${row.id}`,
-    detail: { name, prefix, owner: owner.email },
+    detail: {
+      name,
+      prefix,
+      owner: owner.email,
+      scope,
+      expiresAt: expiresAt?.toISOString() ?? null,
+    },
   });
   return { row, token };
 }

@@ -155,7 +155,14 @@ async function bearerFor(test: Test, userId: number) {
   const token = newApiToken();
   await createApiToken(
     test.db,
-    { userId, name: "t", tokenHash: token.hash, prefix: token.prefix },
+    {
+      userId,
+      name: "t",
+      tokenHash: token.hash,
+      prefix: token.prefix,
+      scope: "full",
+      expiresAt: null,
+    },
     test.clock.now(),
   );
   return { Authorization: `Bearer ${token.token}` };

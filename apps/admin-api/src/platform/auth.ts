@@ -37,6 +37,8 @@ export function newApiToken(): { token: string; prefix: string; hash: string } {
   return { token, prefix: token.slice(0, 10), hash: sha256(token) };
 }
 
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * Who is calling: a personal API token in `Authorization: Bearer`, or (set
  * by the session middleware) a console session. Anonymous calls pass
@@ -65,7 +67,24 @@ export function authenticateBearer(deps: AppDeps): MiddlewareHandler {
           "The token's user must change their password in the console before the token works.",
         );
       }
-      await touchApiToken(deps.db, found.token.id, deps.clock.now());
+      const now = deps.clock.now();
+      if (found.token.expiresAt && found.token.expiresAt <= now) {
+        throw new Problem(
+          401,
+          "token-expired",
+          "API token expired",
+          `The token expired at ${found.token.expiresAt.toISOString()}. Create a new one in the console.`,
+        );
+      }
+      if (found.token.scope === "read" && !READ_METHODS.has(c.req.method)) {
+        throw new Problem(
+          403,
+          "token-read-only",
+          "This token may only read",
+          "The token was created with the read scope: it may call GET and HEAD only. Use a full token to change things.",
+        );
+      }
+      await touchApiToken(deps.db, found.token, now);
       const { user } = found;
       c.set("staff", {
         id: user.id,

@@ -65,7 +65,13 @@ export const apiTokens = sqliteTable("api_tokens", {
   tokenHash: text("token_hash").notNull().unique(),
   /** The first characters, so people can tell their tokens apart. */
   prefix: text().notNull(),
+  /** "read" tokens may only read (GET, HEAD); "full" ones act with the owner's role. */
+  scope: text({ enum: ["read", "full"] })
+    .notNull()
+    .default("full"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  /** Null: the token lives until revoked. */
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
   lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
 });
