@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The repository root: `npm start` runs from here, so the server does too. */
@@ -17,6 +18,22 @@ export interface ServerProcess {
   readonly exited: Promise<number | null>;
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /**
+   * SIGKILLs the server itself, as a crash or the OOM killer would: no
+   * handler runs, nothing is flushed. (npm, its parent, then exits too.)
+   */
+  crash(): void;
+}
+
+/**
+ * The server's own process: `npm run serve` execs the server in place of
+ * its shell, so it is npm's only child. Linux lists it in /proc.
+ */
+function serverPid(npmPid: number): number {
+  const children = readFileSync(`/proc/${npmPid}/task/${npmPid}/children`, "utf8").trim();
+  const [pid, ...more] = children.split(/\s+/).map(Number);
+  if (!pid || more.length > 0) throw new Error(`npm has children "${children}", not one server`);
+  return pid;
 }
 
 /**
@@ -66,6 +83,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       return exited;
+    },
+    crash() {
+      process.kill(serverPid(child.pid ?? 0), "SIGKILL");
     },
   };
 }

@@ -5,6 +5,7 @@ export interface ReceivedMail {
   readonly to: string[];
   readonly subject: string;
   readonly text: string;
+  readonly messageId: string;
 }
 
 /** =?UTF-8?Q?...?= and =?UTF-8?B?...?= words, as mail clients decode them. */
@@ -49,6 +50,7 @@ export function parseMessage(raw: string, to: string[]): ReceivedMail {
   return {
     to,
     subject: decodeHeader(header("Subject")),
+    messageId: header("Message-ID"),
     text: decodeBody(raw.slice(split + 4), encoding).replace(/\r\n/g, "\n"),
   };
 }
@@ -59,14 +61,25 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
+export interface SmtpServerOptions {
+  /** Shut down on its own after accepting this many messages. */
+  readonly dieAfter?: number;
+  /**
+   * Asked about each message once its data has arrived, before the server
+   * answers: false refuses it (451) and it is not kept. A test can hold
+   * the answer to crash the sender mid-delivery.
+   */
+  readonly beforeAccept?: (mail: ReceivedMail) => Promise<boolean>;
+}
+
 /**
- * A real SMTP server on loopback that keeps every message it accepts.
- * With `dieAfter`, it shuts down on its own after accepting that many.
+ * A real SMTP server on loopback that keeps every message it accepts
+ * (answered 250, so the sender knows it was delivered).
  */
 export async function startSmtpServer(
   port = 0,
   received: ReceivedMail[] = [],
-  options: { dieAfter?: number } = {},
+  options: SmtpServerOptions = {},
 ): Promise<TestSmtpServer> {
   let accepted = 0;
   let closing: Promise<void> | null = null;
@@ -78,9 +91,14 @@ export async function startSmtpServer(
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      stream.on("end", async () => {
         const to = session.envelope.rcptTo.map((r) => r.address);
-        received.push(parseMessage(Buffer.concat(chunks).toString("latin1"), to));
+        const mail = parseMessage(Buffer.concat(chunks).toString("latin1"), to);
+        if (options.beforeAccept && !(await options.beforeAccept(mail))) {
+          callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+          return;
+        }
+        received.push(mail);
         callback();
         accepted += 1;
         if (accepted === options.dieAfter) void close();

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
 import { fixedClock, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 import { replyAsPartner } from "../requests/requests.handlers.ts";
-import { retryDelay, startOutboxWorker } from "./outbox-worker.ts";
+import { outboxMessageId, retryDelay, startOutboxWorker } from "./outbox-worker.ts";
 
 const servers: TestSmtpServer[] = [];
 afterEach(async () => {
@@ -121,6 +121,14 @@ describe("notification emails", () => {
     const subjects = received.map((m) => m.subject.slice(1, 15)).sort();
     expect(subjects).toEqual([...numbers].sort());
     expect((await listOutbox(db)).every((m) => m.status === "sent")).toBe(true);
+  });
+
+  it("gives each mail one Message-ID, the same on every attempt, so a resend is recognisably the same mail", () => {
+    const mail = { id: 42, createdAt: new Date("2026-11-21T09:30:00Z") };
+    const id = outboxMessageId(mail, "Frontline Support <support@partner.example>");
+    expect(id).toBe(`<outbox-42.${mail.createdAt.getTime()}@partner.example>`);
+    expect(outboxMessageId(mail, "Frontline Support <support@partner.example>")).toBe(id);
+    expect(outboxMessageId({ ...mail, id: 43 }, "support@partner.example")).not.toBe(id);
   });
 });
 

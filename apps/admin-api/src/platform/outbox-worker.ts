@@ -26,6 +26,17 @@ export function retryDelay(attempts: number, baseMs: number, maxMs: number): num
 }
 
 /**
+ * One Message-ID per outbox row, the same on every attempt. A crash after
+ * the mail server said 250 but before the row was marked sent means the
+ * mail goes out again on restart (at least once, never lost); with the same
+ * Message-ID, mail systems and clients see it as the same message.
+ */
+export function outboxMessageId(mail: { id: number; createdAt: Date }, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "frontline.invalid";
+  return `<outbox-${mail.id}.${mail.createdAt.getTime()}@${domain}>`;
+}
+
+/**
  * Sends the outbox. Mail is marked sent only after the SMTP server accepted
  * it; a failure leaves it pending with a later attempt time, so nothing is
  * lost and a broken mail server never fails a request.
@@ -48,6 +59,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           to: mail.recipient,
           subject: mail.subject,
           text: mail.body ?? "",
+          messageId: outboxMessageId(mail, from),
         });
         await markMailSent(db, mail.id, clock.now());
         sent += 1;
