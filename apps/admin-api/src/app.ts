@@ -23,6 +23,7 @@ import { compressDynamic } from "./platform/compression.ts";
 import type { AppDeps } from "./platform/deps.ts";
 import { publicCors } from "./platform/guards.ts";
 import { Problem, problemHandler } from "./platform/problem.ts";
+import { rateLimitedEndpoints } from "./platform/rate-limits.ts";
 import { readHelpCenterHashes, securityHeaders } from "./platform/security-headers.ts";
 import { requestsRouter } from "./requests/requests.index.ts";
 import { serviceHealthRouter } from "./service-health/service-health.index.ts";
@@ -50,6 +51,9 @@ export function createApp(deps: AppDeps) {
   // The console shell applies the same limit inside its error pages.
   app.use("/api/*", limitBodies());
   app.use("/admin/*", authenticateSession(deps), ...consoleShell(deps));
+  for (const { method, path, limiters } of rateLimitedEndpoints(deps.config)) {
+    for (const limiter of limiters) app.on(method, path, limiter);
+  }
 
   app.route("/", healthRouter(deps));
   app.route("/", authRouter(deps));

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { requireStaff } from "../platform/auth.ts";
 import type { AppDeps } from "../platform/deps.ts";
-import { limitPerClient } from "../platform/guards.ts";
 import { showAudit } from "./audit.page.tsx";
 import { showPasswordPage, submitPasswordPage } from "./password.page.tsx";
 import { showSignIn, submitSignIn, submitSignOut } from "./sign-in.page.tsx";
@@ -19,13 +18,8 @@ export function consolePagesRouter(deps: AppDeps) {
   const anyStaff = requireStaff("admin", "agent", "operator");
 
   router.get("/admin/sign-in", showSignIn(deps));
-  // Counted before the form is read or any password hashed.
-  router.post(
-    "/admin/sign-in",
-    limitPerClient("sign-in", deps.config.rateLimits.signIn, deps.config),
-    limitPerClient("sign-in", deps.config.rateLimits.signInOverall, deps.config, "everyone"),
-    submitSignIn(deps),
-  );
+  // Rate-limited in front (platform/rate-limits.ts), before the form is read or any password hashed.
+  router.post("/admin/sign-in", submitSignIn(deps));
   router.post("/admin/sign-out", submitSignOut(deps));
 
   router.get("/admin/password", anyStaff, showPasswordPage());

@@ -2,7 +2,6 @@ import { deflectionSchema } from "@frontline/core";
 import { recordDeflection } from "@frontline/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../platform/deps.ts";
-import { limitPerClient } from "../platform/guards.ts";
 import { createRouter, problemResponses } from "../platform/openapi.ts";
 
 const deflectionRoute = createRoute({
@@ -26,10 +25,6 @@ const deflectionRoute = createRoute({
 
 export function deflectionsRouter(deps: AppDeps) {
   const router = createRouter();
-  router.use(
-    "/api/v1/deflections",
-    limitPerClient("public", deps.config.rateLimits.public, deps.config),
-  );
   return router.openapi(deflectionRoute, async (c) => {
     await recordDeflection(deps.db, c.req.valid("json"), deps.clock.now());
     return c.json({ recorded: true as const }, 201);

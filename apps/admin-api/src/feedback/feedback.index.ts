@@ -4,7 +4,6 @@ import { articleFeedbackSchema } from "@frontline/core";
 import { recordFeedback } from "@frontline/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../platform/deps.ts";
-import { limitPerClient } from "../platform/guards.ts";
 import { createRouter, problemResponses } from "../platform/openapi.ts";
 import { Problem } from "../platform/problem.ts";
 
@@ -37,10 +36,6 @@ function articleExists(dist: string | null, article: string): boolean {
 
 export function feedbackRouter(deps: AppDeps) {
   const router = createRouter();
-  router.use(
-    "/api/v1/feedback",
-    limitPerClient("public", deps.config.rateLimits.public, deps.config),
-  );
   return router.openapi(feedbackRoute, async (c) => {
     const feedback = c.req.valid("json");
     if (!articleExists(deps.config.helpCenterDist, feedback.article)) {

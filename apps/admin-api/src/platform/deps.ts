@@ -33,8 +33,10 @@ export interface AppConfig {
   readonly rateLimits: {
     /** Filing requests, the costliest public action. */
     readonly submit: RateLimit;
-    /** Tracking, replying, feedback, deflections. */
+    /** Tracking, replying, feedback, deflections: one bucket for them all. */
     readonly public: RateLimit;
+    /** The catalogue and service health: cheap reads every help-center page makes. */
+    readonly lookup: RateLimit;
     /** Sign-in attempts from one client address, counted before any password is hashed. */
     readonly signIn: RateLimit;
     /** Sign-in attempts from everyone together: a flood from many addresses stops here. */
@@ -52,6 +54,7 @@ export interface AppDeps {
 export const defaultRateLimits: AppConfig["rateLimits"] = {
   submit: { limit: 10, windowMs: 10 * 60_000 },
   public: { limit: 120, windowMs: 60_000 },
+  lookup: { limit: 600, windowMs: 60_000 },
   signIn: { limit: 10, windowMs: 60_000 },
   signInOverall: { limit: 300, windowMs: 60_000 },
 };

@@ -2,9 +2,7 @@ import { isIPv6 } from "node:net";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
-import { rateLimiter } from "hono-rate-limiter";
-import type { AppConfig, RateLimit } from "./deps.ts";
-import { Problem } from "./problem.ts";
+import type { AppConfig } from "./deps.ts";
 
 /**
  * The client's address. Without trusted proxies, the connection's peer.
@@ -56,44 +54,6 @@ export function limitKey(address: string): string {
     .slice(0, 4)
     .map((g) => Number.parseInt(g, 16).toString(16))
     .join(":")}::/64`;
-}
-
-/**
- * A request limit, per client address (by default) or for everyone at once.
- * Over it, a 429 problem that says when to come back (JSON on the API, a
- * page in the console), thrown before the route does any work.
- */
-export function limitPerClient(
-  name: string,
-  limit: RateLimit,
-  config: AppConfig,
-  scope: "client" | "everyone" = "client",
-): MiddlewareHandler {
-  return rateLimiter({
-    windowMs: limit.windowMs,
-    limit: limit.limit,
-    standardHeaders: "draft-7",
-    keyGenerator: (c) =>
-      scope === "everyone"
-        ? `${name}:everyone`
-        : `${name}:${limitKey(clientAddress(c, config.trustedProxies))}`,
-    handler: (c) => {
-      const info = (c.get as (key: string) => unknown)("rateLimit") as
-        | { resetTime?: Date }
-        | undefined;
-      const seconds = info?.resetTime
-        ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
-        : Math.ceil(limit.windowMs / 1000);
-      throw new Problem(
-        429,
-        "rate-limited",
-        "Too many requests",
-        `${scope === "everyone" ? "There are too many requests right now." : "You have sent too many requests."} Try again in ${seconds} seconds.`,
-        undefined,
-        seconds,
-      );
-    },
-  }) as unknown as MiddlewareHandler;
 }
 
 /**

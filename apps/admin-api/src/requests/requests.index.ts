@@ -1,6 +1,5 @@
 import { createSupportRequestSchema } from "@frontline/core";
 import type { AppDeps } from "../platform/deps.ts";
-import { limitPerClient } from "../platform/guards.ts";
 import { createRouter } from "../platform/openapi.ts";
 import {
   authorizeCustomer,
@@ -19,11 +18,6 @@ import {
 export function requestsRouter(deps: AppDeps) {
   const router = createRouter();
   const fileRoute = fileRequestRoute(createSupportRequestSchema(deps.config.services));
-  const submitLimit = limitPerClient("submit", deps.config.rateLimits.submit, deps.config);
-  const publicLimit = limitPerClient("public", deps.config.rateLimits.public, deps.config);
-
-  router.on("POST", "/api/v1/requests", submitLimit);
-  router.use("/api/v1/requests/*", publicLimit);
 
   router.openapi(fileRoute, async (c) => {
     const filed = await fileRequest(
