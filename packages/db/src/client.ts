@@ -41,6 +41,9 @@ export function openDatabase(databaseUrl: string): OpenDatabase {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = FULL");
+  // Deleted and overwritten content is zeroed, not left in free space: a
+  // sent mail's tracking link must not survive in the file after its purge.
+  sqlite.pragma("secure_delete = ON");
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder });
   return { db, path, close: () => sqlite.close() };

@@ -41,6 +41,15 @@ export async function markMailSent(db: Db, id: number, now: Date): Promise<void>
     .run();
 }
 
+/**
+ * Writes the write-ahead log back into the database file and empties it.
+ * Called after purging sent mail: until then the log still holds the page
+ * as it was before, tracking link and all.
+ */
+export async function forgetPurgedContent(db: Db): Promise<void> {
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+}
+
 /** Records a failed attempt and when to try again; the email stays pending. */
 export async function markMailFailed(
   db: Db,

@@ -16,4 +16,10 @@ describe("the database file", () => {
     expect(client.pragma("synchronous", { simple: true })).toBe(2);
     expect(client.pragma("foreign_keys", { simple: true })).toBe(1);
   });
+
+  it("zeroes what is deleted or overwritten (secure_delete), so purged secrets do not linger in free space", () => {
+    const database = tempDatabase();
+    opened.push(database);
+    expect(database.db.$client.pragma("secure_delete", { simple: true })).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { type Db, dueMail, markMailFailed, markMailSent } from "@frontline/db";
+import { type Db, dueMail, forgetPurgedContent, markMailFailed, markMailSent } from "@frontline/db";
 import type { Transporter } from "nodemailer";
 import type { Clock } from "./deps.ts";
 
@@ -73,6 +73,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         );
       }
     }
+    if (sent > 0) await forgetPurgedContent(db);
     return sent;
   }
 
