@@ -5,6 +5,7 @@ import {
   addStaff,
   escalateByApi,
   fileByApi,
+  STAFF_PASSWORD,
   signIn,
 } from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
@@ -16,6 +17,8 @@ const OPERATOR = "operator.crawl@operator.example";
 
 let harness: Harness;
 const crawls = new Map<string, CrawlResult>();
+/** What must never appear in the server's log. */
+const secrets = new Map<string, string>([["the staff password", STAFF_PASSWORD]]);
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -28,7 +31,8 @@ beforeAll(async () => {
   await addCustomerAndIncident(harness.databasePath);
   // A request of each kind the console shows: escalated, and one still in the queue.
   const escalated = await fileByApi(origin, "Outlook keeps asking for the password");
-  await fileByApi(origin, "Team site will not open");
+  const queued = await fileByApi(origin, "Team site will not open");
+  secrets.set("a tracking token", escalated.token).set("another tracking token", queued.token);
   const context = await harness.browser.newContext();
   await escalateByApi(await signIn(context, origin, ADMIN), origin, escalated.number);
   await context.close();
@@ -47,6 +51,9 @@ async function crawlAs(role: "admin" | "agent" | "operator" | "reader"): Promise
   const context = await harness.browser.newContext();
   const email = { admin: ADMIN, agent: AGENT, operator: OPERATOR, reader: null }[role];
   if (email) await (await signIn(context, origin, email)).close();
+  for (const cookie of await context.cookies()) {
+    secrets.set(`${role}'s ${cookie.name} cookie`, cookie.value);
+  }
   const result = email
     ? await crawl(context, { origin, start: ["/admin", "/api/docs"], follow: isConsole })
     : await crawl(context, {
@@ -99,5 +106,15 @@ describe("every page a link leads to", { timeout: 300_000 }, () => {
       }
     }
     expect(errors).toEqual({});
+  });
+
+  it("leaves no secret in the server's log: no password, session cookie or tracking token", async () => {
+    for (const role of ["reader", "admin", "agent", "operator"] as const) await crawlAs(role);
+    const log = harness.server.output();
+    expect(log).toContain("Frontline is running on");
+    expect([...secrets].filter(([, value]) => log.includes(value)).map(([name]) => name)).toEqual(
+      [],
+    );
+    expect(secrets.size).toBeGreaterThanOrEqual(6);
   });
 });
