@@ -8,6 +8,9 @@ import * as schema from "./schema/index.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The handle a transaction's work gets; the same queries as Db, inside the transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 export interface OpenDatabase {
   readonly db: Db;
   /** The file in use, or ":memory:". */

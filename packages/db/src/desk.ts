@@ -1,14 +1,8 @@
 import type { Actor, CategoryId, SeverityId } from "@frontline/core";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db, Tx } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
-import {
-  changeStatus,
-  insertEvent,
-  type RequestRow,
-  StaleRequestError,
-  type Tx,
-} from "./requests.ts";
+import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
 import { articleFeedback, requests } from "./schema/index.ts";
 import { refreshSla } from "./sla.ts";
 

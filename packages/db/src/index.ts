@@ -1,3 +1,4 @@
+export * from "./audit-log.ts";
 export * from "./client.ts";
 export * from "./customers.ts";
 export * from "./deflections.ts";

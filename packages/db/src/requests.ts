@@ -8,7 +8,7 @@ import {
   type SupportRequestInput,
 } from "@frontline/core";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db, Tx } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
 import { idempotencyKeys, requestEvents, requestSequences, requests } from "./schema/index.ts";
 import { refreshSla } from "./sla.ts";
@@ -30,8 +30,6 @@ export interface NewRequest {
   /** The confirmation email, composed once the number is known. */
   readonly mail?: (row: RequestRow) => NewMail;
 }
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Takes the next number of the year and stores the request, its "created"

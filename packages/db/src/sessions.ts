@@ -1,4 +1,5 @@
 import { and, eq, gt, lte, ne } from "drizzle-orm";
+import { type AuditFor, insertAudit } from "./audit-log.ts";
 import type { Db } from "./client.ts";
 import { sessions, staffUsers } from "./schema/index.ts";
 import type { StaffUserRow } from "./staff.ts";
@@ -24,17 +25,20 @@ export async function createSession(
   session: NewSession,
   now: Date,
   replacing?: string | null,
+  audit?: AuditFor<SessionRow>,
 ): Promise<SessionRow> {
   return db.transaction((tx) => {
     if (replacing) tx.delete(sessions).where(eq(sessions.id, replacing)).run();
     tx.delete(sessions)
       .where(and(eq(sessions.userId, session.userId), lte(sessions.expiresAt, now)))
       .run();
-    return tx
+    const created = tx
       .insert(sessions)
       .values({ ...session, createdAt: now })
       .returning()
       .get();
+    insertAudit(tx, audit, created);
+    return created;
   });
 }
 
@@ -53,8 +57,11 @@ export async function findSession(
   return row ?? null;
 }
 
-export async function deleteSession(db: Db, id: string): Promise<void> {
-  db.delete(sessions).where(eq(sessions.id, id)).run();
+export async function deleteSession(db: Db, id: string, audit?: AuditFor<void>): Promise<void> {
+  db.transaction((tx) => {
+    tx.delete(sessions).where(eq(sessions.id, id)).run();
+    insertAudit(tx, audit, undefined);
+  });
 }
 
 /** Signs a user out everywhere, optionally keeping the session making the change. */

@@ -8,8 +8,8 @@ import {
   slaSchedule,
 } from "@frontline/core";
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "./client.ts";
-import type { RequestRow, Tx } from "./requests.ts";
+import type { Db, Tx } from "./client.ts";
+import type { RequestRow } from "./requests.ts";
 import { requestEvents, requests, slaPolicy } from "./schema/index.ts";
 
 type Reader = Pick<Db, "select">;

@@ -1,17 +1,10 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne } from "drizzle-orm";
+import { type AuditFor, insertAudit } from "./audit-log.ts";
 import type { Db } from "./client.ts";
-import {
-  apiTokens,
-  auditLog,
-  type StaffRole,
-  sessions,
-  signInThrottle,
-  staffUsers,
-} from "./schema/index.ts";
+import { apiTokens, type StaffRole, sessions, signInThrottle, staffUsers } from "./schema/index.ts";
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
-export type AuditRow = typeof auditLog.$inferSelect;
 
 export interface NewStaffUser {
   readonly email: string;
@@ -25,12 +18,17 @@ export async function createStaffUser(
   db: Db,
   user: NewStaffUser,
   now: Date,
+  audit?: AuditFor<StaffUserRow>,
 ): Promise<StaffUserRow> {
-  return db
-    .insert(staffUsers)
-    .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+  return db.transaction((tx) => {
+    const created = tx
+      .insert(staffUsers)
+      .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    insertAudit(tx, audit, created);
+    return created;
+  });
 }
 
 /**
@@ -41,15 +39,18 @@ export async function createFirstStaffUser(
   db: Db,
   user: NewStaffUser,
   now: Date,
+  audit?: AuditFor<StaffUserRow>,
 ): Promise<StaffUserRow | null> {
   return db.transaction(
     (tx) => {
       if (tx.select({ n: count() }).from(staffUsers).get()?.n) return null;
-      return tx
+      const created = tx
         .insert(staffUsers)
         .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
         .returning()
         .get();
+      insertAudit(tx, audit, created);
+      return created;
     },
     { behavior: "immediate" },
   );
@@ -82,12 +83,17 @@ export async function createApiToken(
     expiresAt: Date | null;
   },
   now: Date,
+  audit?: AuditFor<ApiTokenRow>,
 ): Promise<ApiTokenRow> {
-  return db
-    .insert(apiTokens)
-    .values({ ...token, createdAt: now })
-    .returning()
-    .get();
+  return db.transaction((tx) => {
+    const created = tx
+      .insert(apiTokens)
+      .values({ ...token, createdAt: now })
+      .returning()
+      .get();
+    insertAudit(tx, audit, created);
+    return created;
+  });
 }
 
 /** The live (not revoked) token with this hash, and its user. */
@@ -112,31 +118,6 @@ export async function findApiToken(
 export async function touchApiToken(db: Db, token: ApiTokenRow, now: Date): Promise<void> {
   if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < 60_000) return;
   db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
-}
-
-export interface AuditEntry {
-  readonly at: Date;
-  readonly actorId: number | null;
-  readonly actorLabel: string;
-  readonly action: string;
-  readonly target?: string | null;
-  readonly detail?: Record<string, unknown> | null;
-  readonly clientAddress?: string | null;
-}
-
-/** Records who did what, when and from where. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  db.insert(auditLog)
-    .values({
-      at: entry.at,
-      actorId: entry.actorId,
-      actorLabel: entry.actorLabel,
-      action: entry.action,
-      target: entry.target ?? null,
-      detail: entry.detail ?? null,
-      clientAddress: entry.clientAddress ?? null,
-    })
-    .run();
 }
 
 export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
@@ -166,6 +147,8 @@ export async function updateStaffUser(
   id: number,
   changes: StaffChanges,
   now: Date,
+  /** Recorded only when the update is made. */
+  audit?: AuditFor<{ before: StaffUserRow; user: StaffUserRow }>,
 ): Promise<StaffUpdate> {
   return db.transaction(
     (tx): StaffUpdate => {
@@ -195,6 +178,7 @@ export async function updateStaffUser(
         .returning()
         .get();
       if (changes.disabled) tx.delete(sessions).where(eq(sessions.userId, id)).run();
+      insertAudit(tx, audit, { before, user });
       return { outcome: "updated", before, user };
     },
     { behavior: "immediate" },
@@ -206,12 +190,19 @@ export async function updateStaffUser(
  * old password loses what it gave them, in the same transaction: every
  * other session of the user ends and every live API token is revoked.
  */
+export interface PasswordChange {
+  readonly user: StaffUserRow;
+  readonly endedSessions: number;
+  readonly revokedTokens: number;
+}
+
 export async function setStaffPassword(
   db: Db,
   id: number,
   change: { passwordHash: string; mustChangePassword: boolean; keepSession?: string | null },
   now: Date,
-): Promise<{ user: StaffUserRow; endedSessions: number; revokedTokens: number } | null> {
+  audit?: AuditFor<PasswordChange>,
+): Promise<PasswordChange | null> {
   return db.transaction((tx) => {
     const user = tx
       .update(staffUsers)
@@ -236,7 +227,9 @@ export async function setStaffPassword(
       .set({ revokedAt: now })
       .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)))
       .run();
-    return { user, endedSessions: ended.changes, revokedTokens: revoked.changes };
+    const result = { user, endedSessions: ended.changes, revokedTokens: revoked.changes };
+    insertAudit(tx, audit, result);
+    return result;
   });
 }
 
@@ -263,56 +256,20 @@ export async function getApiToken(db: Db, id: number): Promise<ApiTokenRow | nul
 }
 
 /** Revokes a live token; false when it was already revoked or never existed. */
-export async function revokeApiToken(db: Db, id: number, now: Date): Promise<boolean> {
-  const result = db
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-    .run();
-  return result.changes > 0;
-}
-
-export interface AuditFilter {
-  readonly action?: string;
-  /** Part of the actor's label (an email, "cli", "system"), any case. */
-  readonly actor?: string;
-  readonly from?: Date;
-  /** Exclusive upper bound. */
-  readonly to?: Date;
-  /** Keyset cursor: entries strictly older than this one. */
-  readonly before?: { readonly at: Date; readonly id: number };
-  readonly limit: number;
-}
-
-/** Audit entries newest first, filtered; page on with the last entry as `before`. */
-export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]> {
-  const conditions: SQL[] = [];
-  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
-  if (filter.actor) {
-    conditions.push(sql`instr(lower(${auditLog.actorLabel}), ${filter.actor.toLowerCase()}) > 0`);
-  }
-  if (filter.from) conditions.push(gte(auditLog.at, filter.from));
-  if (filter.to) conditions.push(lt(auditLog.at, filter.to));
-  if (filter.before) {
-    const { at, id } = filter.before;
-    const older = or(lt(auditLog.at, at), and(eq(auditLog.at, at), lt(auditLog.id, id)));
-    if (older) conditions.push(older);
-  }
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(...conditions))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(filter.limit)
-    .all();
-}
-
-/** The actions the log holds, for a filter menu. */
-export async function listAuditActions(db: Db): Promise<string[]> {
-  return db
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .orderBy(asc(auditLog.action))
-    .all()
-    .map((row) => row.action);
+export async function revokeApiToken(
+  db: Db,
+  id: number,
+  now: Date,
+  audit?: AuditFor<ApiTokenRow>,
+): Promise<boolean> {
+  return db.transaction((tx) => {
+    const revoked = tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning()
+      .get();
+    if (revoked) insertAudit(tx, audit, revoked);
+    return revoked !== undefined;
+  });
 }

@@ -1,4 +1,5 @@
 import {
+  type AuditEntry,
   createStaffUser,
   findStaffByEmail,
   getStaffUser,
@@ -10,7 +11,7 @@ import {
 import { z } from "@hono/zod-openapi";
 import { generatePassword, hashPassword, verifyPassword } from "../platform/passwords.ts";
 import { Problem } from "../platform/problem.ts";
-import { type AccountDeps, type Actor, audit } from "./actor.ts";
+import { type AccountDeps, type Actor, auditEntry } from "./actor.ts";
 
 export const staffRoles = ["admin", "agent", "operator"] as const;
 
@@ -90,17 +91,18 @@ export async function createUser(
         mustChangePassword: true,
       },
       deps.clock.now(),
+      (created) =>
+        auditEntry(deps, actor, {
+          action: "user.create",
+          target: created.email,
+          detail: { userId: created.id, role: created.role, name: created.name },
+        }),
     );
   } catch (error) {
     // Someone else took the email while the password was hashing.
     if (String(error).includes("UNIQUE")) throw emailTaken();
     throw error;
   }
-  await audit(deps, actor, {
-    action: "user.create",
-    target: user.email,
-    detail: { userId: user.id, role: user.role, name: user.name },
-  });
   return { user, oneTimePassword };
 }
 
@@ -121,7 +123,9 @@ export async function changeUser(
   id: number,
   changes: StaffChanges,
 ): Promise<StaffUserRow> {
-  const result = await updateStaffUser(deps.db, id, changes, deps.clock.now());
+  const result = await updateStaffUser(deps.db, id, changes, deps.clock.now(), (update) =>
+    changeEntries(deps, actor, update),
+  );
   if (result.outcome === "not-found") throw Problem.notFound("There is no user with this id.");
   if (result.outcome === "last-admin") {
     throw new Problem(
@@ -131,30 +135,46 @@ export async function changeUser(
       "This is the last enabled admin. Make someone else an admin first.",
     );
   }
-  const { before, user } = result;
+  return result.user;
+}
+
+/** One audit entry per kind of change, so the log can be filtered by it. */
+function changeEntries(
+  deps: AccountDeps,
+  actor: Actor,
+  { before, user }: { before: StaffUserRow; user: StaffUserRow },
+): AuditEntry[] {
   const target = user.email;
+  const userId = user.id;
+  const entries: AuditEntry[] = [];
   if (before.name !== user.name) {
-    await audit(deps, actor, {
-      action: "user.rename",
-      target,
-      detail: { userId: id, from: before.name, to: user.name },
-    });
+    entries.push(
+      auditEntry(deps, actor, {
+        action: "user.rename",
+        target,
+        detail: { userId, from: before.name, to: user.name },
+      }),
+    );
   }
   if (before.role !== user.role) {
-    await audit(deps, actor, {
-      action: "user.role",
-      target,
-      detail: { userId: id, from: before.role, to: user.role },
-    });
+    entries.push(
+      auditEntry(deps, actor, {
+        action: "user.role",
+        target,
+        detail: { userId, from: before.role, to: user.role },
+      }),
+    );
   }
   if (before.disabled !== user.disabled) {
-    await audit(deps, actor, {
-      action: user.disabled ? "user.disable" : "user.enable",
-      target,
-      detail: { userId: id },
-    });
+    entries.push(
+      auditEntry(deps, actor, {
+        action: user.disabled ? "user.disable" : "user.enable",
+        target,
+        detail: { userId },
+      }),
+    );
   }
-  return user;
+  return entries;
 }
 
 /**
@@ -175,14 +195,15 @@ export async function resetPassword(
     id,
     { passwordHash, mustChangePassword: true },
     deps.clock.now(),
+    ({ user, revokedTokens, endedSessions }) =>
+      auditEntry(deps, actor, {
+        action: "password.reset",
+        target: user.email,
+        detail: { userId: id, revokedTokens, endedSessions },
+      }),
   );
   if (!changed) throw Problem.notFound("There is no user with this id.");
-  const { user, revokedTokens, endedSessions } = changed;
-  await audit(deps, actor, {
-    action: "password.reset",
-    target: user.email,
-    detail: { userId: id, revokedTokens, endedSessions },
-  });
+  const { user, revokedTokens } = changed;
   return { user, oneTimePassword, revokedTokens };
 }
 
@@ -226,16 +247,13 @@ export async function changeOwnPassword(
     user.id,
     { passwordHash: await hashPassword(input.password), mustChangePassword: false, keepSession },
     deps.clock.now(),
+    ({ revokedTokens, endedSessions }) =>
+      auditEntry(deps, actor, {
+        action: "password.change",
+        target: user.email,
+        detail: { userId: user.id, revokedTokens, endedSessions },
+      }),
   );
   if (!updated) throw Problem.notFound("There is no user with this id.");
-  await audit(deps, actor, {
-    action: "password.change",
-    target: user.email,
-    detail: {
-      userId: user.id,
-      revokedTokens: updated.revokedTokens,
-      endedSessions: updated.endedSessions,
-    },
-  });
   return { user: updated.user, revokedTokens: updated.revokedTokens };
 }

@@ -40,16 +40,20 @@ export function cliActor(): Actor {
 
 export const systemActor: Actor = { id: null, label: "system", address: null };
 
-export function audit(
-  deps: AccountDeps,
-  actor: Actor,
-  entry: Pick<AuditEntry, "action" | "target" | "detail">,
-): Promise<void> {
-  return recordAudit(deps.db, {
+type WhatHappened = Pick<AuditEntry, "action" | "target" | "detail">;
+
+/** The audit entry of a change the actor makes now; the change's own write stores it. */
+export function auditEntry(deps: AccountDeps, actor: Actor, entry: WhatHappened): AuditEntry {
+  return {
     ...entry,
     at: deps.clock.now(),
     actorId: actor.id,
     actorLabel: actor.label,
     clientAddress: actor.address,
-  });
+  };
+}
+
+/** Records something that changes nothing else, such as a failed sign-in. */
+export function audit(deps: AccountDeps, actor: Actor, entry: WhatHappened): Promise<void> {
+  return recordAudit(deps.db, auditEntry(deps, actor, entry));
 }

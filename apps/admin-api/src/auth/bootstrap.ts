@@ -1,6 +1,6 @@
 import { countStaffUsers, createFirstStaffUser } from "@frontline/db";
 import { generatePassword, hashPassword } from "../platform/passwords.ts";
-import { type AccountDeps, audit, systemActor } from "./actor.ts";
+import { type AccountDeps, auditEntry, systemActor } from "./actor.ts";
 
 export const FIRST_ADMIN_EMAIL = "admin@frontline.local";
 
@@ -27,14 +27,15 @@ export async function createFirstAdmin(deps: AccountDeps): Promise<FirstAdmin | 
       mustChangePassword: true,
     },
     deps.clock.now(),
+    (created) =>
+      auditEntry(deps, systemActor, {
+        action: "user.create",
+        target: created.email,
+        detail: { userId: created.id, role: created.role, name: created.name, firstStart: true },
+      }),
   );
   // Another process won the race and made the first admin; it prints the password.
   if (!user) return null;
-  await audit(deps, systemActor, {
-    action: "user.create",
-    target: user.email,
-    detail: { userId: user.id, role: user.role, name: user.name, firstStart: true },
-  });
   return { email: user.email, password };
 }
 

@@ -9,7 +9,7 @@ import {
 import { sha256 } from "../platform/auth.ts";
 import { limitKey } from "../platform/guards.ts";
 import { hashPassword, verifyPassword } from "../platform/passwords.ts";
-import { type AccountDeps, type Actor, audit } from "./actor.ts";
+import { type AccountDeps, type Actor, audit, auditEntry } from "./actor.ts";
 import { signInLockMs } from "./backoff.ts";
 import { randomSecret, SESSION_TTL_MS } from "./session.ts";
 
@@ -88,12 +88,15 @@ export async function signIn(
     },
     now,
     input.replacing,
+    auditEntry(deps, actor, { action: "sign-in", target: user.email, detail: null }),
   );
-  await audit(deps, actor, { action: "sign-in", target: user.email, detail: null });
   return { outcome: "signed-in", user, cookieValue };
 }
 
 export async function signOut(deps: AccountDeps, actor: Actor, sessionId: string): Promise<void> {
-  await deleteSession(deps.db, sessionId);
-  await audit(deps, actor, { action: "sign-out", target: actor.label, detail: null });
+  await deleteSession(
+    deps.db,
+    sessionId,
+    auditEntry(deps, actor, { action: "sign-out", target: actor.label, detail: null }),
+  );
 }

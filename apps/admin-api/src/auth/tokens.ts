@@ -10,7 +10,7 @@ import {
 import { z } from "@hono/zod-openapi";
 import { newApiToken, type StaffPrincipal } from "../platform/auth.ts";
 import { Problem } from "../platform/problem.ts";
-import { type AccountDeps, type Actor, audit } from "./actor.ts";
+import { type AccountDeps, type Actor, auditEntry } from "./actor.ts";
 
 const DAY = 86_400_000;
 
@@ -85,18 +85,19 @@ export async function createToken(
     deps.db,
     { userId: owner.id, name, tokenHash: hash, prefix, scope, expiresAt },
     now,
+    (created) =>
+      auditEntry(deps, actor, {
+        action: "token.create",
+        target: `token #${created.id}`,
+        detail: {
+          name,
+          prefix,
+          owner: owner.email,
+          scope,
+          expiresAt: expiresAt?.toISOString() ?? null,
+        },
+      }),
   );
-  await audit(deps, actor, {
-    action: "token.create",
-    target: `token #${row.id}`,
-    detail: {
-      name,
-      prefix,
-      owner: owner.email,
-      scope,
-      expiresAt: expiresAt?.toISOString() ?? null,
-    },
-  });
   return { row, token };
 }
 
@@ -133,13 +134,16 @@ export async function revokeToken(
   if (!token || !mayRevoke || token.revokedAt) {
     throw Problem.notFound("There is no live token with this id.");
   }
-  if (!(await revokeApiToken(deps.db, id, deps.clock.now()))) {
-    throw Problem.notFound("There is no live token with this id.");
-  }
   const owner = await getStaffUser(deps.db, token.userId);
-  await audit(deps, actor, {
-    action: "token.revoke",
-    target: `token #${id}`,
-    detail: { name: token.name, prefix: token.prefix, owner: owner?.email ?? null },
-  });
+  const revoked = await revokeApiToken(
+    deps.db,
+    id,
+    deps.clock.now(),
+    auditEntry(deps, actor, {
+      action: "token.revoke",
+      target: `token #${id}`,
+      detail: { name: token.name, prefix: token.prefix, owner: owner?.email ?? null },
+    }),
+  );
+  if (!revoked) throw Problem.notFound("There is no live token with this id.");
 }

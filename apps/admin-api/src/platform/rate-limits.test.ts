@@ -1,6 +1,6 @@
 import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { postJson, testApp, validRequest } from "../../test/test-app.ts";
+import { postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 import { defaultRateLimits } from "./deps.ts";
 import { publicEndpointLimits } from "./rate-limits.ts";
 
@@ -36,7 +36,7 @@ describe("public endpoints under one limit", () => {
     const test = testApp({
       rateLimits: { ...defaultRateLimits, public: { limit: 3, windowMs: 60_000 } },
     });
-    const filed = await (await postJson(test.app, "/api/v1/requests", validRequest)).json();
+    const filed = await readJson(await postJson(test.app, "/api/v1/requests", validRequest));
     const tracked = await test.app.request(`/api/v1/requests/${filed.number}`, {
       headers: { "X-Tracking-Token": filed.trackingToken },
     });
