@@ -43,6 +43,23 @@ export function insertAudit<Result>(
 }
 
 /**
+ * Runs a write and its audit entries in one transaction; no entry when the
+ * write found nothing to change (null or undefined).
+ */
+export function auditedWrite<Result>(
+  db: Db,
+  write: (tx: Tx) => Result | null | undefined,
+  audit: AuditFor<Result> | undefined,
+): Result | null {
+  return db.transaction((tx) => {
+    const result = write(tx);
+    if (result === null || result === undefined) return null;
+    insertAudit(tx, audit, result);
+    return result;
+  });
+}
+
+/**
  * Records an event that changes nothing else (a sign-in attempt, say).
  * A change records its entries with insertAudit, in its own transaction.
  */

@@ -1,5 +1,6 @@
 import type { CustomerInput, SubscriptionInput } from "@frontline/core";
 import { asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { type AuditFor, auditedWrite } from "./audit-log.ts";
 import type { Db } from "./client.ts";
 import { customers, subscriptions } from "./schema/index.ts";
 
@@ -27,14 +28,22 @@ export async function createCustomer(
   db: Db,
   input: CustomerInput,
   now: Date,
+  audit?: AuditFor<CustomerRow>,
 ): Promise<CustomerRow> {
-  return guardUnique(() =>
-    db
-      .insert(customers)
-      .values({ ...input, createdAt: now, updatedAt: now })
-      .returning()
-      .get(),
+  const created = await guardUnique(() =>
+    auditedWrite(
+      db,
+      (tx) =>
+        tx
+          .insert(customers)
+          .values({ ...input, createdAt: now, updatedAt: now })
+          .returning()
+          .get(),
+      audit,
+    ),
   );
+  if (!created) throw new Error("the customer was not stored");
+  return created;
 }
 
 export async function updateCustomer(
@@ -42,15 +51,20 @@ export async function updateCustomer(
   id: number,
   input: Partial<CustomerInput>,
   now: Date,
+  audit?: AuditFor<CustomerRow>,
 ): Promise<CustomerRow | null> {
-  return guardUnique(
-    () =>
-      db
-        .update(customers)
-        .set({ ...input, updatedAt: now })
-        .where(eq(customers.id, id))
-        .returning()
-        .get() ?? null,
+  return guardUnique(() =>
+    auditedWrite(
+      db,
+      (tx) =>
+        tx
+          .update(customers)
+          .set({ ...input, updatedAt: now })
+          .where(eq(customers.id, id))
+          .returning()
+          .get(),
+      audit,
+    ),
   );
 }
 
@@ -109,12 +123,20 @@ export async function addSubscription(
   customerId: number,
   input: SubscriptionInput,
   now: Date,
+  audit?: AuditFor<SubscriptionRow>,
 ): Promise<SubscriptionRow> {
-  return db
-    .insert(subscriptions)
-    .values({ ...input, customerId, createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+  const created = auditedWrite(
+    db,
+    (tx) =>
+      tx
+        .insert(subscriptions)
+        .values({ ...input, customerId, createdAt: now, updatedAt: now })
+        .returning()
+        .get(),
+    audit,
+  );
+  if (!created) throw new Error("the subscription was not stored");
+  return created;
 }
 
 export async function updateSubscription(
@@ -122,13 +144,17 @@ export async function updateSubscription(
   id: number,
   input: Partial<SubscriptionInput>,
   now: Date,
+  audit?: AuditFor<SubscriptionRow>,
 ): Promise<SubscriptionRow | null> {
-  return (
-    db
-      .update(subscriptions)
-      .set({ ...input, updatedAt: now })
-      .where(eq(subscriptions.id, id))
-      .returning()
-      .get() ?? null
+  return auditedWrite(
+    db,
+    (tx) =>
+      tx
+        .update(subscriptions)
+        .set({ ...input, updatedAt: now })
+        .where(eq(subscriptions.id, id))
+        .returning()
+        .get(),
+    audit,
   );
 }

@@ -1,5 +1,6 @@
 import type { Actor, CategoryId, SeverityId } from "@frontline/core";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { type AuditFor, insertAudit } from "./audit-log.ts";
 import type { Db, Tx } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
@@ -19,6 +20,8 @@ interface DeskChange {
   readonly expectedVersion: number;
   readonly by: DeskActor;
   readonly at: Date;
+  /** Written with the change, made from the updated request. */
+  readonly audit?: AuditFor<RequestRow>;
 }
 
 export async function getRequestById(db: Db, id: number): Promise<RequestRow | null> {
@@ -91,6 +94,7 @@ export async function assignRequest(
         ...byData(change.by),
       },
     });
+    insertAudit(tx, change.audit, updated);
     return updated;
   });
 }
@@ -129,6 +133,7 @@ export async function classifyRequest(
         ...byData(change.by),
       },
     });
+    insertAudit(tx, change.audit, updated);
     return refreshSla(tx, change.requestId) ?? updated;
   });
 }
@@ -146,6 +151,7 @@ export async function addInternalNote(db: Db, change: DeskChange & { readonly bo
       body: change.body,
       data: { kind: "note", ...byData(change.by) },
     });
+    insertAudit(tx, change.audit, updated);
     return updated;
   });
 }
@@ -175,6 +181,7 @@ export async function linkIncident(
         ...byData(change.by),
       },
     });
+    insertAudit(tx, change.audit, updated);
     return updated;
   });
 }
@@ -189,6 +196,7 @@ export interface Merge {
   readonly customerMessage: string;
   /** Internal, on the surviving request's timeline. */
   readonly note: string;
+  readonly audit?: AuditFor<RequestRow>;
 }
 
 /**
@@ -208,6 +216,7 @@ export async function mergeRequest(db: Db, merge: Merge, mail: NewMail): Promise
       at,
       expectedVersion: merge.expectedVersion,
       message: { type: "reply", body: merge.customerMessage },
+      ...(merge.audit ? { audit: merge.audit } : {}),
     },
     mail,
     (tx) => {

@@ -1,6 +1,7 @@
 import type { EscalationPacket, EscalationStatus, Status } from "@frontline/core";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import { type AuditFor, insertAudit } from "./audit-log.ts";
+import type { Db, Tx } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
 import { escalations, requests } from "./schema/index.ts";
@@ -24,6 +25,7 @@ export async function createEscalation(
   db: Db,
   escalation: NewEscalation,
   mail: NewMail,
+  audit?: AuditFor<EscalationRow>,
 ): Promise<EscalationRow> {
   let created: EscalationRow | undefined;
   await changeStatus(
@@ -57,6 +59,7 @@ export async function createEscalation(
         body: escalation.packet.description,
         data: { escalationId: created.id, stepsTried: escalation.packet.stepsTried },
       });
+      insertAudit(tx, audit, created);
     },
   );
   if (!created) throw new Error("escalation was not stored");
@@ -123,8 +126,12 @@ export interface OperatorUpdate {
  * partner-only timeline entry, and, where it ends the escalation, the
  * request's own move; one transaction, refused if someone updated first.
  */
-export async function updateEscalation(db: Db, update: OperatorUpdate): Promise<EscalationRow> {
-  const apply = (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]): EscalationRow => {
+export async function updateEscalation(
+  db: Db,
+  update: OperatorUpdate,
+  audit?: AuditFor<EscalationRow>,
+): Promise<EscalationRow> {
+  const apply = (tx: Tx): EscalationRow => {
     const finished = update.status === "resolved" || update.status === "returned-to-partner";
     const row = tx
       .update(escalations)
@@ -152,6 +159,7 @@ export async function updateEscalation(db: Db, update: OperatorUpdate): Promise<
       body: update.message ?? null,
       data: { escalationId: row.id, status: row.status, operatorReference: row.operatorReference },
     });
+    insertAudit(tx, audit, row);
     return row;
   };
   const move = update.requestMove;

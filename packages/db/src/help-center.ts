@@ -1,6 +1,9 @@
 import type { ArticleFeedbackInput, IncidentView } from "@frontline/core";
 import { and, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import { type AuditFor, insertAudit } from "./audit-log.ts";
+import type { Db, Tx } from "./client.ts";
+import type { NewMail } from "./outbox.ts";
+import { applyStatusChange, type RequestRow, type StatusChange } from "./requests.ts";
 import { articleFeedback, requests, serviceIncidents } from "./schema/index.ts";
 
 export type NewIncident = Omit<IncidentView, "id" | "updatedAt" | "resolvedAt">;
@@ -9,12 +12,17 @@ export async function createIncident(
   db: Db,
   incident: NewIncident,
   now: Date,
+  audit?: AuditFor<IncidentView>,
 ): Promise<IncidentView> {
-  return db
-    .insert(serviceIncidents)
-    .values({ ...incident, updatedAt: now, resolvedAt: null })
-    .returning()
-    .get();
+  return db.transaction((tx) => {
+    const created = tx
+      .insert(serviceIncidents)
+      .values({ ...incident, updatedAt: now, resolvedAt: null })
+      .returning()
+      .get();
+    insertAudit(tx, audit, created);
+    return created;
+  });
 }
 
 /** Incidents still going on, most recent first. */
@@ -71,41 +79,89 @@ export async function updateIncident(
   id: number,
   change: IncidentChange,
   now: Date,
+  audit?: AuditFor<IncidentView>,
 ): Promise<IncidentView | null> {
-  const current = await getIncident(db, id);
-  if (!current) return null;
-  return db
-    .update(serviceIncidents)
-    .set({
-      ...(change.status ? { status: change.status } : {}),
-      ...(change.impact ? { impact: change.impact } : {}),
-      ...(change.message ? { message: { ...current.message, ...change.message } } : {}),
-      updatedAt: now,
-    })
-    .where(eq(serviceIncidents.id, id))
-    .returning()
-    .get();
+  return db.transaction((tx) => {
+    const current = incidentIn(tx, id);
+    if (!current) return null;
+    const updated = tx
+      .update(serviceIncidents)
+      .set({
+        ...(change.status ? { status: change.status } : {}),
+        ...(change.impact ? { impact: change.impact } : {}),
+        ...(change.message ? { message: { ...current.message, ...change.message } } : {}),
+        updatedAt: now,
+      })
+      .where(eq(serviceIncidents.id, id))
+      .returning()
+      .get();
+    if (updated) insertAudit(tx, audit, updated);
+    return updated ?? null;
+  });
 }
 
+const incidentIn = (tx: Tx, id: number) =>
+  tx.select().from(serviceIncidents).where(eq(serviceIncidents.id, id)).get();
+
+/** The requests an incident's resolution moves, and how: decided by the caller's rules. */
+export type IncidentClosing = (
+  incident: IncidentView,
+  openRequests: readonly RequestRow[],
+) => readonly { readonly change: StatusChange; readonly mail?: NewMail }[];
+
+export interface ResolvedIncident {
+  readonly incident: IncidentView;
+  /** The linked requests the resolution moved. */
+  readonly moved: readonly RequestRow[];
+}
+
+/**
+ * Resolves an incident and moves its linked open requests as `closing`
+ * says, with their timeline entries, emails and the audit entry, in one
+ * transaction: a crash or a refused move leaves everything as it was, never
+ * an incident resolved with half its requests still open. Null when the
+ * incident does not exist or is already resolved.
+ */
 export async function resolveIncident(
   db: Db,
   id: number,
   now: Date,
   message?: IncidentView["message"],
-): Promise<IncidentView | null> {
-  const current = await getIncident(db, id);
-  if (!current) return null;
-  return db
-    .update(serviceIncidents)
-    .set({
-      status: "resolved",
-      resolvedAt: now,
-      updatedAt: now,
-      ...(message ? { message: { ...current.message, ...message } } : {}),
-    })
-    .where(eq(serviceIncidents.id, id))
-    .returning()
-    .get();
+  closing: IncidentClosing = () => [],
+  audit?: AuditFor<ResolvedIncident>,
+): Promise<ResolvedIncident | null> {
+  return db.transaction(
+    (tx) => {
+      const current = incidentIn(tx, id);
+      if (!current || current.resolvedAt) return null;
+      const incident = tx
+        .update(serviceIncidents)
+        .set({
+          status: "resolved",
+          resolvedAt: now,
+          updatedAt: now,
+          ...(message ? { message: { ...current.message, ...message } } : {}),
+        })
+        .where(eq(serviceIncidents.id, id))
+        .returning()
+        .get();
+      if (!incident) return null;
+      const open = tx
+        .select()
+        .from(requests)
+        .where(
+          and(eq(requests.incidentId, id), notInArray(requests.status, ["resolved", "closed"])),
+        )
+        .all();
+      const moved = closing(incident, open).map(({ change, mail }) =>
+        applyStatusChange(tx, change, mail),
+      );
+      const result = { incident, moved };
+      insertAudit(tx, audit, result);
+      return result;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Every incident, active first then newest. */

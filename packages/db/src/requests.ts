@@ -8,6 +8,7 @@ import {
   type SupportRequestInput,
 } from "@frontline/core";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { type AuditFor, insertAudit } from "./audit-log.ts";
 import type { Db, Tx } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
 import { idempotencyKeys, requestEvents, requestSequences, requests } from "./schema/index.ts";
@@ -187,11 +188,16 @@ export function insertEvent(tx: Tx, event: NewEvent): RequestEventRow {
     .get();
 }
 
-/** Adds one entry to a request's timeline (and its email, if any) and marks the request changed. */
+/**
+ * Adds one entry to a request's timeline (and its email, if any) and marks
+ * the request changed; a partner's public answer also stops the
+ * first-response clock, in the same transaction.
+ */
 export async function appendEvent(
   db: Db,
   event: NewEvent,
   mail?: NewMail,
+  options: { audit?: AuditFor<RequestEventRow>; answersCustomer?: boolean } = {},
 ): Promise<RequestEventRow> {
   return db.transaction((tx) => {
     const row = insertEvent(tx, event);
@@ -200,6 +206,8 @@ export async function appendEvent(
       .where(eq(requests.id, event.requestId))
       .run();
     if (mail) enqueueMail(tx, event.requestId, mail, event.at);
+    if (options.answersCustomer) stopFirstResponseClock(tx, event.requestId, event.at);
+    insertAudit(tx, options.audit, row);
     return row;
   });
 }
@@ -215,6 +223,8 @@ export interface StatusChange {
   readonly message?: { type: RequestEventType; body: string };
   /** The version the caller saw; when given, any change since then refuses the move. */
   readonly expectedVersion?: number;
+  /** Who moved it, for the audit log (customers' own moves are on the timeline only). */
+  readonly audit?: AuditFor<RequestRow>;
 }
 
 /**
@@ -229,49 +239,58 @@ export async function changeStatus(
   /** More writes that must succeed or fail with the move (an escalation record, say). */
   alongside?: (tx: Tx, updated: RequestRow) => void,
 ): Promise<RequestRow> {
-  return db.transaction((tx) => {
-    if (change.message) {
-      insertEvent(tx, {
-        requestId: change.requestId,
-        type: change.message.type,
-        actor: change.actor,
-        at: change.at,
-        body: change.message.body,
-      });
-    }
+  return db.transaction((tx) => applyStatusChange(tx, change, mail, alongside));
+}
+
+/** changeStatus inside a transaction the caller holds, for moves that belong to a larger change. */
+export function applyStatusChange(
+  tx: Tx,
+  change: StatusChange,
+  mail?: NewMail,
+  alongside?: (tx: Tx, updated: RequestRow) => void,
+): RequestRow {
+  if (change.message) {
     insertEvent(tx, {
       requestId: change.requestId,
-      type: "status-change",
+      type: change.message.type,
       actor: change.actor,
       at: change.at,
-      data: { from: change.from, to: change.to },
-      visibility: "public",
+      body: change.message.body,
     });
-    const updated = tx
-      .update(requests)
-      .set({
-        status: change.to,
-        updatedAt: change.at,
-        version: sql`${requests.version} + 1`,
-        ...(change.to === "resolved" ? { resolvedAt: change.at } : {}),
-      })
-      .where(
-        and(
-          eq(requests.id, change.requestId),
-          eq(requests.status, change.from),
-          change.expectedVersion === undefined
-            ? undefined
-            : eq(requests.version, change.expectedVersion),
-        ),
-      )
-      .returning()
-      .get();
-    if (!updated)
-      throw new StaleRequestError("The request changed meanwhile; reload it and try again");
-    if (mail) enqueueMail(tx, change.requestId, mail, change.at);
-    alongside?.(tx, updated);
-    return refreshSla(tx, change.requestId) ?? updated;
+  }
+  insertEvent(tx, {
+    requestId: change.requestId,
+    type: "status-change",
+    actor: change.actor,
+    at: change.at,
+    data: { from: change.from, to: change.to },
+    visibility: "public",
   });
+  const updated = tx
+    .update(requests)
+    .set({
+      status: change.to,
+      updatedAt: change.at,
+      version: sql`${requests.version} + 1`,
+      ...(change.to === "resolved" ? { resolvedAt: change.at } : {}),
+    })
+    .where(
+      and(
+        eq(requests.id, change.requestId),
+        eq(requests.status, change.from),
+        change.expectedVersion === undefined
+          ? undefined
+          : eq(requests.version, change.expectedVersion),
+      ),
+    )
+    .returning()
+    .get();
+  if (!updated)
+    throw new StaleRequestError("The request changed meanwhile; reload it and try again");
+  if (mail) enqueueMail(tx, change.requestId, mail, change.at);
+  alongside?.(tx, updated);
+  insertAudit(tx, change.audit, updated);
+  return refreshSla(tx, change.requestId) ?? updated;
 }
 
 /** The timeline, oldest first; only public events unless asked otherwise. */
@@ -295,13 +314,15 @@ export async function listEvents(
 
 /** Stops the first-response clock; only the first public answer counts. */
 export async function markFirstResponse(db: Db, requestId: number, at: Date): Promise<void> {
-  db.transaction((tx) => {
-    const marked = tx
-      .update(requests)
-      .set({ firstResponseAt: at })
-      .where(and(eq(requests.id, requestId), isNull(requests.firstResponseAt)))
-      .run();
-    // The resolution clock takes over from the first-response clock.
-    if (marked.changes > 0) refreshSla(tx, requestId);
-  });
+  db.transaction((tx) => stopFirstResponseClock(tx, requestId, at));
+}
+
+function stopFirstResponseClock(tx: Tx, requestId: number, at: Date): void {
+  const marked = tx
+    .update(requests)
+    .set({ firstResponseAt: at })
+    .where(and(eq(requests.id, requestId), isNull(requests.firstResponseAt)))
+    .run();
+  // The resolution clock takes over from the first-response clock.
+  if (marked.changes > 0) refreshSla(tx, requestId);
 }

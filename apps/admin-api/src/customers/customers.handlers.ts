@@ -1,11 +1,11 @@
 import type { CustomerInput, SubscriptionInput } from "@frontline/core";
 import {
+  type AuditEntry,
   addSubscription,
   createCustomer,
   DuplicateTenantError,
   getCustomer,
   listCustomers,
-  recordAudit,
   subscriptionsOf,
   updateCustomer,
   updateSubscription,
@@ -35,14 +35,15 @@ const duplicate = () =>
     ],
   );
 
-async function audit(
+/** The audit entry of a change to a customer; the change's own transaction writes it. */
+function auditEntry(
   deps: AppDeps,
   who: CustomerActor,
   action: string,
   target: string,
   detail: Record<string, unknown>,
-) {
-  await recordAudit(deps.db, {
+): AuditEntry {
+  return {
     at: deps.clock.now(),
     actorId: who.staff?.id ?? null,
     actorLabel: who.staff?.email ?? "unknown",
@@ -50,7 +51,7 @@ async function audit(
     target,
     detail,
     clientAddress: who.clientAddress,
-  });
+  };
 }
 
 async function saving<T>(write: () => Promise<T>): Promise<T> {
@@ -74,10 +75,13 @@ export async function customerWithSubscriptions(deps: AppDeps, id: number) {
 }
 
 export async function addCustomer(deps: AppDeps, input: CustomerInput, who: CustomerActor) {
-  const created = await saving(() => createCustomer(deps.db, input, deps.clock.now()));
-  await audit(deps, who, "customer.create", `customer:${created.id}`, {
-    organisation: created.organisation,
-  });
+  const created = await saving(() =>
+    createCustomer(deps.db, input, deps.clock.now(), (row) =>
+      auditEntry(deps, who, "customer.create", `customer:${row.id}`, {
+        organisation: row.organisation,
+      }),
+    ),
+  );
   return { ...created, subscriptions: [] };
 }
 
@@ -87,9 +91,16 @@ export async function changeCustomer(
   change: Partial<CustomerInput>,
   who: CustomerActor,
 ) {
-  const updated = await saving(() => updateCustomer(deps.db, id, change, deps.clock.now()));
+  const updated = await saving(() =>
+    updateCustomer(
+      deps.db,
+      id,
+      change,
+      deps.clock.now(),
+      auditEntry(deps, who, "customer.update", `customer:${id}`, { ...change }),
+    ),
+  );
   if (!updated) throw Problem.notFound(`There is no customer ${id}.`);
-  await audit(deps, who, "customer.update", `customer:${id}`, { ...change });
   return customerWithSubscriptions(deps, id);
 }
 
@@ -100,11 +111,12 @@ export async function subscribe(
   who: CustomerActor,
 ) {
   await customerWithSubscriptions(deps, customerId);
-  const subscription = await addSubscription(deps.db, customerId, input, deps.clock.now());
-  await audit(deps, who, "subscription.create", `customer:${customerId}`, {
-    service: subscription.service,
-    seats: subscription.seats,
-  });
+  const subscription = await addSubscription(deps.db, customerId, input, deps.clock.now(), (row) =>
+    auditEntry(deps, who, "subscription.create", `customer:${customerId}`, {
+      service: row.service,
+      seats: row.seats,
+    }),
+  );
   return subscription;
 }
 
@@ -114,8 +126,13 @@ export async function changeSubscription(
   change: Partial<SubscriptionInput>,
   who: CustomerActor,
 ) {
-  const updated = await updateSubscription(deps.db, id, change, deps.clock.now());
+  const updated = await updateSubscription(
+    deps.db,
+    id,
+    change,
+    deps.clock.now(),
+    auditEntry(deps, who, "subscription.update", `subscription:${id}`, { ...change }),
+  );
   if (!updated) throw Problem.notFound(`There is no subscription ${id}.`);
-  await audit(deps, who, "subscription.update", `subscription:${id}`, { ...change });
   return updated;
 }

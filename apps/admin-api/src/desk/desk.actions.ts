@@ -11,7 +11,7 @@ import {
 import type { AppDeps } from "../platform/deps.ts";
 import { Problem } from "../platform/problem.ts";
 import { replyAsPartner } from "../requests/requests.handlers.ts";
-import { audit, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
+import { auditEntry, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
 import { requestForDesk } from "./desk.handlers.ts";
 import { deskActor } from "./desk.staff.ts";
 
@@ -49,9 +49,12 @@ export async function assign(
       at: deps.clock.now(),
       from: row.assigneeId,
       to,
+      audit: auditEntry(deps, caller, "request.assign", row, {
+        from: row.assigneeId,
+        to: targetId,
+      }),
     }),
   );
-  await audit(deps, caller, "request.assign", row, { from: row.assigneeId, to: targetId });
   return updated;
 }
 
@@ -81,12 +84,13 @@ export async function classify(
       ...(input.category ? { category: input.category } : {}),
       before: { severity: row.severity, category: row.category },
       summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+      audit: (after) =>
+        auditEntry(deps, caller, "request.classify", row, {
+          from: { severity: row.severity, category: row.category },
+          to: { severity: after.severity, category: after.category },
+        }),
     }),
   );
-  await audit(deps, caller, "request.classify", row, {
-    from: { severity: row.severity, category: row.category },
-    to: { severity: updated.severity, category: updated.category },
-  });
   return updated;
 }
 
@@ -106,8 +110,13 @@ export async function reply(
       "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
     );
   }
-  await replyAsPartner(deps, row, input.body, deskActor(caller.staff).role);
-  await audit(deps, caller, "request.reply", row);
+  await replyAsPartner(
+    deps,
+    row,
+    input.body,
+    deskActor(caller.staff).role,
+    auditEntry(deps, caller, "request.reply", row),
+  );
   return requestForDesk(deps, row.number);
 }
 
@@ -125,9 +134,9 @@ export async function note(
       by: deskActor(caller.staff),
       at: deps.clock.now(),
       body: input.body,
+      audit: auditEntry(deps, caller, "request.note", row),
     }),
   );
-  await audit(deps, caller, "request.note", row);
   return updated;
 }
 
@@ -157,11 +166,11 @@ export async function linkToIncident(
       from: row.incidentId,
       to: input.incidentId,
       summary,
+      audit: auditEntry(deps, caller, "request.link-incident", row, {
+        from: row.incidentId,
+        to: input.incidentId,
+      }),
     }),
   );
-  await audit(deps, caller, "request.link-incident", row, {
-    from: row.incidentId,
-    to: input.incidentId,
-  });
   return updated;
 }

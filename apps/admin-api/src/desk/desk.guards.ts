@@ -1,4 +1,4 @@
-import { type RequestRow, recordAudit, StaleRequestError } from "@frontline/db";
+import { type AuditEntry, type RequestRow, StaleRequestError } from "@frontline/db";
 import type { StaffPrincipal } from "../platform/auth.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { Problem } from "../platform/problem.ts";
@@ -31,14 +31,15 @@ export async function guarded<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function audit(
+/** The audit entry of a desk change to a request; the change's own transaction writes it. */
+export function auditEntry(
   deps: AppDeps,
   caller: Caller,
   action: string,
   row: RequestRow,
   detail: Record<string, unknown> = {},
-) {
-  await recordAudit(deps.db, {
+): AuditEntry {
+  return {
     at: deps.clock.now(),
     actorId: caller.staff.id,
     actorLabel: caller.staff.email,
@@ -46,5 +47,5 @@ export async function audit(
     target: row.number,
     detail,
     clientAddress: caller.address,
-  });
+  };
 }

@@ -3,7 +3,7 @@ import { changeStatus, getRequestByNumber, mergeRequest, type RequestRow } from 
 import type { AppDeps } from "../platform/deps.ts";
 import { Problem } from "../platform/problem.ts";
 import { replyMail, statusMail } from "../requests/request-mail.ts";
-import { audit, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
+import { auditEntry, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 
 // Status changes and merges: only what core's lifecycle allows staff, else 409 with the reason.
@@ -54,11 +54,11 @@ export async function moveStatus(
         actor: role,
         at: now,
         expectedVersion: input.version,
+        audit: auditEntry(deps, caller, "request.status", row, { from: row.status, to }),
       },
       statusMail(deps.config, row, to),
     ),
   );
-  await audit(deps, caller, "request.status", row, { from: row.status, to });
   return updated;
 }
 
@@ -99,10 +99,10 @@ export async function merge(
         at: now,
         customerMessage,
         note: `${row.number} (${row.contactName}, ${row.organisation}) was merged into this request as a duplicate: ${row.subject}`,
+        audit: auditEntry(deps, caller, "request.merge", row, { into: into.number }),
       },
       replyMail(deps.config, row, customerMessage),
     ),
   );
-  await audit(deps, caller, "request.merge", row, { into: into.number });
   return updated;
 }

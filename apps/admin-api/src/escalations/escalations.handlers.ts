@@ -20,7 +20,6 @@ import {
   listEscalations,
   listEvents,
   type RequestRow,
-  recordAudit,
   StaleRequestError,
   updateEscalation,
 } from "@frontline/db";
@@ -119,16 +118,16 @@ export async function escalate(
       deps.db,
       { request: row, packet, byId: staff.id, byRole: role, at: now },
       statusMail(deps.config, row, "escalated"),
+      (escalation) => ({
+        at: now,
+        actorId: staff.id,
+        actorLabel: staff.email,
+        action: "request.escalate",
+        target: row.number,
+        detail: { escalationId: escalation.id },
+        clientAddress,
+      }),
     );
-    await recordAudit(deps.db, {
-      at: now,
-      actorId: staff.id,
-      actorLabel: staff.email,
-      action: "request.escalate",
-      target: row.number,
-      detail: { escalationId: created.id },
-      clientAddress,
-    });
     return escalationView(deps, created, row);
   } catch (error) {
     if (error instanceof StaleRequestError) throw stale();
@@ -232,31 +231,34 @@ export async function updateAsOperator(
     update.status && update.status !== escalation.status ? requestMoves[update.status] : undefined;
   const role = staff.role === "admin" ? "admin" : "operator";
   try {
-    const updated = await updateEscalation(deps.db, {
-      escalation,
-      version: update.version,
-      ...(update.status ? { status: update.status } : {}),
-      ...(update.operatorReference ? { operatorReference: update.operatorReference } : {}),
-      ...(update.message ? { message: update.message } : {}),
-      actorRole: role,
-      at: deps.clock.now(),
-      ...(moveTo && request.status === "escalated"
-        ? { requestMove: { request, to: moveTo, mail: statusMail(deps.config, request, moveTo) } }
-        : {}),
-    });
-    await recordAudit(deps.db, {
-      at: deps.clock.now(),
-      actorId: staff.id,
-      actorLabel: staff.email,
-      action: "escalation.update",
-      target: request.number,
-      detail: {
-        escalationId: updated.id,
-        status: updated.status,
-        operatorReference: updated.operatorReference,
+    const updated = await updateEscalation(
+      deps.db,
+      {
+        escalation,
+        version: update.version,
+        ...(update.status ? { status: update.status } : {}),
+        ...(update.operatorReference ? { operatorReference: update.operatorReference } : {}),
+        ...(update.message ? { message: update.message } : {}),
+        actorRole: role,
+        at: deps.clock.now(),
+        ...(moveTo && request.status === "escalated"
+          ? { requestMove: { request, to: moveTo, mail: statusMail(deps.config, request, moveTo) } }
+          : {}),
       },
-      clientAddress,
-    });
+      (row) => ({
+        at: deps.clock.now(),
+        actorId: staff.id,
+        actorLabel: staff.email,
+        action: "escalation.update",
+        target: request.number,
+        detail: {
+          escalationId: row.id,
+          status: row.status,
+          operatorReference: row.operatorReference,
+        },
+        clientAddress,
+      }),
+    );
     return escalationView(deps, updated, request);
   } catch (error) {
     if (error instanceof StaleRequestError) throw stale();

@@ -5,12 +5,11 @@ import {
   type Locale,
 } from "@frontline/core";
 import {
-  changeStatus,
+  type AuditEntry,
   createIncident,
   getIncident,
   type IncidentChange,
-  openRequestsOfIncident,
-  recordAudit,
+  type IncidentClosing,
   resolveIncident,
   updateIncident,
 } from "@frontline/db";
@@ -28,14 +27,15 @@ const view = (incident: IncidentView) => ({
   resolvedAt: incident.resolvedAt?.toISOString() ?? null,
 });
 
-async function audit(
+/** The audit entry of a change to an incident; the change's own transaction writes it. */
+function auditEntry(
   deps: AppDeps,
   who: Audit,
   action: string,
-  incident: IncidentView,
+  incident: Pick<IncidentView, "id">,
   detail: Record<string, unknown>,
-) {
-  await recordAudit(deps.db, {
+): AuditEntry {
+  return {
     at: deps.clock.now(),
     actorId: who.staff.id,
     actorLabel: who.staff.email,
@@ -43,15 +43,16 @@ async function audit(
     target: `incident:${incident.id}`,
     detail,
     clientAddress: who.clientAddress,
-  });
+  };
 }
 
 export async function postIncident(deps: AppDeps, input: IncidentInput, who: Audit) {
-  const incident = await createIncident(deps.db, input, deps.clock.now());
-  await audit(deps, who, "incident.create", incident, {
-    service: input.service,
-    impact: input.impact,
-  });
+  const incident = await createIncident(deps.db, input, deps.clock.now(), (created) =>
+    auditEntry(deps, who, "incident.create", created, {
+      service: input.service,
+      impact: input.impact,
+    }),
+  );
   return view(incident);
 }
 
@@ -75,9 +76,14 @@ export async function changeIncident(
   who: Audit,
 ) {
   await activeIncident(deps, id);
-  const updated = await updateIncident(deps.db, id, change, deps.clock.now());
+  const updated = await updateIncident(
+    deps.db,
+    id,
+    change,
+    deps.clock.now(),
+    auditEntry(deps, who, "incident.update", { id }, { ...change }),
+  );
   if (!updated) throw Problem.notFound(`There is no incident ${id}.`);
-  await audit(deps, who, "incident.update", updated, { ...change });
   return view(updated);
 }
 
@@ -95,33 +101,44 @@ export async function closeIncident(
 ) {
   await activeIncident(deps, id);
   const now = deps.clock.now();
-  const incident = await resolveIncident(deps.db, id, now, options.message);
-  if (!incident) throw Problem.notFound(`There is no incident ${id}.`);
-  const resolvedRequests: string[] = [];
-  const leftForPartner: string[] = [];
   const role = who.staff.role;
-  for (const request of options.resolveLinkedRequests
-    ? await openRequestsOfIncident(deps.db, id)
-    : []) {
-    if (!checkTransition(request.status, "resolved", role, { now }).ok) {
-      leftForPartner.push(request.number);
-      continue;
-    }
-    const text = incident.message[request.locale] ?? incident.message.en ?? "";
-    await changeStatus(
-      deps.db,
-      {
-        requestId: request.id,
-        from: request.status,
-        to: "resolved",
-        actor: role,
-        at: now,
-        message: { type: "reply", body: text },
-      },
-      statusMail(deps.config, request, "resolved"),
-    );
-    resolvedRequests.push(request.number);
+  const leftForPartner: string[] = [];
+  // Decided inside the resolution's transaction, on the requests as they are then.
+  const closing: IncidentClosing = (incident, open) => {
+    leftForPartner.length = 0;
+    if (!options.resolveLinkedRequests) return [];
+    return open.flatMap((request) => {
+      if (!checkTransition(request.status, "resolved", role, { now }).ok) {
+        leftForPartner.push(request.number);
+        return [];
+      }
+      const text = incident.message[request.locale] ?? incident.message.en ?? "";
+      return [
+        {
+          change: {
+            requestId: request.id,
+            from: request.status,
+            to: "resolved" as const,
+            actor: role,
+            at: now,
+            message: { type: "reply" as const, body: text },
+          },
+          mail: statusMail(deps.config, request, "resolved"),
+        },
+      ];
+    });
+  };
+  const resolved = await resolveIncident(deps.db, id, now, options.message, closing, (result) =>
+    auditEntry(deps, who, "incident.resolve", result.incident, {
+      resolvedRequests: result.moved.map((request) => request.number),
+      leftForPartner,
+    }),
+  );
+  if (!resolved) {
+    // Resolved meanwhile by someone else: the same 409 as resolving a resolved incident.
+    await activeIncident(deps, id);
+    throw Problem.notFound(`There is no incident ${id}.`);
   }
-  await audit(deps, who, "incident.resolve", incident, { resolvedRequests, leftForPartner });
-  return { incident: view(incident), resolvedRequests, leftForPartner };
+  const resolvedRequests = resolved.moved.map((request) => request.number);
+  return { incident: view(resolved.incident), resolvedRequests, leftForPartner };
 }

@@ -11,6 +11,7 @@ import {
   statusLabels,
 } from "@frontline/core";
 import {
+  type AuditEntry,
   appendEvent,
   changeStatus,
   createRequest,
@@ -20,7 +21,6 @@ import {
   getRequestByNumber,
   IdempotencyConflictError,
   listEvents,
-  markFirstResponse,
   type RequestEventRow,
   type RequestRow,
   StaleRequestError,
@@ -244,12 +244,13 @@ export async function replyAsPartner(
   row: RequestRow,
   body: string,
   actor: "agent" | "admin",
+  audit?: AuditEntry,
 ) {
   const at = deps.clock.now();
   await appendEvent(
     deps.db,
     { requestId: row.id, type: "reply", actor, at, body, visibility: "public" },
     replyMail(deps.config, row, body),
+    { answersCustomer: true, ...(audit ? { audit } : {}) },
   );
-  if (!row.firstResponseAt) await markFirstResponse(deps.db, row.id, at);
 }

@@ -1,0 +1,142 @@
+import { type Db, getRequestByNumber, getStaffUser } from "@frontline/db";
+import { describe, expect, it } from "vitest";
+import { callJson, postJson, readJson, validRequest } from "../../test/test-app.ts";
+import { signedInBrowser } from "../auth/auth.testing.ts";
+import { deskTest } from "../desk/desk.test-support.ts";
+
+/** From now on every audit entry fails to be written, as a full disk or a broken file would. */
+function breakAuditLog(db: Db) {
+  db.$client.exec(
+    "CREATE TRIGGER audit_log_broken BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
+  );
+}
+
+/** Everything a change can leave behind: rows of every table, by table. */
+function snapshot(db: Db): Record<string, number> {
+  const tables = db.$client
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (db.$client.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+    ]),
+  );
+}
+
+const outage = {
+  service: "mail",
+  impact: "outage",
+  status: "investigating",
+  startedAt: "2026-11-21T09:00:00Z",
+  message: { en: "Mail cannot be sent." },
+};
+
+describe("a change and its audit entry", () => {
+  it("are stored together or not at all: when the audit entry cannot be written, no desk change is made", async () => {
+    const desk = await deskTest();
+    const row = await desk.file();
+    const before = { status: row.status, version: row.version };
+    breakAuditLog(desk.db);
+    const rows = snapshot(desk.db);
+    for (const [action, body] of [
+      ["status", { status: "waiting-on-customer" }],
+      ["assignment", { assigneeId: "me" }],
+      ["notes", { body: "Checked the mail flow." }],
+      ["replies", { body: "We are on it." }],
+    ] as const) {
+      const response = await desk.act(row.number, action, body);
+      expect(response.status, action).toBe(500);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+    }
+    expect(snapshot(desk.db)).toEqual(rows);
+    const after = await getRequestByNumber(desk.db, row.number);
+    expect({ status: after?.status, version: after?.version }).toEqual(before);
+  });
+
+  it("are stored together or not at all for staff, tokens, customers and incidents", async () => {
+    const desk = await deskTest();
+    const { app, db } = desk;
+    const session = await signedInBrowser(app, db, "agent", { email: "ana@partner.example" });
+    breakAuditLog(db);
+    const rows = snapshot(db);
+    const attempts = [
+      session.browser.request("/api/v1/tokens", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrf },
+        body: JSON.stringify({ name: "script" }),
+      }),
+      callJson(app, "POST", "/api/v1/users", desk.admin.headers, {
+        email: "new@partner.example",
+        name: "New Person",
+        role: "agent",
+      }),
+      callJson(app, "PATCH", `/api/v1/users/${desk.agent.user.id}`, desk.admin.headers, {
+        role: "admin",
+      }),
+      callJson(app, "POST", "/api/v1/customers", desk.admin.headers, {
+        organisation: "Fabrikam",
+        tenantDomain: "fabrikam.example",
+        contacts: [{ name: "Ida Tech", email: "it@fabrikam.example" }],
+      }),
+      callJson(app, "POST", "/api/v1/incidents", desk.operator.headers, outage),
+    ];
+    for (const response of await Promise.all(attempts)) expect(response.status).toBe(500);
+    expect(snapshot(db)).toEqual(rows);
+    expect((await getStaffUser(db, desk.agent.user.id))?.role).toBe("agent");
+  });
+});
+
+describe("resolving an incident with its linked requests", () => {
+  it("moves all of them or none: one refused move leaves the incident and every request as they were", async () => {
+    const desk = await deskTest();
+    const { app, db } = desk;
+    const incident = await readJson(
+      await callJson(app, "POST", "/api/v1/incidents", desk.operator.headers, outage),
+    );
+    const linked = [];
+    for (let i = 0; i < 3; i++) {
+      linked.push(
+        await readJson(
+          await postJson(app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
+        ),
+      );
+    }
+    // The second request's move fails inside the resolution, as a lost write would.
+    const second = await getRequestByNumber(db, linked[1].number);
+    db.$client.exec(
+      `CREATE TRIGGER refuse_second BEFORE UPDATE OF status ON requests WHEN NEW.id = ${second?.id} BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`,
+    );
+    const rows = snapshot(db);
+    const response = await callJson(
+      app,
+      "POST",
+      `/api/v1/incidents/${incident.id}/resolution`,
+      desk.admin.headers,
+      { resolveLinkedRequests: true, message: { en: "Mail flows again." } },
+    );
+    expect(response.status).toBe(500);
+    expect(snapshot(db)).toEqual(rows);
+    for (const filed of linked) {
+      expect((await getRequestByNumber(db, filed.number))?.status).toBe("new");
+    }
+    const health = await readJson(await app.request("/api/v1/service-health"));
+    expect(health.incidents.map((i: { id: number }) => i.id)).toContain(incident.id);
+
+    // Once the fault is gone, the same resolution moves all three.
+    db.$client.exec("DROP TRIGGER refuse_second");
+    const retried = await readJson(
+      await callJson(
+        app,
+        "POST",
+        `/api/v1/incidents/${incident.id}/resolution`,
+        desk.admin.headers,
+        {
+          resolveLinkedRequests: true,
+          message: { en: "Mail flows again." },
+        },
+      ),
+    );
+    expect([...retried.resolvedRequests].sort()).toEqual(linked.map((f) => f.number).sort());
+  });
+});
