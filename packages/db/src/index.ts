@@ -1,3 +1,9 @@
+export {
+  type BackupContents,
+  BackupError,
+  type BackupReport,
+  backupDatabase,
+} from "./backup.ts";
 export * from "./client.ts";
 export * from "./customers.ts";
 export * from "./deflections.ts";
@@ -7,6 +13,7 @@ export * from "./help-center.ts";
 export * from "./outbox.ts";
 export * from "./queue.ts";
 export * from "./requests.ts";
+export { type RestoreReport, restoreDatabase } from "./restore.ts";
 export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";
 export * from "./seed.ts";
