@@ -18,7 +18,8 @@ export interface OpenDatabase {
   close(): void;
 }
 
-const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+/** The drizzle migrations this version applies when it opens a database. */
+export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
 /** Accepts a plain path, a `file:` URL, or `:memory:`. */
 export function databasePath(databaseUrl: string): string {
@@ -36,7 +37,13 @@ export function databasePath(databaseUrl: string): string {
  * Measured here it allows about 4,000 commits/s, twenty times what filing
  * requests reaches, so durability costs no throughput that matters.
  */
-export function openDatabase(databaseUrl: string): OpenDatabase {
+export function openDatabase(
+  databaseUrl: string,
+  options: {
+    /** False to leave the schema as it is (a backup must copy what the server has). */
+    readonly migrate?: boolean;
+  } = {},
+): OpenDatabase {
   const path = databasePath(databaseUrl);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
@@ -48,7 +55,7 @@ export function openDatabase(databaseUrl: string): OpenDatabase {
   // sent mail's tracking link must not survive in the file after its purge.
   sqlite.pragma("secure_delete = ON");
   const db = drizzle({ client: sqlite, schema });
-  migrate(db, { migrationsFolder });
+  if (options.migrate !== false) migrate(db, { migrationsFolder });
   return { db, path, close: () => sqlite.close() };
 }
 

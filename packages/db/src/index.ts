@@ -1,4 +1,10 @@
 export * from "./audit-log.ts";
+export {
+  type BackupContents,
+  BackupError,
+  type BackupReport,
+  backupDatabase,
+} from "./backup.ts";
 export * from "./client.ts";
 export * from "./customers.ts";
 export * from "./deflections.ts";
@@ -8,6 +14,7 @@ export * from "./help-center.ts";
 export * from "./outbox.ts";
 export * from "./queue.ts";
 export * from "./requests.ts";
+export { type RestoreReport, restoreDatabase } from "./restore.ts";
 export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";
 export * from "./seed.ts";

@@ -229,6 +229,8 @@ describe("npm run admin", () => {
       "disable-user",
       "enable-user",
       "reset-password",
+      "backup",
+      "restore",
     ]) {
       expect(run.stdout).toContain(`  ${command}`);
     }

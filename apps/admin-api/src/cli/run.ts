@@ -3,7 +3,7 @@ import { openDatabase } from "@frontline/db";
 import { ConfigError, loadConfig } from "../config.ts";
 import { systemClock } from "../platform/deps.ts";
 import { Problem } from "../platform/problem.ts";
-import { type Command, UsageError } from "./command.ts";
+import { type AnyCommand, type ShellContext, UsageError } from "./command.ts";
 import { commands } from "./commands/index.ts";
 
 export interface CliIo {
@@ -15,7 +15,7 @@ export interface CliIo {
 /** Exit codes: 0 done, 1 refused (no such user, last admin…), 2 wrong usage, 78 bad configuration. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, config: 78 } as const;
 
-const usageLine = (name: string, command: Command) =>
+const usageLine = (name: string, command: AnyCommand) =>
   `npm run admin -- ${name}${command.usage ? ` ${command.usage}` : ""}`;
 
 function help(io: CliIo): void {
@@ -32,7 +32,7 @@ function help(io: CliIo): void {
   io.out('Every change is written to the audit log with the actor "cli".');
 }
 
-function commandHelp(io: CliIo, name: string, command: Command): void {
+function commandHelp(io: CliIo, name: string, command: AnyCommand): void {
   io.out(command.summary);
   io.out("");
   io.out(`Usage: ${usageLine(name, command)}`);
@@ -62,13 +62,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   let flags: Record<string, string | boolean | undefined>;
+  let args: string[];
   try {
-    flags = parseArgs({
+    const parsed = parseArgs({
       args: [...rest],
       options: command.options,
       strict: true,
-      allowPositionals: false,
-    }).values as Record<string, string | boolean | undefined>;
+      allowPositionals: (command.positionals ?? 0) > 0,
+    });
+    flags = parsed.values as Record<string, string | boolean | undefined>;
+    args = parsed.positionals;
+    const extra = args[command.positionals ?? 0];
+    if (extra !== undefined) throw new UsageError(`Unexpected argument '${extra}'.`);
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
     io.err(`Usage: ${usageLine(name, command)}`);
@@ -85,12 +90,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
-  const database = openDatabase(config.databaseUrl);
+  // npm runs scripts in the package folder; INIT_CWD is where the operator was.
+  const shell: ShellContext = {
+    clock: systemClock,
+    config,
+    cwd: io.env.INIT_CWD || process.cwd(),
+    out: io.out,
+  };
   try {
-    return (
-      (await command.run({ db: database.db, clock: systemClock, config, out: io.out }, flags)) ??
-      EXIT.ok
-    );
+    let code: number | undefined;
+    if (command.managesDatabase) code = await command.run(shell, flags, args);
+    else {
+      const database = openDatabase(config.databaseUrl);
+      try {
+        code = await command.run({ ...shell, db: database.db }, flags, args);
+      } finally {
+        database.close();
+      }
+    }
+    return code ?? EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(error.message);
@@ -102,7 +120,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.failed;
     }
     throw error;
-  } finally {
-    database.close();
   }
 }

@@ -1,4 +1,5 @@
-import type { Command } from "../command.ts";
+import type { AnyCommand } from "../command.ts";
+import { backupCommand, restoreCommand } from "./backup.ts";
 import { seedCommand } from "./seed.ts";
 import {
   createUserCommand,
@@ -13,7 +14,7 @@ import {
  * Every `npm run admin -- <name>` command. To add one, write it in its own
  * file in this folder (see ../command.ts) and add one line here.
  */
-export const commands: Readonly<Record<string, Command>> = {
+export const commands: Readonly<Record<string, AnyCommand>> = {
   "create-user": createUserCommand,
   "list-users": listUsersCommand,
   "set-role": setRoleCommand,
@@ -21,4 +22,6 @@ export const commands: Readonly<Record<string, Command>> = {
   "enable-user": enableUserCommand,
   "reset-password": resetPasswordCommand,
   seed: seedCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
