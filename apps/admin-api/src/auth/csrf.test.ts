@@ -67,6 +67,20 @@ describe("CSRF protection of the console", () => {
     expect(await snapshot(test.db)).toBe(before);
   });
 
+  it("answers a form whose multipart body does not parse with a 400 page, and changes nothing", async () => {
+    const test = testApp();
+    const { browser } = await signedInBrowser(test.app, test.db, "admin");
+    const before = await snapshot(test.db);
+    const response = await browser.request("/admin/users", {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data" },
+      body: "--x\r\nContent-Disposition: form-data; name=_csrf\r\n\r\nx\r\n--x--\r\n",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("The form could not be read");
+    expect(await snapshot(test.db)).toBe(before);
+  });
+
   it("also refuses a token from another person's session", async () => {
     const test = testApp();
     const admin = await signedInBrowser(test.app, test.db, "admin");

@@ -310,3 +310,20 @@ describe("the sign-in form's own CSRF protection", () => {
     expect(retry.status).toBe(303);
   });
 });
+
+describe("sign-in forms that cannot be read", () => {
+  it("answers a multipart body that does not parse with a 400 page, not a 500", async () => {
+    const { app, db } = testApp();
+    for (const type of ["multipart/form-data", "multipart/form-data; boundary=other"]) {
+      const response = await new TestBrowser(app).request("/admin/sign-in", {
+        method: "POST",
+        headers: { "Content-Type": type },
+        body: "--fuzz\r\nContent-Disposition: form-data; name=email\r\n\r\nx\r\n--fuzz--\r\n",
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(await response.text()).toContain("The form could not be read");
+    }
+    expect(await db.$count(schema.auditLog)).toBe(0);
+  });
+});

@@ -7,8 +7,27 @@ export type FormValues = Record<string, string>;
 /** One message per field; "_form" for the form as a whole. */
 export type FormErrors = Record<string, string>;
 
+/**
+ * The parsed body of a form post. A body that does not parse as its
+ * Content-Type says (multipart without a boundary, or with a broken one) is
+ * the sender's mistake: a 400 page, not a 500.
+ */
+export async function parseFormBody(c: Context): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody();
+  } catch (error) {
+    if (error instanceof Problem) throw error;
+    throw new Problem(
+      400,
+      "bad-request",
+      "The form could not be read",
+      "Open the page again and resend the form.",
+    );
+  }
+}
+
 export async function readForm(c: Context): Promise<FormValues> {
-  const body = await c.req.parseBody();
+  const body = await parseFormBody(c);
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
     if (typeof value === "string") values[key] = value;

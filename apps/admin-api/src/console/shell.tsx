@@ -4,6 +4,7 @@ import { sameSecret } from "../auth/session.ts";
 import { limitBodies } from "../platform/body-limits.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { Problem } from "../platform/problem.ts";
+import { parseFormBody } from "./forms.ts";
 import { Layout } from "./layout.tsx";
 
 /** Pages anyone may open: signing in needs no session, nor does the stylesheet. */
@@ -30,7 +31,7 @@ async function sentCsrfToken(c: Context): Promise<string | undefined> {
   ) {
     return undefined;
   }
-  const value = (await c.req.parseBody())._csrf;
+  const value = (await parseFormBody(c))._csrf;
   return typeof value === "string" ? value : undefined;
 }
 
