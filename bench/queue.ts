@@ -18,10 +18,10 @@ import { parseArgs } from "node:util";
 import { createApiToken, createStaffUser, openDatabase, seedDatabase } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "../apps/admin-api/src/app.ts";
-import { signedInBrowser } from "../apps/admin-api/src/auth/auth.testing.ts";
 import { loadConfig } from "../apps/admin-api/src/config.ts";
 import { newApiToken } from "../apps/admin-api/src/platform/auth.ts";
 import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
+import { signedInBrowser } from "../apps/admin-api/test/browser.ts";
 import { quantile } from "./stats.ts";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));

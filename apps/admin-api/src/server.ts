@@ -4,8 +4,8 @@ import { openDatabase } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createTransport } from "nodemailer";
 import { createApp } from "./app.ts";
-import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./auth/bootstrap.ts";
 import type { ServerConfig } from "./config.ts";
+import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./features/staff/bootstrap.ts";
 import { systemClock } from "./platform/deps.ts";
 import { type OutboxWorker, startOutboxWorker } from "./platform/outbox-worker.ts";
 

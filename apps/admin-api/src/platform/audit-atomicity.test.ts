@@ -1,8 +1,8 @@
 import { type Db, getRequestByNumber, getStaffUser } from "@frontline/db";
 import { describe, expect, it } from "vitest";
+import { signedInBrowser } from "../../test/browser.ts";
+import { deskTest } from "../../test/desk.ts";
 import { callJson, postJson, readJson, validRequest } from "../../test/test-app.ts";
-import { signedInBrowser } from "../auth/auth.testing.ts";
-import { deskTest } from "../desk/desk.test-support.ts";
 
 /** From now on every audit entry fails to be written, as a full disk or a broken file would. */
 function breakAuditLog(db: Db) {

@@ -1,7 +1,7 @@
 import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
+import { signedInBrowser } from "../../test/browser.ts";
 import { readJson, testApp } from "../../test/test-app.ts";
-import { signedInBrowser } from "../auth/auth.testing.ts";
 import { BODY_LIMITS } from "./body-limits.ts";
 import { MAX_LISTED_ERRORS } from "./problem.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { signedInBrowser } from "../../test/browser.ts";
 import { testApp } from "../../test/test-app.ts";
-import { signedInBrowser } from "../auth/auth.testing.ts";
 
 /** Names every plain object answers to: a lookup table keyed by user input must not find them. */
 const prototypeKeys = [

@@ -3,15 +3,15 @@ import { join } from "node:path";
 import { listOutbox } from "@frontline/db";
 import { createTransport } from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
-import { startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
-import { readJson, testApp, validRequest } from "../../test/test-app.ts";
 import {
   csrfFrom,
   signedInBrowser,
   submitSignIn,
   TEST_PASSWORD,
   TestBrowser,
-} from "../auth/auth.testing.ts";
+} from "../../test/browser.ts";
+import { startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
+import { readJson, testApp, validRequest } from "../../test/test-app.ts";
 import { startOutboxWorker } from "./outbox-worker.ts";
 
 const servers: TestSmtpServer[] = [];

@@ -9,7 +9,7 @@ import {
   recordAudit,
   restoreDatabase,
 } from "@frontline/db";
-import { cliActor } from "../../auth/actor.ts";
+import { cliActor } from "../../platform/actor.ts";
 import { Problem } from "../../platform/problem.ts";
 import { type SelfManagedCommand, type ShellContext, UsageError } from "../command.ts";
 

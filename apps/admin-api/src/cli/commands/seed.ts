@@ -1,5 +1,5 @@
 import { applySlaPolicy, DatabaseNotEmptyError, recordAudit, seedDatabase } from "@frontline/db";
-import { cliActor } from "../../auth/actor.ts";
+import { cliActor } from "../../platform/actor.ts";
 import { Problem } from "../../platform/problem.ts";
 import { type Command, type FlagValues, requiredFlag, UsageError } from "../command.ts";
 

@@ -7,8 +7,8 @@ import {
   newUserSchema,
   resetPassword,
   roleSchema,
-} from "../../auth/accounts.ts";
-import { cliActor } from "../../auth/actor.ts";
+} from "../../features/staff/accounts.ts";
+import { cliActor } from "../../platform/actor.ts";
 import { fieldErrorsFromZod, Problem } from "../../platform/problem.ts";
 import {
   type CliContext,

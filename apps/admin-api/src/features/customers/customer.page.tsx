@@ -1,0 +1,258 @@
+import type { Context } from "hono";
+import {
+  errorsFromProblem,
+  type FormErrors,
+  type FormValues,
+  keptValues,
+  readForm,
+} from "../../platform/console/forms.ts";
+import {
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  SelectField,
+  TextAreaField,
+} from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { clientAddress } from "../../platform/guards.ts";
+import { Problem } from "../../platform/problem.ts";
+import { serviceOptions } from "../escalations/names.ts";
+import { contactsText, parseCustomerChange, parseSubscription } from "./customer-input.ts";
+import {
+  changeCustomer,
+  changeSubscription,
+  customerWithSubscriptions,
+  subscribe,
+} from "./customers.use-cases.ts";
+import { customerLabels } from "./customers-list.page.tsx";
+import {
+  type FormState,
+  idIn,
+  SubscriptionFields,
+  SubscriptionRowView,
+} from "./subscription-forms.tsx";
+
+type Customer = Awaited<ReturnType<typeof customerWithSubscriptions>>;
+
+const labels: Record<string, string> = {
+  ...customerLabels,
+  service: "Service",
+  seats: "Seats",
+  status: "Status",
+  renewalDate: "Renewal date",
+};
+
+function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppDeps }) {
+  const { customer, state, deps } = props;
+  const mine = (form: string) => (state?.form === form ? state : undefined);
+  const edit = mine("customer");
+  const editValues = edit?.values ?? {
+    organisation: customer.organisation,
+    tenantDomain: customer.tenantDomain ?? "",
+    contacts: contactsText(customer.contacts),
+  };
+  const editErrors = edit?.errors ?? {};
+  const add = mine("add-subscription");
+  const addValues = add?.values ?? { status: "active" };
+  const addErrors = add?.errors ?? {};
+  const errors = state?.errors ?? {};
+  const ids = Object.fromEntries(Object.keys(errors).map((k) => [k, idIn(state?.form ?? "", k)]));
+  return (
+    <>
+      <p>
+        <a href="/admin/customers">All customers</a>
+      </p>
+      <h1>{customer.organisation}</h1>
+      <ErrorSummary errors={errors} labels={labels} ids={ids} />
+      <h2 id="edit-customer">Details and contacts</h2>
+      <form
+        id="customer-edit"
+        method="post"
+        action={`/admin/customers/${customer.id}`}
+        class="stack"
+        novalidate
+        aria-labelledby="edit-customer"
+      >
+        <CsrfInput />
+        <Field
+          label={labels.organisation ?? ""}
+          name="organisation"
+          autocomplete="organization"
+          maxlength={200}
+          value={editValues.organisation}
+          error={editErrors.organisation}
+          required
+        />
+        <Field
+          label={labels.tenantDomain ?? ""}
+          name="tenantDomain"
+          autocomplete="off"
+          spellcheck={false}
+          hint="Requests from this domain are matched to the customer. Leave empty for none."
+          value={editValues.tenantDomain}
+          error={editErrors.tenantDomain}
+        />
+        <TextAreaField
+          label={labels.contacts ?? ""}
+          name="contacts"
+          rows={4}
+          hint="One per line: Name <email>, phone (the phone is optional)."
+          value={editValues.contacts}
+          error={editErrors.contacts}
+        />
+        <div>
+          <button type="submit">Save customer</button>
+        </div>
+      </form>
+      <h2>Subscriptions</h2>
+      {customer.subscriptions.length ? (
+        <div class="table-wrap">
+          <table class="cards" id="subscriptions">
+            <caption>Subscriptions of {customer.organisation}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Seats</th>
+                <th scope="col">Status</th>
+                <th scope="col">Renewal date</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {customer.subscriptions.map((sub) => (
+                <SubscriptionRowView customerId={customer.id} sub={sub} state={state} deps={deps} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No subscriptions yet.</p>
+      )}
+      <h2 id="add-subscription">Add a subscription</h2>
+      <form
+        id="subscription-add"
+        method="post"
+        action={`/admin/customers/${customer.id}/subscriptions`}
+        class="stack"
+        novalidate
+        aria-labelledby="add-subscription"
+      >
+        <CsrfInput />
+        <SelectField
+          id={idIn("add-subscription", "service")}
+          label="Service"
+          name="service"
+          options={serviceOptions(deps.config.services)}
+          value={addValues.service}
+          error={addErrors.service}
+        />
+        <SubscriptionFields form="add-subscription" values={addValues} errors={addErrors} />
+        <div>
+          <button type="submit">Add subscription</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function numberParam(c: Context, name: string): number {
+  const id = Number(c.req.param(name));
+  if (!Number.isSafeInteger(id) || id <= 0) throw Problem.notFound();
+  return id;
+}
+
+async function render(c: Context, deps: AppDeps, id: number, state?: FormState, status = 200) {
+  const customer = await customerWithSubscriptions(deps, id);
+  c.status(status as 200);
+  return c.render(<CustomerPage customer={customer} deps={deps} {...(state ? { state } : {})} />, {
+    title: customer.organisation,
+  });
+}
+
+const who = (c: Context, deps: AppDeps) => ({
+  staff: c.get("staff"),
+  clientAddress: clientAddress(c, deps.config.trustedProxies),
+});
+
+export const showCustomer = (deps: AppDeps) => (c: Context) =>
+  render(c, deps, numberParam(c, "id"));
+
+/** Shared by the three forms: validate, write, redirect, or re-render with the input kept. */
+async function handle(
+  c: Context,
+  deps: AppDeps,
+  form: string,
+  parse: (
+    values: FormValues,
+  ) => { ok: true; write: () => Promise<unknown> } | { ok: false; errors: FormErrors },
+  notice: string,
+) {
+  const id = numberParam(c, "id");
+  const values = await readForm(c);
+  const kept = keptValues(values);
+  const parsed = parse(values);
+  if (!parsed.ok) return render(c, deps, id, { form, values: kept, errors: parsed.errors }, 422);
+  try {
+    await parsed.write();
+  } catch (error) {
+    if (error instanceof Problem && error.status === 404) throw error;
+    return render(c, deps, id, { form, values: kept, errors: errorsFromProblem(error) }, 409);
+  }
+  return c.redirect(`/admin/customers/${id}?notice=${notice}`, 303);
+}
+
+export const submitCustomerChange = (deps: AppDeps) => (c: Context) =>
+  handle(
+    c,
+    deps,
+    "customer",
+    (values) => {
+      const parsed = parseCustomerChange(values);
+      if (!parsed.ok) return parsed;
+      return {
+        ok: true,
+        write: () => changeCustomer(deps, numberParam(c, "id"), parsed.data, who(c, deps)),
+      };
+    },
+    "customer-updated",
+  );
+
+export const submitNewSubscription = (deps: AppDeps) => (c: Context) =>
+  handle(
+    c,
+    deps,
+    "add-subscription",
+    (values) => {
+      const parsed = parseSubscription(values, deps.config.services);
+      if (!parsed.ok) return parsed;
+      return {
+        ok: true,
+        write: () => subscribe(deps, numberParam(c, "id"), parsed.data, who(c, deps)),
+      };
+    },
+    "subscription-added",
+  );
+
+/** The subscription must belong to the customer in the address, so a crafted form cannot reach another's. */
+export const submitSubscriptionChange = (deps: AppDeps) => async (c: Context) => {
+  const customer = await customerWithSubscriptions(deps, numberParam(c, "id"));
+  const subscriptionId = numberParam(c, "subscriptionId");
+  if (!customer.subscriptions.some((s) => s.id === subscriptionId)) {
+    throw Problem.notFound("There is no such subscription for this customer.");
+  }
+  return handle(
+    c,
+    deps,
+    `subscription-${subscriptionId}`,
+    (values) => {
+      const parsed = parseSubscription(values, null);
+      if (!parsed.ok) return parsed;
+      const { service: _unchanged, ...change } = parsed.data;
+      return {
+        ok: true,
+        write: () => changeSubscription(deps, subscriptionId, change, who(c, deps)),
+      };
+    },
+    "subscription-updated",
+  );
+};

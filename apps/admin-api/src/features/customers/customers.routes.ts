@@ -1,0 +1,86 @@
+import { customerSchema, subscriptionSchema } from "@frontline/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireStaff } from "../../platform/auth.ts";
+import { problemResponses } from "../../platform/openapi.ts";
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const out = z.record(z.string(), z.unknown());
+const ok = (description: string) => ({
+  description,
+  content: { "application/json": { schema: out } },
+});
+const desk = [requireStaff("admin", "agent")];
+
+export const listCustomersRoute = createRoute({
+  method: "get",
+  path: "/api/v1/customers",
+  tags: ["Customers"],
+  summary: "Customers by name or tenant domain",
+  middleware: desk,
+  request: { query: z.object({ q: z.string().max(200).optional() }) },
+  responses: { 200: ok("The customers"), ...problemResponses(401, 403) },
+});
+
+export const createCustomerRoute = createRoute({
+  method: "post",
+  path: "/api/v1/customers",
+  tags: ["Customers"],
+  summary: "Add a customer; requests from its tenant domain are matched to it",
+  middleware: desk,
+  request: {
+    body: { required: true, content: { "application/json": { schema: customerSchema } } },
+  },
+  responses: { 201: ok("Added"), ...problemResponses(400, 401, 403, 409, 415, 422) },
+});
+
+export const showCustomerRoute = createRoute({
+  method: "get",
+  path: "/api/v1/customers/{id}",
+  tags: ["Customers"],
+  summary: "A customer with contacts and subscriptions",
+  middleware: desk,
+  request: { params: idParam },
+  responses: { 200: ok("The customer"), ...problemResponses(401, 403, 404) },
+});
+
+export const updateCustomerRoute = createRoute({
+  method: "patch",
+  path: "/api/v1/customers/{id}",
+  tags: ["Customers"],
+  summary: "Change a customer's organisation, tenant domain or contacts",
+  middleware: desk,
+  request: {
+    params: idParam,
+    body: { required: true, content: { "application/json": { schema: customerSchema.partial() } } },
+  },
+  responses: { 200: ok("Changed"), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+});
+
+export const addSubscriptionRoute = createRoute({
+  method: "post",
+  path: "/api/v1/customers/{id}/subscriptions",
+  tags: ["Customers"],
+  summary: "Add a subscription (service, seats, status, renewal date)",
+  middleware: desk,
+  request: {
+    params: idParam,
+    body: { required: true, content: { "application/json": { schema: subscriptionSchema } } },
+  },
+  responses: { 201: ok("Added"), ...problemResponses(400, 401, 403, 404, 415, 422) },
+});
+
+export const updateSubscriptionRoute = createRoute({
+  method: "patch",
+  path: "/api/v1/subscriptions/{id}",
+  tags: ["Customers"],
+  summary: "Change a subscription's seats, status or renewal date",
+  middleware: desk,
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: { "application/json": { schema: subscriptionSchema.partial() } },
+    },
+  },
+  responses: { 200: ok("Changed"), ...problemResponses(400, 401, 403, 404, 415, 422) },
+});

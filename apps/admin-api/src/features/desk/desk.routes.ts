@@ -1,0 +1,141 @@
+import { categoryIds, severityIds, statuses } from "@frontline/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireStaff } from "../../platform/auth.ts";
+import { problemResponses } from "../../platform/openapi.ts";
+import { deskRequestSchema } from "./desk.schemas.ts";
+
+const numberParam = z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) });
+
+const version = z.number().int().positive().openapi({
+  description:
+    "The version you read; if the request changed since, nothing happens and you get 409.",
+});
+
+const body = z.string().trim().min(1).max(10_000);
+
+const detail = (description: string) => ({
+  description,
+  content: { "application/json": { schema: deskRequestSchema } },
+});
+
+export const requestDetailRoute = createRoute({
+  method: "get",
+  path: "/api/v1/desk/requests/{number}",
+  tags: ["Desk"],
+  summary: "A request with its customer, full timeline, SLA, help-center trail and incidents",
+  middleware: [requireStaff("admin", "agent")],
+  request: { params: numberParam },
+  responses: { 200: detail("The request as the desk sees it"), ...problemResponses(401, 403, 404) },
+});
+
+/** One action on a request: POST with the version read, answers the updated request. */
+const changed = { 200: detail("The request after the change") };
+const added = { 201: detail("The request with the new timeline entry") };
+const refusals = problemResponses(400, 401, 403, 404, 409, 413, 415, 422);
+
+/** What every action shares: POST by admins and agents, a JSON body with the version read. */
+const action = {
+  method: "post" as const,
+  tags: ["Desk"],
+  middleware: [requireStaff("admin", "agent")],
+};
+
+function bodyOf<S extends z.ZodType>(schema: S) {
+  return {
+    params: numberParam,
+    body: { required: true, content: { "application/json": { schema } } },
+  };
+}
+
+const at = (path: string) => `/api/v1/desk/requests/{number}/${path}`;
+
+export const assignmentBody = z.strictObject({
+  version,
+  assigneeId: z
+    .union([z.number().int().positive(), z.literal("me"), z.null()])
+    .openapi({ description: 'A staff member (admin or agent), "me", or null for nobody.' }),
+});
+export const assignRoute = createRoute({
+  ...action,
+  path: at("assignment"),
+  summary: "Claim or assign the request",
+  request: bodyOf(assignmentBody),
+  responses: { ...changed, ...refusals },
+});
+
+export const classificationBody = z
+  .strictObject({
+    version,
+    severity: z.enum(severityIds).optional(),
+    category: z.enum(categoryIds).optional(),
+  })
+  .refine((b) => b.severity !== undefined || b.category !== undefined, {
+    message: "Give a severity, a category, or both.",
+  });
+export const classifyRoute = createRoute({
+  ...action,
+  path: at("classification"),
+  summary: "Change severity or category",
+  description: "A new severity changes the SLA targets at once.",
+  request: bodyOf(classificationBody),
+  responses: { ...changed, ...refusals },
+});
+
+export const replyBody = z.strictObject({ version, body });
+export const replyRoute = createRoute({
+  ...action,
+  path: at("replies"),
+  summary: "Reply to the customer (public, mailed)",
+  description: "The first public reply stops the first-response clock.",
+  request: bodyOf(replyBody),
+  responses: { ...added, ...refusals },
+});
+
+export const noteBody = z.strictObject({ version, body });
+export const noteRoute = createRoute({
+  ...action,
+  path: at("notes"),
+  summary: "Add an internal note (never shown to the customer)",
+  request: bodyOf(noteBody),
+  responses: { ...added, ...refusals },
+});
+
+export const statusBody = z.strictObject({ version, status: z.enum(statuses) });
+export const statusRoute = createRoute({
+  ...action,
+  path: at("status"),
+  summary: "Move the request along its lifecycle",
+  description:
+    "Only moves the lifecycle allows for staff; anything else is 409 with the reason. Escalating goes through POST .../escalations, which needs the packet.",
+  request: bodyOf(statusBody),
+  responses: { ...changed, ...refusals },
+});
+
+export const mergeBody = z.strictObject({
+  version,
+  into: z
+    .string()
+    .max(40)
+    .openapi({ example: "SR-2026-000123", description: "The request that carries on." }),
+});
+export const mergeRoute = createRoute({
+  ...action,
+  path: at("merge"),
+  summary: "Merge this duplicate into another request",
+  description:
+    "Closes this request through the lifecycle (the customer is told and mailed) and notes it on the other one.",
+  request: bodyOf(mergeBody),
+  responses: { ...changed, ...refusals },
+});
+
+export const incidentBody = z.strictObject({
+  version,
+  incidentId: z.number().int().positive().nullable(),
+});
+export const incidentRoute = createRoute({
+  ...action,
+  path: at("incident"),
+  summary: "Link the request to a service incident (or unlink it with null)",
+  request: bodyOf(incidentBody),
+  responses: { ...changed, ...refusals },
+});

@@ -1,0 +1,185 @@
+import {
+  availableTransitions,
+  checkTransition,
+  type IncidentView,
+  parseRequestNumber,
+  requestSla,
+  type Status,
+  type StatusChange,
+} from "@frontline/core";
+import {
+  feedbackForArticles,
+  getCustomer,
+  getIncident,
+  getRequestById,
+  getRequestByNumber,
+  getStaffUser,
+  listActiveIncidents,
+  listDuplicates,
+  listEvents,
+  type RequestEventRow,
+  type RequestRow,
+  subscriptionsOf,
+} from "@frontline/db";
+import type { StaffPrincipal } from "../../platform/auth.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { Problem } from "../../platform/problem.ts";
+import { slaSummary } from "../queue/queue.use-cases.ts";
+import { deskActor } from "./desk.staff.ts";
+
+/** The request behind a reference number, or 404. */
+export async function requestForDesk(deps: AppDeps, number: string): Promise<RequestRow> {
+  const normalized = number.trim().toUpperCase();
+  const row = parseRequestNumber(normalized) ? await getRequestByNumber(deps.db, normalized) : null;
+  if (!row) throw Problem.notFound(`There is no request ${number}.`);
+  return row;
+}
+
+/** Where staff may move the request now; escalation has its own endpoint with the packet. */
+export function staffMoves(deps: AppDeps, row: RequestRow, staff: StaffPrincipal): Status[] {
+  const role = deskActor(staff).role;
+  const context = { now: deps.clock.now(), resolvedAt: row.resolvedAt };
+  return availableTransitions(row.status, role)
+    .filter((t) => t.to !== "escalated" && checkTransition(row.status, t.to, role, context).ok)
+    .map((t) => t.to);
+}
+
+function statusHistory(events: readonly RequestEventRow[]): StatusChange[] {
+  return events.flatMap((e) => {
+    const to = e.type === "status-change" ? e.data?.to : undefined;
+    return typeof to === "string" ? [{ status: to as Status, at: e.createdAt }] : [];
+  });
+}
+
+/** One line for entries that record a change rather than carry a message. */
+function summaryOf(e: RequestEventRow): string | null {
+  const data = e.data ?? {};
+  if (typeof data.summary === "string") return data.summary;
+  if (e.type === "assignment") {
+    return typeof data.toName === "string" ? `Assigned to ${data.toName}` : "Unassigned";
+  }
+  if (e.type === "status-change") return `Status: ${data.from} → ${data.to}`;
+  return null;
+}
+
+function timelineEntry(e: RequestEventRow) {
+  const kind = typeof e.data?.kind === "string" ? e.data.kind : e.type;
+  const by = typeof e.data?.byName === "string" ? e.data.byName : null;
+  return {
+    id: e.id,
+    type: e.type,
+    kind,
+    internal: e.visibility === "internal",
+    actor: e.actor,
+    by,
+    summary: summaryOf(e),
+    body: e.body,
+    data: e.data,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+function incidentView(incident: IncidentView) {
+  return {
+    id: incident.id,
+    service: incident.service,
+    impact: incident.impact,
+    status: incident.status,
+    message: incident.message as Record<string, string>,
+    startedAt: incident.startedAt.toISOString(),
+    resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+async function customerOf(deps: AppDeps, customerId: number | null) {
+  const customer = customerId === null ? null : await getCustomer(deps.db, customerId);
+  if (!customer) return null;
+  const subscriptions = await subscriptionsOf(deps.db, customer.id);
+  return {
+    id: customer.id,
+    organisation: customer.organisation,
+    tenantDomain: customer.tenantDomain,
+    contacts: customer.contacts.map((c) => ({ ...c })),
+    subscriptions: subscriptions.map((s) => ({
+      service: s.service,
+      seats: s.seats,
+      status: s.status,
+      renewalDate: s.renewalDate.toISOString(),
+    })),
+  };
+}
+
+/**
+ * Everything the desk needs to work a request: the customer and what they
+ * bought, the whole timeline with internal entries marked, both SLA clocks,
+ * what the customer saw in the help center, and incidents on the service.
+ */
+export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrincipal) {
+  const now = deps.clock.now();
+  const events = await listEvents(deps.db, row.id, { includeInternal: true });
+  const clocks = requestSla(
+    {
+      severity: row.severity,
+      createdAt: row.createdAt,
+      statusHistory: statusHistory(events),
+      firstResponseAt: row.firstResponseAt,
+    },
+    now,
+    deps.config.partnerPolicy,
+  );
+  const targets = deps.config.partnerPolicy[row.severity];
+  const clock = (reading: typeof clocks.firstResponse, targetMinutes: number) => ({
+    state: reading.state,
+    dueAt: reading.dueAt.toISOString(),
+    breached: reading.breached,
+    atRisk: reading.atRisk,
+    targetMinutes,
+  });
+  const articles = [...new Set([...row.suggestedArticles, ...row.openedArticles])];
+  const assignee = row.assigneeId === null ? null : await getStaffUser(deps.db, row.assigneeId);
+  const linked = row.incidentId === null ? null : await getIncident(deps.db, row.incidentId);
+  const mergedInto =
+    row.mergedIntoId === null ? null : await getRequestById(deps.db, row.mergedIntoId);
+  const active = (await listActiveIncidents(deps.db)).filter((i) => i.service === row.service);
+  const customer = await customerOf(deps, row.customerId);
+  return {
+    number: row.number,
+    version: row.version,
+    status: row.status,
+    allowedStatuses: staffMoves(deps, row, staff),
+    severity: row.severity,
+    category: row.category,
+    service: row.service,
+    locale: row.locale,
+    subject: row.subject,
+    description: row.description,
+    organisation: row.organisation,
+    contact: { name: row.contactName, email: row.contactEmail },
+    unknownOrganisation: customer === null,
+    customer,
+    assignee: assignee && { id: assignee.id, name: assignee.name, email: assignee.email },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    firstResponseAt: row.firstResponseAt?.toISOString() ?? null,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    sla: {
+      ...slaSummary(row.status, { dueAt: row.slaDueAt, riskAt: row.slaRiskAt }, now),
+      firstResponse: clock(clocks.firstResponse, targets.firstResponseMinutes),
+      resolution: clock(clocks.resolution, targets.resolutionMinutes),
+    },
+    helpCenter: {
+      suggestedArticles: row.suggestedArticles,
+      openedArticles: row.openedArticles,
+      feedback: (await feedbackForArticles(deps.db, articles)).map((f) => ({
+        article: f.article,
+        helpful: Number(f.helpful),
+        notHelpful: Number(f.notHelpful),
+      })),
+    },
+    incident: linked && incidentView(linked),
+    activeIncidents: active.map(incidentView),
+    mergedInto: mergedInto?.number ?? null,
+    duplicates: await listDuplicates(deps.db, row.id),
+    timeline: events.map(timelineEntry),
+  };
+}

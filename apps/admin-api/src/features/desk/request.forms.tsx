@@ -1,0 +1,265 @@
+import type { IncidentView } from "@frontline/core";
+import type { Child } from "hono/jsx";
+import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
+import { CsrfInput, Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { categoryOptions, serviceName, severityOptions, statusName } from "./desk-words.ts";
+import type { DeskView } from "./request.view.tsx";
+
+// The actions on a request, one form each. Every form posts the version the
+// page showed, so a change someone made meanwhile is refused, not overwritten.
+
+export const deskActions = [
+  "claim",
+  "assign",
+  "classify",
+  "reply",
+  "note",
+  "status",
+  "merge",
+  "incident",
+] as const;
+export type DeskAction = (typeof deskActions)[number];
+
+/** The form that failed, with what was typed and why it was refused. */
+export interface FailedAction {
+  readonly action: DeskAction;
+  readonly values: FormValues;
+  readonly errors: FormErrors;
+}
+
+export interface ActionsProps {
+  readonly deps: AppDeps;
+  readonly view: DeskView;
+  readonly meId: number;
+  readonly assignees: readonly { id: number; name: string }[];
+  readonly incidents: readonly IncidentView[];
+  readonly failed?: FailedAction | undefined;
+}
+
+/** The id of a field in one action's form; the error summary links to it. */
+export const actionFieldId = (action: DeskAction, name: string) => `${action}-${name}`;
+
+function ActionForm(props: {
+  action: DeskAction;
+  number: string;
+  version: number;
+  title: string;
+  failed?: FailedAction | undefined;
+  children: Child;
+}) {
+  const formError = props.failed?.action === props.action ? props.failed.errors._form : undefined;
+  return (
+    <form
+      method="post"
+      action={`/admin/requests/${props.number}/${props.action}`}
+      id={`action-${props.action}`}
+      class="stack"
+      novalidate
+      aria-label={props.title}
+    >
+      <CsrfInput />
+      <input type="hidden" name="version" value={String(props.version)} />
+      {formError ? (
+        <p class="field-error" id={`${props.action}-form-error`} data-form-error>
+          <span class="visually-hidden">Error: </span>
+          {formError}
+        </p>
+      ) : null}
+      {props.children}
+    </form>
+  );
+}
+
+/** What a failed form had typed and its errors, for the one form that failed. */
+function stateOf(props: ActionsProps, action: DeskAction) {
+  const mine = props.failed?.action === action ? props.failed : undefined;
+  return {
+    value: (name: string, fallback?: string) => mine?.values[name] ?? fallback,
+    error: (name: string) => mine?.errors[name],
+  };
+}
+
+export function Actions(props: ActionsProps) {
+  const { view } = props;
+  const common = { number: view.number, version: view.version, failed: props.failed };
+  const assign = stateOf(props, "assign");
+  const classify = stateOf(props, "classify");
+  const reply = stateOf(props, "reply");
+  const note = stateOf(props, "note");
+  const status = stateOf(props, "status");
+  const merge = stateOf(props, "merge");
+  const incident = stateOf(props, "incident");
+  const canEscalate = view.status === "new" || view.status === "open";
+  return (
+    <section aria-labelledby="actions-title" class="actions">
+      <h2 id="actions-title">Work on the request</h2>
+
+      <h3 id="assignment-title">Assignment</h3>
+      {view.assignee?.id === props.meId ? (
+        <p>It is assigned to you.</p>
+      ) : (
+        <ActionForm action="claim" title="Assign to me" {...common}>
+          <div>
+            <button type="submit">Assign to me</button>
+          </div>
+        </ActionForm>
+      )}
+      <ActionForm action="assign" title="Assign to someone" {...common}>
+        <SelectField
+          label="Assign to"
+          name="assigneeId"
+          id={actionFieldId("assign", "assigneeId")}
+          value={assign.value("assigneeId", view.assignee ? String(view.assignee.id) : "")}
+          options={[
+            { value: "", label: "Nobody" },
+            ...props.assignees.map((a) => ({ value: String(a.id), label: a.name })),
+          ]}
+          error={assign.error("assigneeId")}
+        />
+        <div>
+          <button type="submit" class="secondary">
+            Assign
+          </button>
+        </div>
+      </ActionForm>
+
+      <h3>Reply to the customer</h3>
+      <ActionForm action="reply" title="Reply to the customer" {...common}>
+        <TextAreaField
+          label="Reply"
+          name="body"
+          id={actionFieldId("reply", "body")}
+          hint={`Emailed to ${view.contact.email} and shown on their tracking page.`}
+          value={reply.value("body")}
+          error={reply.error("body")}
+          maxlength={10_000}
+          rows={6}
+        />
+        <div>
+          <button type="submit">Send reply to the customer</button>
+        </div>
+      </ActionForm>
+
+      <h3>Internal note</h3>
+      <ActionForm action="note" title="Add an internal note" {...common}>
+        <TextAreaField
+          label="Internal note"
+          name="body"
+          id={actionFieldId("note", "body")}
+          hint="Only the desk sees it: it is never shown or mailed to the customer."
+          value={note.value("body")}
+          error={note.error("body")}
+          maxlength={10_000}
+          rows={4}
+        />
+        <div>
+          <button type="submit" class="secondary">
+            Add internal note
+          </button>
+        </div>
+      </ActionForm>
+
+      <h3>Status</h3>
+      {view.allowedStatuses.length === 0 ? (
+        <p>No status change is possible from here now.</p>
+      ) : (
+        <ActionForm action="status" title="Change the status" {...common}>
+          <SelectField
+            label="New status"
+            name="status"
+            id={actionFieldId("status", "status")}
+            hint="The customer is told and mailed."
+            value={status.value("status")}
+            options={view.allowedStatuses.map((s) => ({ value: s, label: statusName(s) }))}
+            error={status.error("status")}
+          />
+          <div>
+            <button type="submit" class="secondary">
+              Change status
+            </button>
+          </div>
+        </ActionForm>
+      )}
+
+      <h3>Escalation</h3>
+      {canEscalate ? (
+        <p>
+          <a href={`/admin/requests/${view.number}/escalate`} class="button" data-escalate>
+            Escalate to the operator
+          </a>
+        </p>
+      ) : (
+        <p>Only a new or open request can be escalated.</p>
+      )}
+
+      <h3>Classification</h3>
+      <ActionForm action="classify" title="Change the classification" {...common}>
+        <SelectField
+          label="Severity"
+          name="severity"
+          id={actionFieldId("classify", "severity")}
+          hint="A new severity changes the SLA targets at once."
+          value={classify.value("severity", view.severity)}
+          options={severityOptions}
+          error={classify.error("severity")}
+        />
+        <SelectField
+          label="Category"
+          name="category"
+          id={actionFieldId("classify", "category")}
+          value={classify.value("category", view.category)}
+          options={categoryOptions}
+          error={classify.error("category")}
+        />
+        <div>
+          <button type="submit" class="secondary">
+            Save classification
+          </button>
+        </div>
+      </ActionForm>
+
+      <h3>Incident</h3>
+      <ActionForm action="incident" title="Link to an incident" {...common}>
+        <SelectField
+          label="Incident"
+          name="incidentId"
+          id={actionFieldId("incident", "incidentId")}
+          value={incident.value("incidentId", view.incident ? String(view.incident.id) : "")}
+          options={[
+            { value: "", label: "No incident" },
+            ...props.incidents.map((i) => ({
+              value: String(i.id),
+              label: `#${i.id}: ${serviceName(props.deps, i.service)}, ${i.impact}`,
+            })),
+          ]}
+          error={incident.error("incidentId")}
+        />
+        <div>
+          <button type="submit" class="secondary">
+            Save incident link
+          </button>
+        </div>
+      </ActionForm>
+
+      <h3>Merge as a duplicate</h3>
+      <ActionForm action="merge" title="Merge into another request" {...common}>
+        <Field
+          label="Merge into request number"
+          name="into"
+          id={actionFieldId("merge", "into")}
+          hint="This request is closed and the customer is told to follow the other one."
+          value={merge.value("into")}
+          error={merge.error("into")}
+          maxlength={40}
+          spellcheck={false}
+        />
+        <div>
+          <button type="submit" class="danger">
+            Merge and close this request
+          </button>
+        </div>
+      </ActionForm>
+    </section>
+  );
+}

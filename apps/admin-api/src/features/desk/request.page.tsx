@@ -1,0 +1,201 @@
+import {
+  escalationsOfRequest,
+  listActiveIncidents,
+  listStaffUsers,
+  type RequestRow,
+} from "@frontline/db";
+import type { Context } from "hono";
+import type { z } from "zod";
+import {
+  errorsFromProblem,
+  type FormErrors,
+  type FormValues,
+  keptValues,
+  parseForm,
+  readForm,
+} from "../../platform/console/forms.ts";
+import { ErrorSummary } from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { clientAddress } from "../../platform/guards.ts";
+import { Problem } from "../../platform/problem.ts";
+import { escalationView } from "../escalations/escalations.use-cases.ts";
+import { assign, classify, linkToIncident, note, reply } from "./desk.actions.ts";
+import type { Caller } from "./desk.guards.ts";
+import { merge, moveStatus } from "./desk.lifecycle.ts";
+import {
+  assignmentBody,
+  classificationBody,
+  incidentBody,
+  mergeBody,
+  noteBody,
+  replyBody,
+  statusBody,
+} from "./desk.routes.ts";
+import { signedIn } from "./desk.staff.ts";
+import { deskView, requestForDesk } from "./desk.use-cases.ts";
+import { Actions, actionFieldId, type DeskAction, type FailedAction } from "./request.forms.tsx";
+import { Customer, HelpCenterTrail, Incidents, Sla, Summary, Timeline } from "./request.view.tsx";
+
+async function render(
+  c: Context,
+  deps: AppDeps,
+  row: RequestRow,
+  failed?: FailedAction,
+  status = 200,
+) {
+  const staff = signedIn(c.get("staff"));
+  const view = await deskView(deps, row, staff);
+  const [latest] = await escalationsOfRequest(deps.db, row.id);
+  const escalation = latest ? escalationView(deps, latest, row) : null;
+  const assignees = (await listStaffUsers(deps.db))
+    .filter((u) => !u.disabled && u.role !== "operator")
+    .map((u) => ({ id: u.id, name: u.name }));
+  const incidents = await listActiveIncidents(deps.db);
+  const ids = Object.fromEntries(
+    Object.keys(failed?.errors ?? {}).map((f) => [f, actionFieldId(failed?.action ?? "note", f)]),
+  );
+  c.status(status as 200);
+  return c.render(
+    <>
+      <p>
+        <a href="/admin/queue">Back to the queue</a>
+      </p>
+      <h1>
+        <span class="mono">{view.number}</span>: {view.subject}
+      </h1>
+      <ErrorSummary errors={failed?.errors ?? {}} ids={ids} />
+      <div class="request-layout">
+        <div>
+          <Summary deps={deps} view={view} />
+          <Customer deps={deps} view={view} />
+          <Sla view={view} escalation={escalation} />
+          <HelpCenterTrail view={view} />
+          <Incidents view={view} />
+          <Timeline view={view} />
+        </div>
+        <Actions
+          deps={deps}
+          view={view}
+          meId={staff.id}
+          assignees={assignees}
+          incidents={incidents}
+          failed={failed}
+        />
+      </div>
+    </>,
+    { title: `${view.number}: ${view.subject}` },
+  );
+}
+
+export function showRequest(deps: AppDeps) {
+  return async (c: Context) =>
+    render(c, deps, await requestForDesk(deps, c.req.param("number") ?? ""));
+}
+
+const idOrNull = (value: string | undefined) =>
+  !value ? null : /^\d{1,15}$/.test(value) ? Number(value) : value;
+const versionOf = (values: FormValues) => Number(values.version);
+
+/** Each action: the API's schema, the form turned into its body, the change, the confirmation. */
+interface ActionSpec {
+  readonly schema: z.ZodType;
+  body(values: FormValues): unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: each spec's run gets its own schema's output
+  run(deps: AppDeps, caller: Caller, row: RequestRow, input: any): Promise<RequestRow>;
+  readonly notice: string;
+}
+
+const specs: Record<DeskAction, ActionSpec> = {
+  claim: {
+    schema: assignmentBody,
+    body: (v) => ({ version: versionOf(v), assigneeId: "me" }),
+    run: assign,
+    notice: "request-assigned",
+  },
+  assign: {
+    schema: assignmentBody,
+    body: (v) => ({ version: versionOf(v), assigneeId: idOrNull(v.assigneeId) }),
+    run: assign,
+    notice: "request-assigned",
+  },
+  classify: {
+    schema: classificationBody,
+    body: (v) => ({
+      version: versionOf(v),
+      ...(v.severity ? { severity: v.severity } : {}),
+      ...(v.category ? { category: v.category } : {}),
+    }),
+    run: classify,
+    notice: "request-classified",
+  },
+  reply: {
+    schema: replyBody,
+    body: (v) => ({ version: versionOf(v), body: v.body ?? "" }),
+    run: reply,
+    notice: "reply-sent",
+  },
+  note: {
+    schema: noteBody,
+    body: (v) => ({ version: versionOf(v), body: v.body ?? "" }),
+    run: note,
+    notice: "note-added",
+  },
+  status: {
+    schema: statusBody,
+    body: (v) => ({ version: versionOf(v), status: v.status ?? "" }),
+    run: moveStatus,
+    notice: "status-changed",
+  },
+  merge: {
+    schema: mergeBody,
+    body: (v) => ({ version: versionOf(v), into: v.into ?? "" }),
+    run: merge,
+    notice: "request-merged",
+  },
+  incident: {
+    schema: incidentBody,
+    body: (v) => ({ version: versionOf(v), incidentId: idOrNull(v.incidentId) }),
+    run: linkToIncident,
+    notice: "incident-linked",
+  },
+};
+
+/** A missing or broken version means the page itself is wrong, not a field the person can fix. */
+function formLevel(errors: FormErrors): FormErrors {
+  const { version, ...rest } = errors;
+  return version ? { ...rest, _form: "The page was incomplete. Reload it and try again." } : errors;
+}
+
+/** POST /admin/requests/:number/<action>: the change, then back to the page with a notice. */
+export function submitAction(deps: AppDeps, action: DeskAction) {
+  const spec = specs[action];
+  return async (c: Context) => {
+    const row = await requestForDesk(deps, c.req.param("number") ?? "");
+    const values = keptValues(await readForm(c));
+    const parsed = parseForm(spec.schema, spec.body(values));
+    if (!parsed.ok) {
+      return render(c, deps, row, { action, values, errors: formLevel(parsed.errors) }, 422);
+    }
+    const caller: Caller = {
+      staff: signedIn(c.get("staff")),
+      address: clientAddress(c, deps.config.trustedProxies),
+    };
+    try {
+      await spec.run(deps, caller, row, parsed.data);
+    } catch (error) {
+      // The API's hint names its own endpoint; here the way is the escalation form.
+      const errors =
+        error instanceof Problem && error.slug === "escalation-needs-packet"
+          ? {
+              _form:
+                "Escalate with the form behind “Escalate to the operator”: it needs the packet.",
+            }
+          : errorsFromProblem(error);
+      const status = error instanceof Problem ? error.status : 409;
+      // The page shows the request as it is now, with what the person typed kept.
+      const current = await requestForDesk(deps, row.number);
+      return render(c, deps, current, { action, values, errors }, status);
+    }
+    return c.redirect(`/admin/requests/${row.number}?notice=${spec.notice}`, 303);
+  };
+}

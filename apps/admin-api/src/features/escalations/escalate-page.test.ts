@@ -1,0 +1,146 @@
+import { escalationsOfRequest, getRequestByNumber } from "@frontline/db";
+import { describe, expect, it } from "vitest";
+import { deskPagesTest, formOf } from "../../../test/desk-pages.ts";
+
+/** What the escalation form holds, as the browser would send it back. */
+function fieldsOf(html: string): Record<string, string> {
+  const form = formOf(html, "escalation-form");
+  const fields: Record<string, string> = {};
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
+    fields[m[1] ?? ""] = m[2] ?? "";
+  }
+  for (const m of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) {
+    fields[m[1] ?? ""] = m[2] ?? "";
+  }
+  for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[\s\S]*?<\/select>/g)) {
+    fields[m[1] ?? ""] = /<option value="([^"]*)" selected=""/.exec(m[0])?.[1] ?? "";
+  }
+  fields.partnerContact = /name="partnerContact" type="text" value="([^"]*)"/.exec(form)?.[1] ?? "";
+  return fields;
+}
+
+describe("the escalation form", () => {
+  it("is prefilled from the draft, with the readiness as a checklist", async () => {
+    const test = await deskPagesTest();
+    const request = await test.file();
+    const response = await test.console.browser.get(`/admin/requests/${request.number}/escalate`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const fields = fieldsOf(html);
+    expect(fields).toMatchObject({
+      service: "mail",
+      severity: "B",
+      description: request.description,
+      healthStatus: "operational",
+      healthCheckedAt: "2026-11-21T09:30:00.000Z",
+      partnerContact: "console.agent@partner.example",
+      version: String(request.version),
+    });
+    expect(html).toContain('<li data-ready="true"><strong>Done:</strong> The service health');
+    expect(html).toContain(
+      '<li data-ready="false"><strong>Missing:</strong> At least one troubleshooting step',
+    );
+    expect(html).toContain("Checked <time");
+  });
+
+  it("refuses an incomplete packet listing every missing item, in the summary and next to the fields, input kept", async () => {
+    const test = await deskPagesTest();
+    const request = await test.file();
+    const page = await (
+      await test.console.browser.get(`/admin/requests/${request.number}/escalate`)
+    ).text();
+    const response = await test.console.browser.post(`/admin/requests/${request.number}/escalate`, {
+      ...fieldsOf(page),
+      _csrf: test.console.csrf,
+      description: "Too short",
+      stepsTried: "",
+      partnerContact: "",
+      intent: "escalate",
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    for (const [field, message] of [
+      ["description", "Describe the problem in at least 30 characters"],
+      ["stepsTried", "List at least one troubleshooting step you tried"],
+      ["selfHelpOffered", "Point the customer to self-troubleshooting first"],
+      ["partnerContact", "Give a contact the operator&#39;s engineer can reach"],
+    ]) {
+      expect(html, field).toContain(`href="#field-${field}"`);
+      expect(html, field).toContain(`id="field-${field}-error"`);
+      expect(html, field).toContain(message);
+    }
+    expect(html).toContain("Too short</textarea>");
+    expect((await getRequestByNumber(test.db, request.number))?.status).toBe("new");
+  });
+
+  it("checks the service health again without losing what was typed", async () => {
+    const test = await deskPagesTest();
+    const request = await test.file();
+    const page = await (
+      await test.console.browser.get(`/admin/requests/${request.number}/escalate`)
+    ).text();
+    test.clock.set("2026-11-21T11:00:00Z");
+    const response = await test.console.browser.post(`/admin/requests/${request.number}/escalate`, {
+      ...fieldsOf(page),
+      _csrf: test.console.csrf,
+      stepsTried: "Restarted Outlook on all three desktops",
+      intent: "check-health",
+    });
+    expect(response.status).toBe(200);
+    const fields = fieldsOf(await response.text());
+    expect(fields.healthCheckedAt).toBe("2026-11-21T11:00:00.000Z");
+    expect(fields.stepsTried).toBe("Restarted Outlook on all three desktops");
+  });
+
+  it("escalates a complete packet and goes back to the request with a notice", async () => {
+    const test = await deskPagesTest();
+    const request = await test.file();
+    const page = await (
+      await test.console.browser.get(`/admin/requests/${request.number}/escalate`)
+    ).text();
+    const response = await test.console.browser.post(`/admin/requests/${request.number}/escalate`, {
+      ...fieldsOf(page),
+      _csrf: test.console.csrf,
+      stepsTried: "Restarted Outlook on all three desktops\nRemoved the cached credentials",
+      selfHelpOffered: "yes",
+      intent: "escalate",
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(
+      `/admin/requests/${request.number}?notice=request-escalated`,
+    );
+    const row = await getRequestByNumber(test.db, request.number);
+    expect(row?.status).toBe("escalated");
+    const [escalation] = await escalationsOfRequest(test.db, row?.id ?? 0);
+    expect(escalation?.packet.stepsTried).toEqual([
+      "Restarted Outlook on all three desktops",
+      "Removed the cached credentials",
+    ]);
+    const detail = await (
+      await test.console.browser.get(response.headers.get("location") ?? "")
+    ).text();
+    expect(detail).toContain("The request is escalated to the operator.");
+    expect(detail).toContain("The operator&#39;s SLA");
+    expect(detail).toContain("Escalation to the operator — internal, not shown to the customer");
+  });
+
+  it("refuses a stale packet and shows the form again for the current version", async () => {
+    const test = await deskPagesTest();
+    const request = await test.file();
+    const page = await (
+      await test.console.browser.get(`/admin/requests/${request.number}/escalate`)
+    ).text();
+    await test.actOnPage(request.number, "note", { body: "Meanwhile, a note." });
+    const response = await test.console.browser.post(`/admin/requests/${request.number}/escalate`, {
+      ...fieldsOf(page),
+      _csrf: test.console.csrf,
+      stepsTried: "Restarted Outlook on all three desktops",
+      selfHelpOffered: "yes",
+      intent: "escalate",
+    });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain("Reload to see the latest version");
+    expect(fieldsOf(html).version).toBe(await test.versionOf(request.number));
+  });
+});

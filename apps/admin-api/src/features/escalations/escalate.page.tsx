@@ -1,0 +1,256 @@
+import {
+  type EscalationMissingItem,
+  escalationPacketSchema,
+  escalationReadiness,
+} from "@frontline/core";
+import type { RequestRow } from "@frontline/db";
+import type { Context } from "hono";
+import {
+  errorsFromProblem,
+  type FormErrors,
+  type FormValues,
+  parseForm,
+  readForm,
+} from "../../platform/console/forms.ts";
+import {
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  SelectField,
+  TextAreaField,
+  Time,
+} from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { clientAddress } from "../../platform/guards.ts";
+import { Problem } from "../../platform/problem.ts";
+import { signedIn } from "../desk/desk.staff.ts";
+import { requestForDesk } from "../desk/desk.use-cases.ts";
+import { serviceOptions, severityOptions } from "../desk/desk-words.ts";
+import { checklist, fieldOf, packetInput, packetLabels, valuesOf } from "./escalate.packet.ts";
+import { escalate, escalationDraft } from "./escalations.use-cases.ts";
+
+// The escalation packet as a form. Readiness is core's rule; the page shows
+// it as a checklist and, when refused, lists every missing item at once.
+
+interface EscalateState {
+  readonly row: RequestRow;
+  readonly version: number;
+  readonly values: FormValues;
+  readonly missing: readonly EscalationMissingItem[];
+  readonly errors: FormErrors;
+}
+
+function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) {
+  const { row, values, errors } = state;
+  const checkedAt = values.healthCheckedAt ? new Date(values.healthCheckedAt) : null;
+  return (
+    <>
+      <p>
+        <a href={`/admin/requests/${row.number}`}>Back to {row.number}</a>
+      </p>
+      <h1>Escalate {row.number} to the operator</h1>
+      <p>{row.subject}</p>
+      <ErrorSummary errors={errors} labels={packetLabels} />
+      <h2>Ready for the operator?</h2>
+      <ul class="checklist" id="readiness">
+        {checklist.map((line) => {
+          const missing = line.items.some((item) => state.missing.includes(item));
+          return (
+            <li data-ready={missing ? "false" : "true"}>
+              <strong>{missing ? "Missing:" : "Done:"}</strong> {line.text}
+            </li>
+          );
+        })}
+      </ul>
+      <form
+        method="post"
+        action={`/admin/requests/${row.number}/escalate`}
+        id="escalation-form"
+        class="stack"
+        novalidate
+      >
+        <CsrfInput />
+        <input type="hidden" name="version" value={String(state.version)} />
+        <input type="hidden" name="healthCheckedAt" value={values.healthCheckedAt ?? ""} />
+        <input type="hidden" name="healthStatus" value={values.healthStatus ?? ""} />
+        <input type="hidden" name="healthIncidentId" value={values.healthIncidentId ?? ""} />
+        <SelectField
+          label="Service"
+          name="service"
+          value={values.service}
+          options={serviceOptions(deps)}
+          error={errors.service}
+        />
+        <SelectField
+          label="Severity"
+          name="severity"
+          value={values.severity}
+          options={severityOptions}
+          error={errors.severity}
+        />
+        <TextAreaField
+          label="Description"
+          name="description"
+          hint="What is wrong, for whom, since when: at least 30 characters."
+          value={values.description}
+          error={errors.description}
+          maxlength={10_000}
+          rows={6}
+        />
+        <fieldset id="field-serviceHealth" tabindex={-1} aria-describedby="health-hint">
+          <legend>Service health</legend>
+          <span class="hint" id="health-hint">
+            The operator needs a check from the last hour.
+          </span>
+          {errors.serviceHealth ? (
+            <span class="field-error">
+              <span class="visually-hidden">Error: </span>
+              {errors.serviceHealth}
+            </span>
+          ) : null}
+          <p data-health>
+            {checkedAt ? (
+              <>
+                Checked <Time value={checkedAt} />: {values.healthStatus}
+                {values.healthIncidentId
+                  ? `, incident #${values.healthIncidentId}`
+                  : ", no incident"}
+                .
+              </>
+            ) : (
+              "Not checked yet."
+            )}
+          </p>
+          <button type="submit" name="intent" value="check-health" class="secondary">
+            Check the service health again
+          </button>
+        </fieldset>
+        <TextAreaField
+          label="Steps tried"
+          name="stepsTried"
+          hint="One step per line, each at least 10 characters."
+          value={values.stepsTried}
+          error={errors.stepsTried}
+          rows={5}
+        />
+        <TextAreaField
+          label="Articles the customer saw"
+          name="articlesSeen"
+          hint="One article per line."
+          value={values.articlesSeen}
+          error={errors.articlesSeen}
+          rows={3}
+        />
+        <div class="field">
+          {errors.selfHelpOffered ? (
+            <span class="field-error" id="field-selfHelpOffered-error">
+              <span class="visually-hidden">Error: </span>
+              {errors.selfHelpOffered}
+            </span>
+          ) : null}
+          <label>
+            <input
+              type="checkbox"
+              id="field-selfHelpOffered"
+              name="selfHelpOffered"
+              value="yes"
+              checked={values.selfHelpOffered === "yes"}
+              aria-describedby={errors.selfHelpOffered ? "field-selfHelpOffered-error" : undefined}
+              aria-invalid={errors.selfHelpOffered ? "true" : undefined}
+            />{" "}
+            I pointed the customer to self-troubleshooting
+          </label>
+        </div>
+        <Field
+          label="Partner contact"
+          name="partnerContact"
+          hint="Who the operator's engineer can reach at the partner."
+          value={values.partnerContact}
+          error={errors.partnerContact}
+          maxlength={200}
+        />
+        <div>
+          <button type="submit" name="intent" value="escalate">
+            Escalate to the operator
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function render(c: Context, deps: AppDeps, state: EscalateState, status = 200) {
+  c.status(status as 200);
+  return c.render(<EscalatePage deps={deps} state={state} />, {
+    title: `Escalate ${state.row.number}`,
+  });
+}
+
+/** What readiness says about the typed packet, or everything if it does not parse yet. */
+function missingOf(values: FormValues, now: Date): EscalationMissingItem[] {
+  const parsed = escalationPacketSchema.safeParse(packetInput(values));
+  return parsed.success ? [...escalationReadiness(parsed.data, now).missing] : [];
+}
+
+export function showEscalate(deps: AppDeps) {
+  return async (c: Context) => {
+    const row = await requestForDesk(deps, c.req.param("number") ?? "");
+    const draft = await escalationDraft(deps, row, signedIn(c.get("staff")));
+    return render(c, deps, {
+      row,
+      version: draft.version,
+      values: valuesOf(draft.packet),
+      missing: draft.readiness.missing.map((m) => m.item),
+      errors: {},
+    });
+  };
+}
+
+export function submitEscalate(deps: AppDeps) {
+  return async (c: Context) => {
+    const staff = signedIn(c.get("staff"));
+    const row = await requestForDesk(deps, c.req.param("number") ?? "");
+    const { _csrf, intent, version, ...values } = await readForm(c);
+    const now = deps.clock.now();
+    const again = (errors: FormErrors, status: number, kept = values) =>
+      render(
+        c,
+        deps,
+        { row, version: row.version, values: kept, missing: missingOf(kept, now), errors },
+        status,
+      );
+
+    if (intent === "check-health") {
+      const fresh = (await escalationDraft(deps, row, staff)).packet.serviceHealth;
+      return again({}, 200, {
+        ...values,
+        healthCheckedAt: fresh?.checkedAt.toISOString() ?? "",
+        healthStatus: fresh?.status ?? "",
+        healthIncidentId: fresh?.incidentId ?? "",
+      });
+    }
+    const parsed = parseForm(escalationPacketSchema, packetInput(values));
+    if (!parsed.ok) return again(parsed.errors, 422);
+    try {
+      await escalate(
+        deps,
+        row,
+        staff,
+        Number(version),
+        parsed.data,
+        clientAddress(c, deps.config.trustedProxies),
+      );
+    } catch (error) {
+      if (error instanceof Problem && error.slug === "escalation-not-ready") {
+        const errors: FormErrors = {};
+        for (const e of error.errors ?? []) {
+          const field = fieldOf[e.field as EscalationMissingItem] ?? "_form";
+          errors[field] ??= e.message;
+        }
+        return again(errors, 422);
+      }
+      return again(errorsFromProblem(error), error instanceof Problem ? error.status : 409);
+    }
+    return c.redirect(`/admin/requests/${row.number}?notice=request-escalated`, 303);
+  };
+}

@@ -1,0 +1,77 @@
+import type { StaffPrincipal } from "../../platform/auth.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { clientAddress } from "../../platform/guards.ts";
+import { createRouter } from "../../platform/openapi.ts";
+import { Problem } from "../../platform/problem.ts";
+import {
+  draftRoute,
+  escalateRoute,
+  listRoute,
+  showRoute,
+  updateRoute,
+} from "./escalations.routes.ts";
+import {
+  escalate,
+  escalationDraft,
+  escalationView,
+  findEscalation,
+  listForStaff,
+  requestForStaff,
+  updateAsOperator,
+} from "./escalations.use-cases.ts";
+
+/** requireStaff has run, so a principal is there; this keeps the types honest. */
+function signedIn(staff: StaffPrincipal | undefined): StaffPrincipal {
+  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  return staff;
+}
+
+export function escalationsRouter(deps: AppDeps) {
+  const router = createRouter();
+
+  router.openapi(draftRoute, async (c) => {
+    const row = await requestForStaff(deps, c.req.valid("param").number);
+    return c.json(await escalationDraft(deps, row, signedIn(c.get("staff"))), 200);
+  });
+
+  router.openapi(escalateRoute, async (c) => {
+    const row = await requestForStaff(deps, c.req.valid("param").number);
+    const { version, packet } = c.req.valid("json");
+    return c.json(
+      await escalate(
+        deps,
+        row,
+        signedIn(c.get("staff")),
+        version,
+        packet,
+        clientAddress(c, deps.config.trustedProxies),
+      ),
+      201,
+    );
+  });
+
+  router.openapi(listRoute, async (c) =>
+    c.json(await listForStaff(deps, c.req.valid("query").status), 200),
+  );
+
+  router.openapi(showRoute, async (c) => {
+    const { escalation, request } = await findEscalation(deps, c.req.valid("param").id);
+    return c.json(escalationView(deps, escalation, request), 200);
+  });
+
+  router.openapi(updateRoute, async (c) => {
+    const found = await findEscalation(deps, c.req.valid("param").id);
+    return c.json(
+      await updateAsOperator(
+        deps,
+        found,
+        signedIn(c.get("staff")),
+        c.req.valid("json"),
+        clientAddress(c, deps.config.trustedProxies),
+      ),
+      200,
+    );
+  });
+
+  return router;
+}

@@ -1,0 +1,254 @@
+import { createIncident, getIncident, getRequestByNumber, schema } from "@frontline/db";
+import { describe, expect, it } from "vitest";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
+
+type Test = ReturnType<typeof testApp>;
+
+async function mailOutage(test: Test) {
+  return createIncident(
+    test.db,
+    {
+      service: "mail",
+      impact: "outage",
+      status: "investigating",
+      startedAt: new Date("2026-11-21T09:00:00Z"),
+      message: { en: "Mail cannot be sent." },
+    },
+    test.clock.now(),
+  );
+}
+
+const newIncident = {
+  service: "files",
+  impact: "degraded",
+  status: "identified",
+  startedAt: "2026-11-21 09:10",
+  "message-en": "Team sites open slowly.",
+  "message-de": "Teamwebsites öffnen langsam.",
+  "message-it": "",
+  "message-zh-cn": "",
+};
+
+describe("the incidents page", () => {
+  it("lists incidents to every role, active first, with forms only for operators and admins", async () => {
+    const test = testApp();
+    const incident = await mailOutage(test);
+    for (const role of ["operator", "admin", "agent"] as const) {
+      const { browser } = await signedInBrowser(test.app, test.db, role);
+      const response = await browser.get("/admin/incidents");
+      expect(response.status, role).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('<th scope="row" data-label="Service">Email and calendar</th>');
+      expect(html).toContain('<td data-label="Impact">Outage</td>');
+      expect(html).toContain("Mail cannot be sent.");
+      const forms = [
+        "incident-create",
+        `incident-${incident.id}-update`,
+        `incident-${incident.id}-resolve`,
+      ];
+      for (const form of forms) {
+        expect(html.includes(`id="${form}"`), `${role} ${form}`).toBe(role !== "agent");
+      }
+    }
+  });
+
+  it("sends anonymous visitors to sign in", async () => {
+    const test = testApp();
+    const response = await new TestBrowser(test.app).get("/admin/incidents");
+    expect(response.headers.get("location")).toBe("/admin/sign-in?next=%2Fadmin%2Fincidents");
+  });
+});
+
+describe("posting an incident", () => {
+  it("stores it with its translations and redirects with a notice", async () => {
+    const test = testApp();
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
+    const response = await browser.post("/admin/incidents", { _csrf: csrf, ...newIncident });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/admin/incidents?notice=incident-posted");
+    const [stored] = await test.db.select().from(schema.serviceIncidents);
+    expect(stored).toMatchObject({
+      service: "files",
+      impact: "degraded",
+      status: "identified",
+      startedAt: new Date("2026-11-21T09:10:00Z"),
+      message: { en: "Team sites open slowly.", de: "Teamwebsites öffnen langsam." },
+    });
+    const html = await (await browser.get("/admin/incidents?notice=incident-posted")).text();
+    expect(html).toContain("The incident is posted.");
+    expect(html).toContain("Files and team sites");
+  });
+
+  it("shows each mistake next to its field and keeps what was typed", async () => {
+    const test = testApp();
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
+    const response = await browser.post("/admin/incidents", {
+      _csrf: csrf,
+      ...newIncident,
+      service: "teleportation",
+      startedAt: "yesterday",
+      "message-en": "",
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('<a href="#field-service">Service: Choose a service from the list.</a>');
+    expect(html).toContain('id="field-startedAt-error"');
+    expect(html).toContain('value="yesterday"');
+    expect(html).toContain(
+      '<a href="#field-message-en">Message in English: Write the message in English.</a>',
+    );
+    expect(html).toContain(">Teamwebsites öffnen langsam.</textarea>");
+    expect(await test.db.$count(schema.serviceIncidents)).toBe(0);
+  });
+});
+
+describe("updating an incident", () => {
+  it("changes status and impact and adds a translation", async () => {
+    const test = testApp();
+    const incident = await mailOutage(test);
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
+    const response = await browser.post(`/admin/incidents/${incident.id}`, {
+      _csrf: csrf,
+      status: "monitoring",
+      impact: "degraded",
+      "message-en": "",
+      "message-it": "La posta è lenta.",
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/admin/incidents?notice=incident-updated");
+    expect(await getIncident(test.db, incident.id)).toMatchObject({
+      status: "monitoring",
+      impact: "degraded",
+      message: { en: "Mail cannot be sent.", it: "La posta è lenta." },
+    });
+  });
+
+  it("refuses an unknown status next to that incident's field, keeping the input", async () => {
+    const test = testApp();
+    const incident = await mailOutage(test);
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
+    const response = await browser.post(`/admin/incidents/${incident.id}`, {
+      _csrf: csrf,
+      status: "resolved",
+      impact: "outage",
+      "message-en": "Still down",
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain(
+      `<a href="#update-${incident.id}-status">Status: Choose a status from the list.</a>`,
+    );
+    expect(html).toContain(`id="update-${incident.id}-status-error"`);
+    expect(html).toContain(">Still down</textarea>");
+    expect((await getIncident(test.db, incident.id))?.status).toBe("investigating");
+  });
+
+  it("is refused to agents", async () => {
+    const test = testApp();
+    const incident = await mailOutage(test);
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
+    const update = { _csrf: csrf, status: "monitoring", impact: "degraded" };
+    expect((await browser.post(`/admin/incidents/${incident.id}`, update)).status).toBe(403);
+    expect((await browser.post("/admin/incidents", { _csrf: csrf, ...newIncident })).status).toBe(
+      403,
+    );
+    const resolve = { _csrf: csrf, "message-en": "ok" };
+    expect((await browser.post(`/admin/incidents/${incident.id}/resolve`, resolve)).status).toBe(
+      403,
+    );
+    expect((await getIncident(test.db, incident.id))?.resolvedAt).toBeNull();
+  });
+
+  it("answers an unknown incident with the not-found page", async () => {
+    const test = testApp();
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
+    const response = await browser.post("/admin/incidents/999", {
+      _csrf: csrf,
+      status: "monitoring",
+      impact: "degraded",
+    });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("resolving an incident", () => {
+  it("resolves the linked requests and says which ones, and which are left for the partner", async () => {
+    const test = testApp();
+    const incident = await mailOutage(test);
+    const filed = await readJson(
+      await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
+    );
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
+    const response = await browser.post(`/admin/incidents/${incident.id}/resolve`, {
+      _csrf: csrf,
+      "message-en": "Mail flows again.",
+      resolveLinkedRequests: "yes",
+    });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`Incident ${incident.id} is resolved.`);
+    expect(html).toMatch(
+      new RegExp(`Resolved with the closing message</h3><ul><li class="mono">${filed.number}</li>`),
+    );
+    expect(html).toContain("None: nothing is left for the partner.");
+    expect((await getRequestByNumber(test.db, filed.number))?.status).toBe("resolved");
+    expect(html).not.toContain(`id="incident-${incident.id}-update"`);
+  });
+
+  it("leaves requests the operator may not resolve for the partner", async () => {
+    const test = testApp();
+    const incident = await mailOutage(test);
+    const filed = await readJson(
+      await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
+    );
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
+    const html = await (
+      await browser.post(`/admin/incidents/${incident.id}/resolve`, {
+        _csrf: csrf,
+        "message-en": "Mail flows again.",
+        resolveLinkedRequests: "yes",
+      })
+    ).text();
+    expect(html).toMatch(
+      new RegExp(`Left for the partner</h3><ul><li class="mono">${filed.number}</li>`),
+    );
+    expect((await getRequestByNumber(test.db, filed.number))?.status).toBe("new");
+  });
+
+  it("asks for the closing message when linked requests are to be resolved", async () => {
+    const test = testApp();
+    const incident = await mailOutage(test);
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
+    const response = await browser.post(`/admin/incidents/${incident.id}/resolve`, {
+      _csrf: csrf,
+      "message-en": "",
+      "message-de": "Behoben.",
+      resolveLinkedRequests: "yes",
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain(`href="#resolve-${incident.id}-message-en"`);
+    expect(html).toContain(`id="resolve-${incident.id}-message-en-error"`);
+    expect(html).toContain(">Behoben.</textarea>");
+    expect(html).toContain('value="yes" checked=""');
+    expect((await getIncident(test.db, incident.id))?.resolvedAt).toBeNull();
+  });
+
+  it("refuses to change an incident that is already resolved", async () => {
+    const test = testApp();
+    const incident = await mailOutage(test);
+    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
+    await browser.post(`/admin/incidents/${incident.id}/resolve`, {
+      _csrf: csrf,
+      "message-en": "Fixed.",
+    });
+    const response = await browser.post(`/admin/incidents/${incident.id}`, {
+      _csrf: csrf,
+      status: "monitoring",
+      impact: "degraded",
+    });
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain("Post a new incident if the problem is back.");
+  });
+});

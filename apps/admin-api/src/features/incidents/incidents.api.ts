@@ -1,0 +1,47 @@
+import { listIncidents } from "@frontline/db";
+import type { Context } from "hono";
+import type { AppDeps } from "../../platform/deps.ts";
+import { clientAddress } from "../../platform/guards.ts";
+import { createRouter } from "../../platform/openapi.ts";
+import { Problem } from "../../platform/problem.ts";
+import {
+  createIncidentRoute,
+  listIncidentsRoute,
+  resolveIncidentRoute,
+  updateIncidentRoute,
+} from "./incidents.routes.ts";
+import { changeIncident, closeIncident, postIncident } from "./incidents.use-cases.ts";
+
+export function incidentsRouter(deps: AppDeps) {
+  const router = createRouter();
+  const who = (c: Context) => {
+    const staff = c.get("staff");
+    if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+    return { staff, clientAddress: clientAddress(c, deps.config.trustedProxies) };
+  };
+
+  router.openapi(listIncidentsRoute, async (c) => {
+    const items = await listIncidents(deps.db);
+    return c.json(
+      {
+        items: items.map((i) => ({
+          ...i,
+          startedAt: i.startedAt.toISOString(),
+          updatedAt: i.updatedAt.toISOString(),
+          resolvedAt: i.resolvedAt?.toISOString() ?? null,
+        })),
+      },
+      200,
+    );
+  });
+  router.openapi(createIncidentRoute, async (c) =>
+    c.json(await postIncident(deps, c.req.valid("json"), who(c)), 201),
+  );
+  router.openapi(updateIncidentRoute, async (c) =>
+    c.json(await changeIncident(deps, c.req.valid("param").id, c.req.valid("json"), who(c)), 200),
+  );
+  router.openapi(resolveIncidentRoute, async (c) =>
+    c.json(await closeIncident(deps, c.req.valid("param").id, c.req.valid("json"), who(c)), 200),
+  );
+  return router;
+}

@@ -1,0 +1,259 @@
+import { type IncidentView, incidentMessage } from "@frontline/core";
+import { listIncidents } from "@frontline/db";
+import type { Context } from "hono";
+import {
+  errorsFromProblem,
+  type FormErrors,
+  type FormValues,
+  keptValues,
+  readForm,
+} from "../../platform/console/forms.ts";
+import { ErrorSummary, Notice, Time } from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { clientAddress } from "../../platform/guards.ts";
+import { Problem } from "../../platform/problem.ts";
+import { impactNames, serviceName } from "../escalations/names.ts";
+import {
+  CreateIncidentForm,
+  type FormState,
+  fieldIdIn,
+  fieldLabels,
+  incidentStatusNames,
+  ResolveIncidentForm,
+  UpdateIncidentForm,
+} from "./incident-forms.tsx";
+import { parseIncidentChange, parseNewIncident, parseResolution } from "./incident-input.ts";
+import { changeIncident, closeIncident, postIncident } from "./incidents.use-cases.ts";
+
+interface Resolution {
+  readonly id: number;
+  readonly resolvedRequests: readonly string[];
+  readonly leftForPartner: readonly string[];
+}
+
+interface PageState {
+  readonly incidents: IncidentView[];
+  readonly canChange: boolean;
+  /** "create", "update-<id>" or "resolve-<id>": the form whose input and errors are shown. */
+  readonly form?: string;
+  readonly state?: FormState;
+  readonly resolution?: Resolution;
+}
+
+const empty: FormState = { values: {}, errors: {} };
+
+function RequestList({ numbers, none }: { numbers: readonly string[]; none: string }) {
+  if (numbers.length === 0) return <p>{none}</p>;
+  return (
+    <ul>
+      {numbers.map((n) => (
+        <li class="mono">{n}</li>
+      ))}
+    </ul>
+  );
+}
+
+function ResolutionReport({ resolution }: { resolution: Resolution }) {
+  return (
+    <section aria-labelledby="resolution-title" id="incident-resolution">
+      <Notice>Incident {resolution.id} is resolved.</Notice>
+      <h2 id="resolution-title">Linked requests</h2>
+      <h3>Resolved with the closing message</h3>
+      <RequestList numbers={resolution.resolvedRequests} none="None." />
+      <h3>Left for the partner</h3>
+      <RequestList
+        numbers={resolution.leftForPartner}
+        none="None: nothing is left for the partner."
+      />
+    </section>
+  );
+}
+
+function IncidentRow(props: { incident: IncidentView; services: AppDeps["config"]["services"] }) {
+  const { incident } = props;
+  return (
+    <tr>
+      <th scope="row" data-label="Service">
+        {serviceName(props.services, incident.service)}
+      </th>
+      <td data-label="Impact">{incident.resolvedAt ? "—" : impactNames[incident.impact]}</td>
+      <td data-label="Status">{incidentStatusNames[incident.status] ?? incident.status}</td>
+      <td data-label="Message">{incidentMessage(incident, "en")}</td>
+      <td data-label="Started">
+        <Time value={incident.startedAt} />
+      </td>
+      <td data-label="Resolved">
+        {incident.resolvedAt ? <Time value={incident.resolvedAt} /> : "Not yet"}
+      </td>
+    </tr>
+  );
+}
+
+function IncidentTable(props: {
+  incidents: IncidentView[];
+  caption: string;
+  services: AppDeps["config"]["services"];
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="cards">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Service</th>
+            <th scope="col">Impact</th>
+            <th scope="col">Status</th>
+            <th scope="col">Message (English)</th>
+            <th scope="col">Started</th>
+            <th scope="col">Resolved</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.incidents.map((incident) => (
+            <IncidentRow incident={incident} services={props.services} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function IncidentsPage(props: PageState & { deps: AppDeps }) {
+  const { deps, form } = props;
+  const services = deps.config.services;
+  const active = props.incidents.filter((i) => !i.resolvedAt);
+  const resolved = props.incidents.filter((i) => i.resolvedAt);
+  const errors: FormErrors = props.state?.errors ?? {};
+  const stateOf = (name: string) => (form === name && props.state ? props.state : empty);
+  const ids = Object.fromEntries(Object.keys(errors).map((k) => [k, fieldIdIn(form ?? "", k)]));
+  return (
+    <>
+      <h1>Incidents</h1>
+      <p>Outages and degradations, as the help center's banner and status page show them.</p>
+      {props.resolution ? <ResolutionReport resolution={props.resolution} /> : null}
+      <ErrorSummary errors={errors} labels={fieldLabels} ids={ids} />
+      <h2>Active incidents</h2>
+      {active.length ? (
+        <IncidentTable incidents={active} caption="Active incidents" services={services} />
+      ) : (
+        <p>No active incidents: every service is operational.</p>
+      )}
+      {props.canChange
+        ? active.map((incident) => (
+            <section aria-labelledby={`incident-${incident.id}-title`}>
+              <h3 id={`incident-${incident.id}-title`}>
+                Incident {incident.id}: {serviceName(services, incident.service)}
+              </h3>
+              <h4>Update</h4>
+              <UpdateIncidentForm incident={incident} state={stateOf(`update-${incident.id}`)} />
+              <h4>Resolve</h4>
+              <ResolveIncidentForm incident={incident} state={stateOf(`resolve-${incident.id}`)} />
+            </section>
+          ))
+        : null}
+      {props.canChange ? (
+        <CreateIncidentForm services={services} state={stateOf("create")} now={deps.clock.now()} />
+      ) : null}
+      <h2>Resolved incidents</h2>
+      {resolved.length ? (
+        <IncidentTable incidents={resolved} caption="Resolved incidents" services={services} />
+      ) : (
+        <p>None yet.</p>
+      )}
+    </>
+  );
+}
+
+async function render(c: Context, deps: AppDeps, extra: Partial<PageState> = {}, status = 200) {
+  const role = c.get("staff")?.role;
+  c.status(status as 200);
+  return c.render(
+    <IncidentsPage
+      deps={deps}
+      incidents={await listIncidents(deps.db)}
+      canChange={role === "admin" || role === "operator"}
+      {...extra}
+    />,
+    { title: "Incidents" },
+  );
+}
+
+function who(c: Context, deps: AppDeps) {
+  const staff = c.get("staff");
+  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  return { staff, clientAddress: clientAddress(c, deps.config.trustedProxies) };
+}
+
+function incidentId(c: Context): number {
+  const id = Number(c.req.param("id"));
+  if (!Number.isSafeInteger(id) || id <= 0) throw Problem.notFound("There is no such incident.");
+  return id;
+}
+
+/** A failed form re-renders the page with its input kept and errors next to its fields. */
+function refuse(c: Context, deps: AppDeps, form: string, values: FormValues, error: unknown) {
+  if (error instanceof Problem && error.status === 404) throw error;
+  const errors = errorsFromProblem(error);
+  const status = error instanceof Problem ? error.status : 422;
+  return render(c, deps, { form, state: { values: keptValues(values), errors } }, status);
+}
+
+export const showIncidents = (deps: AppDeps) => (c: Context) => render(c, deps);
+
+export function submitNewIncident(deps: AppDeps) {
+  return async (c: Context) => {
+    const values = await readForm(c);
+    const parsed = parseNewIncident(values, deps.config.services);
+    if (!parsed.ok) {
+      const state = { values: keptValues(values), errors: parsed.errors };
+      return render(c, deps, { form: "create", state }, 422);
+    }
+    await postIncident(deps, parsed.data, who(c, deps));
+    return c.redirect("/admin/incidents?notice=incident-posted", 303);
+  };
+}
+
+export function submitIncidentChange(deps: AppDeps) {
+  return async (c: Context) => {
+    const id = incidentId(c);
+    const values = await readForm(c);
+    const form = `update-${id}`;
+    const parsed = parseIncidentChange(values);
+    if (!parsed.ok) {
+      const state = { values: keptValues(values), errors: parsed.errors };
+      return render(c, deps, { form, state }, 422);
+    }
+    try {
+      await changeIncident(deps, id, parsed.data, who(c, deps));
+    } catch (error) {
+      return refuse(c, deps, form, values, error);
+    }
+    return c.redirect("/admin/incidents?notice=incident-updated", 303);
+  };
+}
+
+/** Rendered, not redirected: which requests were resolved exists only in this answer. */
+export function submitIncidentResolution(deps: AppDeps) {
+  return async (c: Context) => {
+    const id = incidentId(c);
+    const values = await readForm(c);
+    const form = `resolve-${id}`;
+    const parsed = parseResolution(values);
+    if (!parsed.ok) {
+      const state = { values: keptValues(values), errors: parsed.errors };
+      return render(c, deps, { form, state }, 422);
+    }
+    try {
+      const result = await closeIncident(deps, id, parsed.data, who(c, deps));
+      return render(c, deps, {
+        resolution: {
+          id,
+          resolvedRequests: result.resolvedRequests,
+          leftForPartner: result.leftForPartner,
+        },
+      });
+    } catch (error) {
+      return refuse(c, deps, form, values, error);
+    }
+  };
+}

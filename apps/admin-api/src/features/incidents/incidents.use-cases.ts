@@ -1,0 +1,144 @@
+import {
+  checkTransition,
+  type IncidentInput,
+  type IncidentView,
+  type Locale,
+} from "@frontline/core";
+import {
+  type AuditEntry,
+  createIncident,
+  getIncident,
+  type IncidentChange,
+  type IncidentClosing,
+  resolveIncident,
+  updateIncident,
+} from "@frontline/db";
+import type { StaffPrincipal } from "../../platform/auth.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { Problem } from "../../platform/problem.ts";
+import { statusMail } from "../requests/request-mail.ts";
+
+type Audit = { staff: StaffPrincipal; clientAddress: string };
+
+const view = (incident: IncidentView) => ({
+  ...incident,
+  startedAt: incident.startedAt.toISOString(),
+  updatedAt: incident.updatedAt.toISOString(),
+  resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+});
+
+/** The audit entry of a change to an incident; the change's own transaction writes it. */
+function auditEntry(
+  deps: AppDeps,
+  who: Audit,
+  action: string,
+  incident: Pick<IncidentView, "id">,
+  detail: Record<string, unknown>,
+): AuditEntry {
+  return {
+    at: deps.clock.now(),
+    actorId: who.staff.id,
+    actorLabel: who.staff.email,
+    action,
+    target: `incident:${incident.id}`,
+    detail,
+    clientAddress: who.clientAddress,
+  };
+}
+
+export async function postIncident(deps: AppDeps, input: IncidentInput, who: Audit) {
+  const incident = await createIncident(deps.db, input, deps.clock.now(), (created) =>
+    auditEntry(deps, who, "incident.create", created, {
+      service: input.service,
+      impact: input.impact,
+    }),
+  );
+  return view(incident);
+}
+
+async function activeIncident(deps: AppDeps, id: number): Promise<IncidentView> {
+  const incident = await getIncident(deps.db, id);
+  if (!incident) throw Problem.notFound(`There is no incident ${id}.`);
+  if (incident.resolvedAt)
+    throw new Problem(
+      409,
+      "incident-resolved",
+      "This incident is resolved",
+      "Post a new incident if the problem is back.",
+    );
+  return incident;
+}
+
+export async function changeIncident(
+  deps: AppDeps,
+  id: number,
+  change: IncidentChange,
+  who: Audit,
+) {
+  await activeIncident(deps, id);
+  const updated = await updateIncident(
+    deps.db,
+    id,
+    change,
+    deps.clock.now(),
+    auditEntry(deps, who, "incident.update", { id }, { ...change }),
+  );
+  if (!updated) throw Problem.notFound(`There is no incident ${id}.`);
+  return view(updated);
+}
+
+/**
+ * Resolves an incident. With resolveLinkedRequests, every open request
+ * filed about it gets the closing message as a public reply and moves to
+ * resolved, where the caller's role may do that along the lifecycle; the
+ * rest are listed for the partner.
+ */
+export async function closeIncident(
+  deps: AppDeps,
+  id: number,
+  options: { message?: Partial<Record<Locale, string>>; resolveLinkedRequests: boolean },
+  who: Audit,
+) {
+  await activeIncident(deps, id);
+  const now = deps.clock.now();
+  const role = who.staff.role;
+  const leftForPartner: string[] = [];
+  // Decided inside the resolution's transaction, on the requests as they are then.
+  const closing: IncidentClosing = (incident, open) => {
+    leftForPartner.length = 0;
+    if (!options.resolveLinkedRequests) return [];
+    return open.flatMap((request) => {
+      if (!checkTransition(request.status, "resolved", role, { now }).ok) {
+        leftForPartner.push(request.number);
+        return [];
+      }
+      const text = incident.message[request.locale] ?? incident.message.en ?? "";
+      return [
+        {
+          change: {
+            requestId: request.id,
+            from: request.status,
+            to: "resolved" as const,
+            actor: role,
+            at: now,
+            message: { type: "reply" as const, body: text },
+          },
+          mail: statusMail(deps.config, request, "resolved"),
+        },
+      ];
+    });
+  };
+  const resolved = await resolveIncident(deps.db, id, now, options.message, closing, (result) =>
+    auditEntry(deps, who, "incident.resolve", result.incident, {
+      resolvedRequests: result.moved.map((request) => request.number),
+      leftForPartner,
+    }),
+  );
+  if (!resolved) {
+    // Resolved meanwhile by someone else: the same 409 as resolving a resolved incident.
+    await activeIncident(deps, id);
+    throw Problem.notFound(`There is no incident ${id}.`);
+  }
+  const resolvedRequests = resolved.moved.map((request) => request.number);
+  return { incident: view(resolved.incident), resolvedRequests, leftForPartner };
+}

@@ -1,0 +1,41 @@
+import { createIncident } from "@frontline/db";
+import { describe, expect, it } from "vitest";
+import { readJson, testApp } from "../../../test/test-app.ts";
+
+describe("service health", () => {
+  it("calls every service operational when there is no incident", async () => {
+    const { app } = testApp();
+    const body = await readJson(await app.request("/api/v1/service-health"));
+    expect(body.incidents).toEqual([]);
+    expect(body.services.every((s: { status: string }) => s.status === "operational")).toBe(true);
+    expect(body.checkedAt).toBe("2026-11-21T09:30:00.000Z");
+  });
+
+  it("shows an active incident in the reader's language and marks its service", async () => {
+    const { app, db, clock } = testApp();
+    await createIncident(
+      db,
+      {
+        service: "mail",
+        impact: "outage",
+        status: "investigating",
+        message: { en: "No mail can be sent.", it: "Non è possibile inviare posta." },
+        startedAt: new Date("2026-11-21T09:00:00Z"),
+      },
+      clock.now(),
+    );
+    const body = await readJson(await app.request("/api/v1/service-health?locale=it"));
+    expect(body.services.find((s: { id: string }) => s.id === "mail")).toEqual({
+      id: "mail",
+      label: "Posta e calendario",
+      status: "outage",
+    });
+    expect(body.incidents).toEqual([
+      expect.objectContaining({
+        service: "mail",
+        serviceLabel: "Posta e calendario",
+        message: "Non è possibile inviare posta.",
+      }),
+    ]);
+  });
+});

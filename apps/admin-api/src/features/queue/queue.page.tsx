@@ -1,0 +1,309 @@
+import { type Status, statuses } from "@frontline/core";
+import type { Context } from "hono";
+import { errorsFromProblem, type FormErrors, parseForm } from "../../platform/console/forms.ts";
+import { ErrorSummary, Field, SelectField, Time } from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { signedIn } from "../desk/desk.staff.ts";
+import {
+  anyOption,
+  categoryOptions,
+  serviceName,
+  serviceOptions,
+  severityName,
+  severityOptions,
+  slaWord,
+  statusName,
+} from "../desk/desk-words.ts";
+import { queueQuerySchema } from "./queue.routes.ts";
+import { queuePage } from "./queue.use-cases.ts";
+
+type QueueResult = Awaited<ReturnType<typeof queuePage>>;
+type QueueRow = QueueResult["items"][number];
+
+/** The filters as the address carries them: repeatable ones as lists, empty ones dropped. */
+type RawQuery = Record<string, string | string[]>;
+
+const LIST_KEYS = ["status", "severity", "category", "service"];
+const SINGLE_KEYS = ["customer", "assignee", "sla", "incident", "q", "sort", "order", "cursor"];
+
+/** Reads only the known filters, so `?notice=` and empty form fields do not trip validation. */
+export function rawQueueQuery(c: Context): RawQuery {
+  const raw: RawQuery = {};
+  for (const key of LIST_KEYS) {
+    const values = (c.req.queries(key) ?? []).filter((v) => v.trim() !== "");
+    if (values.length > 0) raw[key] = values;
+  }
+  for (const key of SINGLE_KEYS) {
+    const value = c.req.query(key);
+    if (value !== undefined && value.trim() !== "") raw[key] = value;
+  }
+  return raw;
+}
+
+/** The address of the same filters with another cursor (or none). */
+function queueHref(raw: RawQuery, cursor?: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "cursor") continue;
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  }
+  if (cursor) params.set("cursor", cursor);
+  const query = params.toString();
+  return query ? `/admin/queue?${query}` : "/admin/queue";
+}
+
+const first = (raw: RawQuery, key: string) => {
+  const value = raw[key];
+  return Array.isArray(value) ? value[0] : value;
+};
+const listOf = (raw: RawQuery, key: string) => {
+  const value = raw[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+};
+
+function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: FormErrors }) {
+  const chosen = new Set(listOf(raw, "status"));
+  return (
+    <form
+      method="get"
+      action="/admin/queue"
+      class="filters"
+      id="queue-filters"
+      aria-label="Filter the queue"
+    >
+      <fieldset class="checkboxes">
+        <legend>Status</legend>
+        {statuses.map((status) => (
+          <label>
+            <input type="checkbox" name="status" value={status} checked={chosen.has(status)} />{" "}
+            {statusName(status)}
+          </label>
+        ))}
+      </fieldset>
+      <SelectField
+        label="Severity"
+        name="severity"
+        value={first(raw, "severity")}
+        options={[...anyOption(), ...severityOptions]}
+        error={errors.severity}
+      />
+      <SelectField
+        label="Category"
+        name="category"
+        value={first(raw, "category")}
+        options={[...anyOption(), ...categoryOptions]}
+        error={errors.category}
+      />
+      <SelectField
+        label="Service"
+        name="service"
+        value={first(raw, "service")}
+        options={[...anyOption(), ...serviceOptions(deps)]}
+        error={errors.service}
+      />
+      <SelectField
+        label="Assignee"
+        name="assignee"
+        value={first(raw, "assignee")}
+        options={[
+          { value: "", label: "Anyone" },
+          { value: "me", label: "Me" },
+          { value: "none", label: "Nobody (unassigned)" },
+        ]}
+        error={errors.assignee}
+      />
+      <SelectField
+        label="SLA"
+        name="sla"
+        value={first(raw, "sla")}
+        options={[
+          ...anyOption(),
+          { value: "breached", label: "Breached" },
+          { value: "at-risk", label: "At risk" },
+        ]}
+        error={errors.sla}
+      />
+      <Field
+        label="Incident number"
+        name="incident"
+        value={first(raw, "incident")}
+        error={errors.incident}
+        maxlength={16}
+      />
+      <Field
+        label="Search"
+        name="q"
+        type="search"
+        hint="Words or a reference number"
+        value={first(raw, "q")}
+        error={errors.q}
+        maxlength={200}
+      />
+      <SelectField
+        label="Sort by"
+        name="sort"
+        value={first(raw, "sort")}
+        options={[
+          { value: "sla", label: "SLA due, soonest first" },
+          { value: "created", label: "Newest first" },
+          { value: "updated", label: "Recently updated first" },
+        ]}
+        error={errors.sort}
+      />
+      <div class="field checkbox">
+        <label>
+          <input
+            type="checkbox"
+            name="customer"
+            value="unknown"
+            checked={first(raw, "customer") === "unknown"}
+          />{" "}
+          Only unknown organisations
+        </label>
+      </div>
+      <div class="filter-actions">
+        <button type="submit">Apply filters</button> <a href="/admin/queue">Clear filters</a>
+      </div>
+    </form>
+  );
+}
+
+function SlaCell({ sla }: { sla: QueueRow["sla"] }) {
+  const flagged = sla.state !== "running";
+  return (
+    <>
+      {sla.dueAt ? <Time value={new Date(sla.dueAt)} /> : "—"}
+      {flagged ? (
+        <>
+          {" "}
+          <span class={`badge badge-${sla.state}`} data-sla={sla.state}>
+            {slaWord(sla.state)}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function QueueTable({ deps, items }: { deps: AppDeps; items: QueueRow[] }) {
+  if (items.length === 0) return <p data-queue-empty>No requests match these filters.</p>;
+  return (
+    <div class="table-wrap">
+      <table class="cards" id="queue">
+        <caption>Requests</caption>
+        <thead>
+          <tr>
+            <th scope="col">Number</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">Service</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Status</th>
+            <th scope="col">Assignee</th>
+            <th scope="col">SLA due</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr data-request={item.number}>
+              <td data-label="Number" class="mono">
+                <a href={`/admin/requests/${item.number}`}>{item.number}</a>
+              </td>
+              <td data-label="Subject">{item.subject}</td>
+              <td data-label="Organisation">
+                {item.customer?.organisation ?? item.organisation}
+                {item.unknownOrganisation ? (
+                  <>
+                    {" "}
+                    <span class="badge" data-unknown-organisation>
+                      Unknown organisation
+                    </span>
+                  </>
+                ) : null}
+              </td>
+              <td data-label="Service">{serviceName(deps, item.service)}</td>
+              <td data-label="Severity">{severityName(item.severity)}</td>
+              <td data-label="Status">{statusName(item.status)}</td>
+              <td data-label="Assignee">{item.assignee?.name ?? "Nobody"}</td>
+              <td data-label="SLA due">
+                <SlaCell sla={item.sla} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Counts({ counts }: { counts: Record<Status, number> }) {
+  return (
+    <ul class="status-counts" aria-label="Requests per status for these filters">
+      {statuses.map((status) => (
+        <li data-count={status}>
+          {statusName(status)}: <strong>{counts[status]}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const filterLabels = {
+  status: "Status",
+  severity: "Severity",
+  category: "Category",
+  service: "Service",
+  assignee: "Assignee",
+  sla: "SLA",
+  incident: "Incident number",
+  q: "Search",
+  sort: "Sort by",
+  cursor: "Page",
+};
+
+export function showQueue(deps: AppDeps) {
+  return async (c: Context) => {
+    const staff = signedIn(c.get("staff"));
+    const raw = rawQueueQuery(c);
+    let errors: FormErrors = {};
+    let result: QueueResult | null = null;
+    const parsed = parseForm(queueQuerySchema, raw);
+    if (!parsed.ok) errors = parsed.errors;
+    else {
+      try {
+        result = await queuePage(deps, parsed.data, staff);
+      } catch (error) {
+        errors = errorsFromProblem(error);
+      }
+    }
+    if (!result) c.status(422);
+    return c.render(
+      <>
+        <h1>Queue</h1>
+        <ErrorSummary errors={errors} labels={filterLabels} />
+        <h2 class="visually-hidden">Filters</h2>
+        <Filters deps={deps} raw={raw} errors={errors} />
+        {result ? (
+          <>
+            <h2>Requests per status</h2>
+            <Counts counts={result.counts} />
+            <QueueTable deps={deps} items={result.items} />
+            {result.nextCursor ? (
+              <p>
+                <a href={queueHref(raw, result.nextCursor)} rel="next" data-next-page>
+                  Next page
+                </a>
+              </p>
+            ) : null}
+            {raw.cursor ? (
+              <p>
+                <a href={queueHref(raw)}>Back to the first page</a>
+              </p>
+            ) : null}
+          </>
+        ) : null}
+      </>,
+      { title: "Queue" },
+    );
+  };
+}

@@ -1,0 +1,57 @@
+import { createSupportRequestSchema } from "@frontline/core";
+import type { AppDeps } from "../../platform/deps.ts";
+import { createRouter } from "../../platform/openapi.ts";
+import {
+  customerStatusRoute,
+  fileRequestRoute,
+  replyRoute,
+  trackRequestRoute,
+} from "./requests.routes.ts";
+import {
+  authorizeCustomer,
+  changeStatusAsCustomer,
+  fileRequest,
+  replyAsCustomer,
+  trackRequest,
+} from "./requests.use-cases.ts";
+
+export function requestsRouter(deps: AppDeps) {
+  const router = createRouter();
+  const fileRoute = fileRequestRoute(createSupportRequestSchema(deps.config.services));
+
+  router.openapi(fileRoute, async (c) => {
+    const filed = await fileRequest(
+      deps,
+      c.req.valid("json"),
+      c.req.valid("header")["idempotency-key"],
+    );
+    c.header("Location", `/api/v1/requests/${filed.number}`);
+    return c.json(filed, 201);
+  });
+
+  router.openapi(trackRequestRoute, async (c) => {
+    const { number } = c.req.valid("param");
+    c.header("Cache-Control", "no-store");
+    return c.json(await trackRequest(deps, number, c.req.valid("header")["x-tracking-token"]), 200);
+  });
+
+  router.openapi(replyRoute, async (c) => {
+    const row = await authorizeCustomer(
+      deps,
+      c.req.valid("param").number,
+      c.req.valid("header")["x-tracking-token"],
+    );
+    return c.json(await replyAsCustomer(deps, row, c.req.valid("json").body), 201);
+  });
+
+  router.openapi(customerStatusRoute, async (c) => {
+    const row = await authorizeCustomer(
+      deps,
+      c.req.valid("param").number,
+      c.req.valid("header")["x-tracking-token"],
+    );
+    return c.json(await changeStatusAsCustomer(deps, row, c.req.valid("json").status), 200);
+  });
+
+  return router;
+}

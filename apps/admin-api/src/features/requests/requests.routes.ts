@@ -1,0 +1,143 @@
+import {
+  type createSupportRequestSchema,
+  customerStatusChangeSchema,
+  messageSchema,
+  statuses,
+} from "@frontline/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import { problemResponses } from "../../platform/openapi.ts";
+
+export const filedRequestSchema = z
+  .object({
+    number: z.string().openapi({ example: "SR-2026-000123" }),
+    trackingToken: z.string().openapi({
+      description: "Secret; send it as X-Tracking-Token to read the request. Shown only once.",
+    }),
+    status: z.enum(statuses),
+    createdAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("FiledRequest");
+
+/** Built per app, because the schema follows the configured service catalogue. */
+export const fileRequestRoute = (schema: ReturnType<typeof createSupportRequestSchema>) =>
+  createRoute({
+    method: "post",
+    path: "/api/v1/requests",
+    tags: ["Requests"],
+    summary: "File a support request",
+    request: {
+      headers: z.object({
+        "idempotency-key": z.string().min(8).max(200).optional().openapi({
+          description:
+            "A value unique to this submission; sending it again returns the first answer instead of filing twice.",
+        }),
+      }),
+      body: {
+        required: true,
+        content: { "application/json": { schema } },
+      },
+    },
+    responses: {
+      201: {
+        description: "Filed; keep the tracking token, it is not shown again",
+        content: { "application/json": { schema: filedRequestSchema } },
+      },
+      ...problemResponses(400, 413, 415, 422, 429),
+    },
+  });
+
+const timelineEntrySchema = z.object({
+  type: z.string(),
+  author: z.enum(["customer", "partner", "operator"]),
+  body: z.string().nullable(),
+  /** For status changes: the status moved to. */
+  status: z.string().nullable(),
+  createdAt: z.string().openapi({ format: "date-time" }),
+});
+
+export const trackedRequestSchema = z
+  .object({
+    number: z.string(),
+    status: z.enum(statuses),
+    statusLabel: z.string().openapi({ description: "The status in the request's language" }),
+    locale: z.string(),
+    category: z.string(),
+    service: z.string(),
+    severity: z.string(),
+    subject: z.string(),
+    description: z.string(),
+    organisation: z.string(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+    updatedAt: z.string().openapi({ format: "date-time" }),
+    allowedStatuses: z.array(z.enum(statuses)).openapi({
+      description: "What the customer may do now: resolved (it is solved), closed, open (reopen).",
+    }),
+    canReply: z.boolean(),
+    reopenUntil: z.string().nullable().openapi({ format: "date-time" }),
+    timeline: z.array(timelineEntrySchema),
+  })
+  .openapi("TrackedRequest");
+
+const trackingParams = z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) });
+const trackingHeaders = z.object({ "x-tracking-token": z.string().optional() });
+const trackedResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: trackedRequestSchema } },
+});
+
+export const replyRoute = createRoute({
+  method: "post",
+  path: "/api/v1/requests/{number}/replies",
+  tags: ["Requests"],
+  summary: "Reply to your request",
+  description:
+    "Answering a question puts the request back in progress; replying to a resolved request reopens it (within 7 days).",
+  request: {
+    params: trackingParams,
+    headers: trackingHeaders,
+    body: { required: true, content: { "application/json": { schema: messageSchema } } },
+  },
+  responses: {
+    201: trackedResponse("The reply is on the timeline"),
+    ...problemResponses(400, 404, 409, 415, 422, 429),
+  },
+});
+
+export const customerStatusRoute = createRoute({
+  method: "post",
+  path: "/api/v1/requests/{number}/status",
+  tags: ["Requests"],
+  summary: "Confirm your request is solved, close it, or reopen it",
+  request: {
+    params: trackingParams,
+    headers: trackingHeaders,
+    body: {
+      required: true,
+      content: { "application/json": { schema: customerStatusChangeSchema } },
+    },
+  },
+  responses: {
+    200: trackedResponse("The request in its new status"),
+    ...problemResponses(400, 404, 409, 415, 422, 429),
+  },
+});
+
+export const trackRequestRoute = createRoute({
+  method: "get",
+  path: "/api/v1/requests/{number}",
+  tags: ["Requests"],
+  summary: "Follow a request with its tracking token",
+  description:
+    "Answers 404 alike for an unknown number, a wrong token and a missing token, so the API never reveals which numbers exist.",
+  request: {
+    params: z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) }),
+    headers: z.object({ "x-tracking-token": z.string().optional() }),
+  },
+  responses: {
+    200: {
+      description: "The request and its public timeline",
+      content: { "application/json": { schema: trackedRequestSchema } },
+    },
+    ...problemResponses(404),
+  },
+});

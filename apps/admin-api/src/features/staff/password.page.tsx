@@ -1,0 +1,112 @@
+import type { Context } from "hono";
+import { requestActor } from "../../platform/actor.ts";
+import {
+  errorsFromProblem,
+  type FormErrors,
+  type FormValues,
+  parseForm,
+  readForm,
+  safeNext,
+} from "../../platform/console/forms.ts";
+import { CsrfInput, ErrorSummary, Field, Notice } from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { changeOwnPassword, passwordChangeSchema } from "./accounts.ts";
+
+const labels = {
+  current: "Current password",
+  password: "New password",
+  confirm: "Repeat new password",
+};
+
+function PasswordPage(props: {
+  next: string;
+  email: string;
+  errors?: FormErrors | undefined;
+  mustChange: boolean;
+}) {
+  const errors = props.errors ?? {};
+  return (
+    <>
+      <h1>Change your password</h1>
+      {props.mustChange ? (
+        <Notice tone="warning">
+          You signed in with a one-time password. Choose your own password to continue.
+        </Notice>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <form method="post" action="/admin/password" class="stack" novalidate>
+        <CsrfInput />
+        <input type="hidden" name="next" value={props.next} />
+        {/* Lets password managers file the new password under the right account. */}
+        <input type="email" autocomplete="username" value={props.email} hidden readonly />
+        <Field
+          label={labels.current}
+          name="current"
+          type="password"
+          autocomplete="current-password"
+          error={errors.current}
+          required
+        />
+        <Field
+          label={labels.password}
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          hint="At least 12 characters. A few unrelated words make a strong one."
+          error={errors.password}
+          required
+        />
+        <Field
+          label={labels.confirm}
+          name="confirm"
+          type="password"
+          autocomplete="new-password"
+          error={errors.confirm}
+          required
+        />
+        <div>
+          <button type="submit">Change password</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function render(c: Context, next: string, errors?: FormErrors) {
+  const staff = c.get("staff");
+  if (errors) c.status(422);
+  return c.render(
+    <PasswordPage
+      next={next}
+      email={staff?.email ?? ""}
+      errors={errors}
+      mustChange={Boolean(staff?.mustChangePassword)}
+    />,
+    { title: "Change your password" },
+  );
+}
+
+export function showPasswordPage() {
+  return (c: Context) => render(c, safeNext(c.req.query("next"), ""));
+}
+
+export function submitPasswordPage(deps: AppDeps) {
+  return async (c: Context) => {
+    const values: FormValues = await readForm(c);
+    const next = safeNext(values.next, "");
+    // Passwords are never echoed back into the form; the errors say what to fix.
+    const parsed = parseForm(passwordChangeSchema, values);
+    if (!parsed.ok) return render(c, next, parsed.errors);
+    try {
+      await changeOwnPassword(
+        deps,
+        requestActor(c, deps.config.trustedProxies),
+        parsed.data,
+        c.get("staff")?.sessionId ?? null,
+      );
+    } catch (error) {
+      return render(c, next, errorsFromProblem(error));
+    }
+    return c.redirect(next || "/admin?notice=password-changed", 303);
+  };
+}

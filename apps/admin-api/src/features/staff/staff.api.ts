@@ -1,0 +1,111 @@
+import { listStaffUsers } from "@frontline/db";
+import type { Context } from "hono";
+import { requestActor } from "../../platform/actor.ts";
+import type { StaffPrincipal } from "../../platform/auth.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { createRouter } from "../../platform/openapi.ts";
+import { Problem } from "../../platform/problem.ts";
+import { changeUser, createUser, publicUser, resetPassword } from "./accounts.ts";
+import { auditRoute } from "./audit.routes.ts";
+import { auditPage, publicAuditEntry } from "./audit-query.ts";
+import { consolePagesRouter } from "./staff.console.ts";
+import { createTokenRoute, listTokensRoute, revokeTokenRoute } from "./tokens.routes.ts";
+import { createToken, publicToken, revokeToken, tokensFor } from "./tokens.ts";
+import {
+  createUserRoute,
+  listUsersRoute,
+  meRoute,
+  resetPasswordRoute,
+  updateUserRoute,
+} from "./users.routes.ts";
+
+/** The caller; the routes' requireStaff middleware has already refused anonymous calls. */
+function caller(c: Context): StaffPrincipal {
+  const staff = c.get("staff");
+  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  return staff;
+}
+
+/** Staff accounts, API tokens and the audit log: the JSON API and the console pages. */
+export function authRouter(deps: AppDeps) {
+  const router = createRouter();
+  const actor = (c: Context) => requestActor(c, deps.config.trustedProxies);
+
+  router.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "A personal API token (flt_…), created in the console under API tokens.",
+  });
+  router.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "frontline_session",
+    description: "The console's session; changes must also send X-CSRF-Token.",
+  });
+
+  // Answers about accounts and secrets must never come from a cache.
+  router.use("/api/v1/users/*", noStore);
+  router.use("/api/v1/tokens/*", noStore);
+  router.use("/api/v1/me", noStore);
+
+  router.openapi(meRoute, (c) => {
+    const { id, email, name, role, via } = caller(c);
+    return c.json({ id, email, name, role, via }, 200);
+  });
+
+  router.openapi(listUsersRoute, async (c) =>
+    c.json({ items: (await listStaffUsers(deps.db)).map(publicUser) }, 200),
+  );
+
+  router.openapi(createUserRoute, async (c) => {
+    const { user, oneTimePassword } = await createUser(deps, actor(c), c.req.valid("json"));
+    c.header("Location", `/api/v1/users/${user.id}`);
+    return c.json({ user: publicUser(user), oneTimePassword }, 201);
+  });
+
+  router.openapi(updateUserRoute, async (c) => {
+    const user = await changeUser(deps, actor(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(publicUser(user), 200);
+  });
+
+  router.openapi(resetPasswordRoute, async (c) => {
+    const { user, oneTimePassword, revokedTokens } = await resetPassword(
+      deps,
+      actor(c),
+      c.req.valid("param").id,
+    );
+    return c.json({ user: publicUser(user), oneTimePassword, revokedTokens }, 200);
+  });
+
+  router.openapi(listTokensRoute, async (c) => {
+    const tokens = await tokensFor(deps, caller(c), c.req.valid("query").scope);
+    return c.json({ items: tokens.map((t) => publicToken(t, t.userEmail)) }, 200);
+  });
+
+  router.openapi(createTokenRoute, async (c) => {
+    const owner = caller(c);
+    const { row, token } = await createToken(deps, actor(c), owner, c.req.valid("json"));
+    return c.json({ ...publicToken(row, owner.email), token }, 201);
+  });
+
+  router.openapi(revokeTokenRoute, async (c) => {
+    await revokeToken(deps, actor(c), caller(c), c.req.valid("param").id);
+    return c.body(null, 204);
+  });
+
+  router.openapi(auditRoute, async (c) => {
+    const page = await auditPage(deps, c.req.valid("query"));
+    if (!page.ok) {
+      throw Problem.validation([{ field: page.field, message: page.message, code: "invalid" }]);
+    }
+    return c.json({ items: page.rows.map(publicAuditEntry), nextCursor: page.nextCursor }, 200);
+  });
+
+  router.route("/", consolePagesRouter(deps));
+  return router;
+}
+
+const noStore = async (c: Context, next: () => Promise<void>) => {
+  await next();
+  c.header("Cache-Control", "no-store");
+};

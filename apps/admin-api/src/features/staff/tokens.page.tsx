@@ -1,0 +1,252 @@
+import type { ApiTokenListing } from "@frontline/db";
+import type { Context } from "hono";
+import { requestActor } from "../../platform/actor.ts";
+import type { StaffPrincipal } from "../../platform/auth.ts";
+import {
+  errorsFromProblem,
+  type FormErrors,
+  parseForm,
+  readForm,
+} from "../../platform/console/forms.ts";
+import {
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  SecretBox,
+  SelectField,
+  Time,
+} from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { Problem } from "../../platform/problem.ts";
+import { createToken, newTokenSchema, revokeToken, tokensFor } from "./tokens.ts";
+
+interface TokensState {
+  readonly own: ApiTokenListing[];
+  /** Other people's tokens, for admins only. */
+  readonly others: ApiTokenListing[] | null;
+  readonly values?: Readonly<Record<string, string | undefined>>;
+  readonly errors?: FormErrors;
+  readonly now: Date;
+  readonly created?: { name: string; token: string };
+}
+
+const scopeOptions = [
+  { value: "full", label: "Full: everything your role may do" },
+  { value: "read", label: "Read only: GET and HEAD" },
+];
+
+const expiryOptions = [
+  { value: "30", label: "In 30 days" },
+  { value: "90", label: "In 90 days" },
+  { value: "366", label: "In a year" },
+  { value: "", label: "Never (until revoked)" },
+];
+
+function Expiry(props: { token: ApiTokenListing; now: Date }) {
+  const { expiresAt } = props.token;
+  if (!expiresAt) return <>never</>;
+  return (
+    <>
+      {expiresAt <= props.now ? "expired " : null}
+      <Time value={expiresAt} />
+    </>
+  );
+}
+
+function TokenTable(props: {
+  tokens: ApiTokenListing[];
+  caption: string;
+  showOwner: boolean;
+  now: Date;
+}) {
+  if (props.tokens.length === 0) return <p>{props.caption}: none.</p>;
+  return (
+    <div class="table-wrap">
+      <table class="cards">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            {props.showOwner ? <th scope="col">Owner</th> : null}
+            <th scope="col">Starts with</th>
+            <th scope="col">Scope</th>
+            <th scope="col">Created</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.tokens.map((token) => (
+            <tr>
+              <td data-label="Name">{token.name}</td>
+              {props.showOwner ? (
+                <td data-label="Owner" class="mono">
+                  {token.userEmail}
+                </td>
+              ) : null}
+              <td data-label="Starts with" class="mono">
+                {token.prefix}…
+              </td>
+              <td data-label="Scope">{token.scope === "read" ? "read only" : "full"}</td>
+              <td data-label="Created">
+                <Time value={token.createdAt} />
+              </td>
+              <td data-label="Expires">
+                <Expiry token={token} now={props.now} />
+              </td>
+              <td data-label="Last used">
+                {token.lastUsedAt ? <Time value={token.lastUsedAt} /> : "never"}
+              </td>
+              <td data-label="Action">
+                <form method="post" action={`/admin/tokens/${token.id}/revoke`}>
+                  <CsrfInput />
+                  <button type="submit" class="danger">
+                    Revoke<span class="visually-hidden"> token {token.name}</span>
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TokensPage(state: TokensState) {
+  const errors = state.errors ?? {};
+  return (
+    <>
+      <h1>API tokens</h1>
+      <p>
+        A personal token lets a script call the API as you, with your role: send it as{" "}
+        <code>Authorization: Bearer &lt;token&gt;</code>. Revoke a token as soon as it is no longer
+        needed or may have leaked.
+      </p>
+      {state.created ? (
+        <SecretBox
+          name="token"
+          label={`Your new token "${state.created.name}"`}
+          value={state.created.token}
+          hint="Copy it now and keep it somewhere safe. Only a hash is stored, so it cannot be shown again."
+        />
+      ) : null}
+      <ErrorSummary
+        errors={errors}
+        labels={{ name: "Token name", scope: "What it may do", expiresInDays: "Expires" }}
+      />
+      <h2 id="new-token">Create a token</h2>
+      <form
+        method="post"
+        action="/admin/tokens"
+        class="stack"
+        novalidate
+        aria-labelledby="new-token"
+      >
+        <CsrfInput />
+        <Field
+          label="Token name"
+          name="name"
+          autocomplete="off"
+          hint="What it is for, e.g. the script or machine that uses it."
+          value={state.values?.name}
+          error={errors.name}
+          maxlength={100}
+          required
+        />
+        <SelectField
+          label="What it may do"
+          name="scope"
+          options={scopeOptions}
+          value={state.values?.scope ?? "full"}
+          error={errors.scope}
+          hint="A read-only token suits reports and dashboards: if it leaks, nothing can be changed with it."
+        />
+        <SelectField
+          label="Expires"
+          name="expiresInDays"
+          options={expiryOptions}
+          value={state.values?.expiresInDays ?? "90"}
+          error={errors.expiresInDays}
+        />
+        <div>
+          <button type="submit">Create token</button>
+        </div>
+      </form>
+      <h2>Your tokens</h2>
+      <TokenTable tokens={state.own} caption="Your live tokens" showOwner={false} now={state.now} />
+      {state.others ? (
+        <>
+          <h2>Everyone else's tokens</h2>
+          <TokenTable
+            tokens={state.others}
+            caption="Other staff's live tokens"
+            showOwner
+            now={state.now}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function caller(c: Context): StaffPrincipal {
+  const staff = c.get("staff");
+  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  return staff;
+}
+
+async function render(
+  c: Context,
+  deps: AppDeps,
+  extra: Partial<Omit<TokensState, "now">> = {},
+  status = 200,
+) {
+  const me = caller(c);
+  const own = await tokensFor(deps, me, "own");
+  const others =
+    me.role === "admin"
+      ? (await tokensFor(deps, me, "all")).filter((t) => t.userId !== me.id)
+      : null;
+  c.status(status as 200);
+  return c.render(<TokensPage own={own} others={others} now={deps.clock.now()} {...extra} />, {
+    title: "API tokens",
+  });
+}
+
+export const showTokens = (deps: AppDeps) => (c: Context) => render(c, deps);
+
+export function submitNewToken(deps: AppDeps) {
+  return async (c: Context) => {
+    const values = await readForm(c);
+    const parsed = parseForm(newTokenSchema, {
+      name: values.name ?? "",
+      scope: values.scope || undefined,
+      // The select's "never" option is an empty value.
+      expiresInDays: values.expiresInDays ? values.expiresInDays : null,
+    });
+    if (!parsed.ok) return render(c, deps, { values, errors: parsed.errors }, 422);
+    const { token } = await createToken(
+      deps,
+      requestActor(c, deps.config.trustedProxies),
+      caller(c),
+      parsed.data,
+    );
+    // Rendered, not redirected: the token exists only in this response.
+    return render(c, deps, { created: { name: parsed.data.name, token } }, 201);
+  };
+}
+
+export function submitRevokeToken(deps: AppDeps) {
+  return async (c: Context) => {
+    const id = Number(c.req.param("id"));
+    try {
+      if (!Number.isSafeInteger(id)) throw Problem.notFound("There is no live token with this id.");
+      await revokeToken(deps, requestActor(c, deps.config.trustedProxies), caller(c), id);
+    } catch (error) {
+      return render(c, deps, { errors: errorsFromProblem(error) }, 404);
+    }
+    return c.redirect("/admin/tokens?notice=token-revoked", 303);
+  };
+}

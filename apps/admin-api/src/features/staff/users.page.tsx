@@ -1,0 +1,298 @@
+import { listStaffUsers, type StaffUserRow } from "@frontline/db";
+import type { Context } from "hono";
+import { requestActor } from "../../platform/actor.ts";
+import {
+  errorsFromProblem,
+  type FormErrors,
+  type FormValues,
+  keptValues,
+  parseForm,
+  readForm,
+} from "../../platform/console/forms.ts";
+import { roleName } from "../../platform/console/layout.tsx";
+import {
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  SecretBox,
+  SelectField,
+  Time,
+} from "../../platform/console/ui.tsx";
+import type { AppDeps } from "../../platform/deps.ts";
+import { Problem } from "../../platform/problem.ts";
+import { changeUser, createUser, newUserSchema, resetPassword, staffRoles } from "./accounts.ts";
+
+const roleOptions = staffRoles.map((role) => ({ value: role, label: roleName(role) }));
+const createLabels = { email: "Email", name: "Name", role: "Role", password: "Password" };
+
+interface UsersState {
+  readonly users: StaffUserRow[];
+  readonly meId: number;
+  readonly now: Date;
+  readonly create?: { values: FormValues; errors: FormErrors };
+  readonly rowError?: { id: number; message: string };
+  readonly secret?: { email: string; password: string; revokedTokens?: number };
+}
+
+function status(user: StaffUserRow, now: Date) {
+  if (user.disabled) return "Disabled";
+  if (user.lockedUntil && user.lockedUntil > now) {
+    return (
+      <>
+        Locked after failed sign-ins until <Time value={user.lockedUntil} />
+      </>
+    );
+  }
+  return user.mustChangePassword ? "Active, must change password" : "Active";
+}
+
+function UserRow({ user, state }: { user: StaffUserRow; state: UsersState }) {
+  const error = state.rowError?.id === user.id ? state.rowError.message : undefined;
+  const self = user.id === state.meId;
+  return (
+    <tr>
+      <td data-label="Name">
+        {user.name}
+        {self ? " (you)" : null}
+      </td>
+      <td data-label="Email" class="mono">
+        {user.email}
+      </td>
+      <td data-label="Role">
+        <form method="post" action={`/admin/users/${user.id}/role`} class="inline-form">
+          <CsrfInput />
+          <label for={`role-${user.id}`} class="visually-hidden">
+            Role of {user.name}
+          </label>
+          <select
+            id={`role-${user.id}`}
+            name="role"
+            aria-invalid={error ? "true" : undefined}
+            aria-describedby={error ? `row-${user.id}-error` : undefined}
+          >
+            {roleOptions.map((o) => (
+              <option value={o.value} selected={o.value === user.role}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="secondary">
+            Change role<span class="visually-hidden"> of {user.name}</span>
+          </button>
+        </form>
+        {error ? (
+          <p class="field-error" id={`row-${user.id}-error`}>
+            {error}
+          </p>
+        ) : null}
+      </td>
+      <td data-label="Status">{status(user, state.now)}</td>
+      <td data-label="Actions">
+        <div class="inline-form">
+          {self ? null : (
+            <form
+              method="post"
+              action={`/admin/users/${user.id}/${user.disabled ? "enable" : "disable"}`}
+            >
+              <CsrfInput />
+              <button type="submit" class={user.disabled ? "secondary" : "danger"}>
+                {user.disabled ? "Enable" : "Disable"}
+                <span class="visually-hidden"> {user.name}</span>
+              </button>
+            </form>
+          )}
+          <form method="post" action={`/admin/users/${user.id}/reset-password`}>
+            <CsrfInput />
+            <button type="submit" class="secondary">
+              Reset password<span class="visually-hidden"> of {user.name}</span>
+            </button>
+          </form>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** After a reset: what else stopped working for the user. */
+function revokedNote(revokedTokens: number | undefined): string {
+  if (revokedTokens === undefined) return "";
+  const tokens =
+    revokedTokens === 0
+      ? "They had no API tokens."
+      : `Their ${revokedTokens === 1 ? "API token is" : `${revokedTokens} API tokens are`} revoked.`;
+  return ` They are signed out everywhere. ${tokens}`;
+}
+
+function UsersPage(state: UsersState) {
+  const values = state.create?.values ?? {};
+  const errors = state.create?.errors ?? {};
+  const rowSummary = state.rowError ? { [`row-${state.rowError.id}`]: state.rowError.message } : {};
+  return (
+    <>
+      <h1>Users</h1>
+      {state.secret ? (
+        <SecretBox
+          name="password"
+          label={`One-time password for ${state.secret.email}`}
+          value={state.secret.password}
+          hint={`Give it to them privately. It is shown only now, and they must change it at first sign-in.${revokedNote(state.secret.revokedTokens)}`}
+        />
+      ) : null}
+      <ErrorSummary
+        errors={{ ...errors, ...rowSummary }}
+        labels={createLabels}
+        ids={state.rowError ? { [`row-${state.rowError.id}`]: `role-${state.rowError.id}` } : {}}
+      />
+      <div class="table-wrap">
+        <table class="cards">
+          <caption>Staff who can sign in to the desk</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.users.map((user) => (
+              <UserRow user={user} state={state} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 id="add-user">Add a user</h2>
+      <form method="post" action="/admin/users" class="stack" novalidate aria-labelledby="add-user">
+        <CsrfInput />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autocomplete="off"
+          spellcheck={false}
+          value={values.email}
+          error={errors.email}
+          required
+        />
+        <Field
+          label="Name"
+          name="name"
+          autocomplete="off"
+          value={values.name}
+          error={errors.name}
+          required
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          options={roleOptions}
+          value={values.role ?? "agent"}
+          error={errors.role}
+          hint="Agents work requests; operators see only escalations and incidents; admins also manage users."
+        />
+        <Field
+          label="Password (optional)"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          hint="Leave empty to generate one. Either way they must change it at first sign-in."
+          error={errors.password}
+        />
+        <div>
+          <button type="submit">Add user</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+async function render(c: Context, deps: AppDeps, extra: Partial<UsersState> = {}, status = 200) {
+  const state: UsersState = {
+    users: await listStaffUsers(deps.db),
+    meId: c.get("staff")?.id ?? 0,
+    now: deps.clock.now(),
+    ...extra,
+  };
+  c.status(status as 200);
+  return c.render(<UsersPage {...state} />, { title: "Users" });
+}
+
+function userId(c: Context): number {
+  const id = Number(c.req.param("id"));
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw Problem.notFound("There is no user with this id.");
+  return id;
+}
+
+export const showUsers = (deps: AppDeps) => (c: Context) => render(c, deps);
+
+export function submitNewUser(deps: AppDeps) {
+  return async (c: Context) => {
+    const values = await readForm(c);
+    const input = {
+      email: values.email ?? "",
+      name: values.name ?? "",
+      role: values.role ?? "",
+      password: values.password ? values.password : undefined,
+    };
+    const kept = keptValues(values, "password");
+    const parsed = parseForm(newUserSchema, input);
+    if (!parsed.ok)
+      return render(c, deps, { create: { values: kept, errors: parsed.errors } }, 422);
+    try {
+      const { user, oneTimePassword } = await createUser(
+        deps,
+        requestActor(c, deps.config.trustedProxies),
+        parsed.data,
+      );
+      if (!oneTimePassword) return c.redirect("/admin/users?notice=user-created", 303);
+      return render(c, deps, { secret: { email: user.email, password: oneTimePassword } }, 201);
+    } catch (error) {
+      const errors = errorsFromProblem(error);
+      return render(c, deps, { create: { values: kept, errors } }, 409);
+    }
+  };
+}
+
+/** Role changes, disabling and enabling: redirect on success, the row's error on failure. */
+export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "enable") {
+  return async (c: Context) => {
+    const id = userId(c);
+    const values = await readForm(c);
+    const role = roleOptions.find((o) => o.value === values.role)?.value;
+    if (change === "role" && !role) {
+      return render(
+        c,
+        deps,
+        { rowError: { id, message: "Choose admin, agent or operator." } },
+        422,
+      );
+    }
+    const changes = change === "role" ? { role } : { disabled: change === "disable" };
+    try {
+      await changeUser(deps, requestActor(c, deps.config.trustedProxies), id, changes);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 404) throw error;
+      const message = errorsFromProblem(error)._form ?? "This change is not possible.";
+      return render(c, deps, { rowError: { id, message } }, 409);
+    }
+    const notice = { role: "role-changed", disable: "user-disabled", enable: "user-enabled" }[
+      change
+    ];
+    return c.redirect(`/admin/users?notice=${notice}`, 303);
+  };
+}
+
+export function submitPasswordReset(deps: AppDeps) {
+  return async (c: Context) => {
+    const { user, oneTimePassword, revokedTokens } = await resetPassword(
+      deps,
+      requestActor(c, deps.config.trustedProxies),
+      userId(c),
+    );
+    return render(c, deps, {
+      secret: { email: user.email, password: oneTimePassword, revokedTokens },
+    });
+  };
+}

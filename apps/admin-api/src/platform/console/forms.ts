@@ -1,0 +1,97 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import { fieldErrorsFromZod, Problem } from "../problem.ts";
+
+/** What a console form sent: every field as text (files and repeats are ignored). */
+export type FormValues = Record<string, string>;
+/** One message per field; "_form" for the form as a whole. */
+export type FormErrors = Record<string, string>;
+
+/**
+ * The parsed body of a form post. A body that does not parse as its
+ * Content-Type says (multipart without a boundary, or with a broken one) is
+ * the sender's mistake: a 400 page, not a 500.
+ */
+export async function parseFormBody(c: Context): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody();
+  } catch (error) {
+    if (error instanceof Problem) throw error;
+    throw new Problem(
+      400,
+      "bad-request",
+      "The form could not be read",
+      "Open the page again and resend the form.",
+    );
+  }
+}
+
+export async function readForm(c: Context): Promise<FormValues> {
+  const body = await parseFormBody(c);
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+/** The first message for each field, in the order the schema reported them. */
+export function formErrors(errors: readonly { field: string; message: string }[]): FormErrors {
+  const result: FormErrors = {};
+  for (const error of errors) result[error.field || "_form"] ??= error.message;
+  return result;
+}
+
+export type Parsed<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly errors: FormErrors };
+
+/**
+ * Validates a form with the same zod schema the JSON API uses; on failure
+ * the page re-renders with the errors next to their fields.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, values: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: formErrors(fieldErrorsFromZod(result.error)) };
+}
+
+/**
+ * Field errors carried by a thrown Problem (e.g. "email taken"), or for a
+ * problem without fields its detail as a form-wide error. Anything that is
+ * not a Problem is rethrown: it is a bug, not a form error.
+ */
+export function errorsFromProblem(error: unknown): FormErrors {
+  if (!(error instanceof Problem) || error.status >= 500) throw error;
+  if (error.errors?.length) return formErrors(error.errors);
+  return { _form: error.detail ?? error.title };
+}
+
+/** Drops fields a page must never echo back (passwords, the CSRF token). */
+export function keptValues(values: FormValues, ...secret: string[]): FormValues {
+  const kept: FormValues = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key !== "_csrf" && !secret.includes(key)) kept[key] = value;
+  }
+  return kept;
+}
+
+/**
+ * Where to go after sign-in: only a path on this site under /admin, so a
+ * crafted link cannot send people elsewhere ("//evil", "/\\evil", "https:").
+ */
+export function safeNext(next: string | undefined | null, fallback = "/admin"): string {
+  if (!next?.startsWith("/") || next.startsWith("//") || next.includes("\\")) {
+    return fallback;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
+  try {
+    const url = new URL(next, "http://desk.invalid");
+    if (url.origin !== "http://desk.invalid") return fallback;
+    if (url.pathname !== "/admin" && !url.pathname.startsWith("/admin/")) return fallback;
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return fallback;
+  }
+}
