@@ -1,32 +1,35 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { customersRouter } from "./features/customers/customers.api.ts";
-import { consoleCustomersRouter } from "./features/customers/customers.console.ts";
-import { deskRouter } from "./features/desk/desk.api.ts";
-import { deskPagesRouter } from "./features/desk/desk.console.tsx";
-import { escalationsRouter } from "./features/escalations/escalations.api.ts";
-import { consoleEscalationsRouter } from "./features/escalations/escalations.console.ts";
-import { incidentsRouter } from "./features/incidents/incidents.api.ts";
-import { consoleIncidentsRouter } from "./features/incidents/incidents.console.ts";
-import { serviceHealthRouter } from "./features/incidents/service-health.api.ts";
-import { requestsRouter } from "./features/requests/requests.api.ts";
-import { catalogRouter } from "./features/self-service/catalog.api.ts";
-import { deflectionsRouter } from "./features/self-service/deflections.api.ts";
-import { feedbackRouter } from "./features/self-service/feedback.api.ts";
-import { authRouter } from "./features/staff/staff.api.ts";
-import { docsRouter } from "./platform/api-reference/api-reference.ts";
+import { customersApi } from "./features/customers/customers.api.ts";
+import { customersConsole } from "./features/customers/customers.console.ts";
+import { deskApi } from "./features/desk/desk.api.ts";
+import { deskConsole } from "./features/desk/desk.console.ts";
+import { escalationsApi } from "./features/escalations/escalations.api.ts";
+import { escalationsConsole } from "./features/escalations/escalations.console.ts";
+import { incidentsApi } from "./features/incidents/incidents.api.ts";
+import { incidentsConsole } from "./features/incidents/incidents.console.ts";
+import { serviceHealthApi } from "./features/incidents/service-health.api.ts";
+import { queueApi } from "./features/queue/queue.api.ts";
+import { queueConsole } from "./features/queue/queue.console.ts";
+import { requestsApi } from "./features/requests/requests.api.ts";
+import { catalogApi } from "./features/self-service/catalog.api.ts";
+import { deflectionsApi } from "./features/self-service/deflections.api.ts";
+import { feedbackApi } from "./features/self-service/feedback.api.ts";
+import { staffApi } from "./features/staff/staff.api.ts";
+import { staffConsole } from "./features/staff/staff.console.ts";
+import { apiReference } from "./platform/api-reference/api-reference.ts";
 import { authenticateBearer } from "./platform/auth.ts";
 import { limitBodies } from "./platform/body-limits.ts";
 import { compressDynamic } from "./platform/compression.ts";
 import { consoleShell } from "./platform/console/shell.tsx";
-import { consoleRouter } from "./platform/console/start-page.tsx";
+import { consoleStartPage } from "./platform/console/start-page.tsx";
 import type { AppDeps } from "./platform/deps.ts";
 import { publicCors } from "./platform/guards.ts";
-import { healthRouter } from "./platform/health.ts";
+import { healthChecks } from "./platform/health.ts";
 import { Problem, problemHandler } from "./platform/problem.ts";
 import { rateLimitedEndpoints } from "./platform/rate-limits.ts";
 import { readHelpCenterHashes, securityHeaders } from "./platform/security-headers.ts";
 import { authenticateSession } from "./platform/session.ts";
-import { helpCenterRouter } from "./platform/static-site/static-site.ts";
+import { staticSite } from "./platform/static-site/static-site.ts";
 
 /**
  * Builds the whole server from its dependencies. Tests call
@@ -55,22 +58,30 @@ export function createApp(deps: AppDeps) {
     for (const limiter of limiters) app.on(method, path, limiter);
   }
 
-  app.route("/", healthRouter(deps));
-  app.route("/", authRouter(deps));
-  app.route("/", consoleRouter(deps));
-  app.route("/", deskPagesRouter(deps));
-  app.route("/", consoleEscalationsRouter(deps));
-  app.route("/", consoleIncidentsRouter(deps));
-  app.route("/", consoleCustomersRouter(deps));
-  app.route("/", catalogRouter(deps));
-  app.route("/", requestsRouter(deps));
-  app.route("/", feedbackRouter(deps));
-  app.route("/", deflectionsRouter(deps));
-  app.route("/", escalationsRouter(deps));
-  app.route("/", deskRouter(deps));
-  app.route("/", incidentsRouter(deps));
-  app.route("/", customersRouter(deps));
-  app.route("/", serviceHealthRouter(deps));
+  app.route("/", healthChecks(deps));
+  app.route("/", consoleStartPage(deps));
+
+  // The features, each with its API (/api/v1) and console pages (/admin).
+  // For the customer's help center: filing and following a request, and what the pages read and send.
+  app.route("/", requestsApi(deps));
+  app.route("/", catalogApi(deps));
+  app.route("/", feedbackApi(deps));
+  app.route("/", deflectionsApi(deps));
+  // For the partner's desk.
+  app.route("/", queueApi(deps));
+  app.route("/", queueConsole(deps));
+  app.route("/", deskApi(deps));
+  app.route("/", deskConsole(deps));
+  app.route("/", escalationsApi(deps));
+  app.route("/", escalationsConsole(deps));
+  app.route("/", incidentsApi(deps));
+  app.route("/", incidentsConsole(deps));
+  app.route("/", serviceHealthApi(deps));
+  app.route("/", customersApi(deps));
+  app.route("/", customersConsole(deps));
+  // Staff accounts: sign-in, users, tokens, the audit log.
+  app.route("/", staffApi(deps));
+  app.route("/", staffConsole(deps));
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",
@@ -82,7 +93,7 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  app.route("/", docsRouter());
+  app.route("/", apiReference());
 
   app.all("/api/*", () => {
     throw Problem.notFound("There is no API endpoint at this address.");
@@ -92,7 +103,7 @@ export function createApp(deps: AppDeps) {
     throw Problem.notFound();
   });
 
-  if (deps.config.helpCenterDist) app.route("/", helpCenterRouter(deps.config.helpCenterDist));
+  if (deps.config.helpCenterDist) app.route("/", staticSite(deps.config.helpCenterDist));
   app.notFound(() => {
     throw Problem.notFound();
   });

@@ -18,7 +18,7 @@ const healthRoute = createRoute({
   },
 });
 
-export function healthRouter(deps: AppDeps) {
+export function healthChecks(deps: AppDeps) {
   return createRouter().openapi(healthRoute, async (c) => {
     await pingDatabase(deps.db);
     c.header("Cache-Control", "no-store");

@@ -20,7 +20,7 @@ import {
   subscribe,
 } from "./customers.use-cases.ts";
 
-export function customersRouter(deps: AppDeps) {
+export function customersApi(deps: AppDeps) {
   const router = createRouter();
   const who = (c: Context) => ({
     staff: c.get("staff"),

@@ -10,7 +10,7 @@ import {
 import { showCustomers, submitNewCustomer } from "./customers-list.page.tsx";
 
 /** Customers and their subscriptions: the partner's business, so admins and agents only. */
-export function consoleCustomersRouter(deps: AppDeps) {
+export function customersConsole(deps: AppDeps) {
   const router = new Hono();
   const desk = requireStaff("admin", "agent");
   router.get("/admin/customers", desk, showCustomers(deps));

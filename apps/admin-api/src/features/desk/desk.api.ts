@@ -2,7 +2,6 @@ import type { Context } from "hono";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { createRouter } from "../../platform/openapi.ts";
-import { queueRouter } from "../queue/queue.api.ts";
 import { assign, classify, linkToIncident, note, reply } from "./desk.actions.ts";
 import type { Caller } from "./desk.guards.ts";
 import { merge, moveStatus } from "./desk.lifecycle.ts";
@@ -19,10 +18,9 @@ import {
 import { signedIn } from "./desk.staff.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
 
-/** The partner desk's API: the queue, a request's detail and the actions on it. */
-export function deskRouter(deps: AppDeps) {
+/** The partner desk's API: a request's detail and the actions on it. */
+export function deskApi(deps: AppDeps) {
   const router = createRouter();
-  router.route("/", queueRouter(deps));
   const caller = (c: Context): Caller => ({
     staff: signedIn(c.get("staff")),
     address: clientAddress(c, deps.config.trustedProxies),

@@ -26,7 +26,7 @@ function signedIn(staff: StaffPrincipal | undefined): StaffPrincipal {
   return staff;
 }
 
-export function escalationsRouter(deps: AppDeps) {
+export function escalationsApi(deps: AppDeps) {
   const router = createRouter();
 
   router.openapi(draftRoute, async (c) => {

@@ -12,7 +12,7 @@ import {
 } from "./incidents.routes.ts";
 import { changeIncident, closeIncident, postIncident } from "./incidents.use-cases.ts";
 
-export function incidentsRouter(deps: AppDeps) {
+export function incidentsApi(deps: AppDeps) {
   const router = createRouter();
   const who = (c: Context) => {
     const staff = c.get("staff");

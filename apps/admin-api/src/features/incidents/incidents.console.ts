@@ -9,7 +9,7 @@ import {
 } from "./incidents.page.tsx";
 
 /** Every role reads incidents; the operator and admins post, update and resolve them. */
-export function consoleIncidentsRouter(deps: AppDeps) {
+export function incidentsConsole(deps: AppDeps) {
   const router = new Hono();
   const readers = requireStaff("admin", "agent", "operator");
   const changers = requireStaff("admin", "operator");

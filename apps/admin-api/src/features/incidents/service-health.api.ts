@@ -41,7 +41,7 @@ const serviceHealthRoute = createRoute({
   },
 });
 
-export function serviceHealthRouter(deps: AppDeps) {
+export function serviceHealthApi(deps: AppDeps) {
   return createRouter().openapi(serviceHealthRoute, async (c) => {
     const locale = resolveLocale(c.req.valid("query").locale);
     const report = serviceHealthReport(

@@ -5,7 +5,7 @@ import { signedIn } from "../desk/desk.staff.ts";
 import { queueRoute } from "./queue.routes.ts";
 import { queuePage } from "./queue.use-cases.ts";
 
-export function queueRouter(deps: AppDeps) {
+export function queueApi(deps: AppDeps) {
   const router = createRouter();
   // The stored SLA due instants must follow the configured policy before the first
   // request is served; a changed policy recomputes them (synchronously, in one transaction).

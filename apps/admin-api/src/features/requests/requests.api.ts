@@ -15,7 +15,7 @@ import {
   trackRequest,
 } from "./requests.use-cases.ts";
 
-export function requestsRouter(deps: AppDeps) {
+export function requestsApi(deps: AppDeps) {
   const router = createRouter();
   const fileRoute = fileRequestRoute(createSupportRequestSchema(deps.config.services));
 

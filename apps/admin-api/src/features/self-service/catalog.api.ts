@@ -41,7 +41,7 @@ const catalogRoute = createRoute({
   },
 });
 
-export function catalogRouter(deps: AppDeps) {
+export function catalogApi(deps: AppDeps) {
   return createRouter().openapi(catalogRoute, (c) => {
     const locale = resolveLocale(c.req.valid("query").locale);
     c.header("Cache-Control", "public, max-age=300");

@@ -23,7 +23,7 @@ const deflectionRoute = createRoute({
   },
 });
 
-export function deflectionsRouter(deps: AppDeps) {
+export function deflectionsApi(deps: AppDeps) {
   const router = createRouter();
   return router.openapi(deflectionRoute, async (c) => {
     await recordDeflection(deps.db, c.req.valid("json"), deps.clock.now());

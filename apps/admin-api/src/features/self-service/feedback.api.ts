@@ -34,7 +34,7 @@ function articleExists(dist: string | null, article: string): boolean {
   return dist === null || existsSync(join(dist, "en", "articles", article, "index.html"));
 }
 
-export function feedbackRouter(deps: AppDeps) {
+export function feedbackApi(deps: AppDeps) {
   const router = createRouter();
   return router.openapi(feedbackRoute, async (c) => {
     const feedback = c.req.valid("json");

@@ -8,7 +8,6 @@ import { Problem } from "../../platform/problem.ts";
 import { changeUser, createUser, publicUser, resetPassword } from "./accounts.ts";
 import { auditRoute } from "./audit.routes.ts";
 import { auditPage, publicAuditEntry } from "./audit-query.ts";
-import { consolePagesRouter } from "./staff.console.ts";
 import { createTokenRoute, listTokensRoute, revokeTokenRoute } from "./tokens.routes.ts";
 import { createToken, publicToken, revokeToken, tokensFor } from "./tokens.ts";
 import {
@@ -27,7 +26,7 @@ function caller(c: Context): StaffPrincipal {
 }
 
 /** Staff accounts, API tokens and the audit log: the JSON API and the console pages. */
-export function authRouter(deps: AppDeps) {
+export function staffApi(deps: AppDeps) {
   const router = createRouter();
   const actor = (c: Context) => requestActor(c, deps.config.trustedProxies);
 
@@ -101,7 +100,6 @@ export function authRouter(deps: AppDeps) {
     return c.json({ items: page.rows.map(publicAuditEntry), nextCursor: page.nextCursor }, 200);
   });
 
-  router.route("/", consolePagesRouter(deps));
   return router;
 }
 

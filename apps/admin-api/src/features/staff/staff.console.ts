@@ -12,7 +12,7 @@ import { showUsers, submitNewUser, submitPasswordReset, submitUserChange } from 
  * rule are enforced for all of /admin by console/shell.tsx; these routes
  * only add the role checks.
  */
-export function consolePagesRouter(deps: AppDeps) {
+export function staffConsole(deps: AppDeps) {
   const router = new Hono();
   const admin = requireStaff("admin");
   const anyStaff = requireStaff("admin", "agent", "operator");

@@ -44,7 +44,7 @@ const page = `<!doctype html>
 // Kept out of the page so a strict Content-Security-Policy needs no inline scripts.
 const init = `window.ui = SwaggerUIBundle({ url: "/api/v1/openapi.json", dom_id: "#reference", deepLinking: true });`;
 
-export function docsRouter() {
+export function apiReference() {
   const router = new Hono();
   router.get("/api/docs", (c) => c.html(page));
   router.get("/api/docs/init.js", (c) =>

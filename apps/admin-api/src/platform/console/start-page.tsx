@@ -6,7 +6,7 @@ import { roleName, sectionsFor } from "./layout.tsx";
 const stylesheet = readFileSync(new URL("./console.css", import.meta.url), "utf8");
 
 /** The console's own pages: its stylesheet and the start page. */
-export function consoleRouter(_deps: AppDeps) {
+export function consoleStartPage(_deps: AppDeps) {
   const router = new Hono();
 
   router.get("/admin/console.css", (c) => {

@@ -8,7 +8,7 @@ import { resolveFile, serveFile } from "./static-files.ts";
  * Serves the built static help center. `/` picks the reader's language from
  * Accept-Language; on plain static hosting the page's own script does that.
  */
-export function helpCenterRouter(dist: string) {
+export function staticSite(dist: string) {
   const router = new Hono();
 
   router.get("/", (c) => {

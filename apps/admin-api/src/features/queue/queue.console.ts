@@ -1,0 +1,11 @@
+import { Hono } from "hono";
+import { requireStaff } from "../../platform/auth.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { showQueue } from "./queue.page.tsx";
+
+/** The queue page; operators never see requests. */
+export function queueConsole(deps: AppDeps) {
+  const router = new Hono();
+  router.get("/admin/queue", requireStaff("admin", "agent"), showQueue(deps));
+  return router;
+}
