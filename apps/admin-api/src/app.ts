@@ -25,7 +25,8 @@ import { consoleStartPage } from "./platform/console/start-page.tsx";
 import type { AppDeps } from "./platform/deps.ts";
 import { publicCors } from "./platform/guards.ts";
 import { healthChecks } from "./platform/health.ts";
-import { Problem, problemHandler } from "./platform/problem.ts";
+import { problemHandler } from "./platform/problem.ts";
+import { problems } from "./platform/problems.ts";
 import { rateLimitedEndpoints } from "./platform/rate-limits.ts";
 import { readHelpCenterHashes, securityHeaders } from "./platform/security-headers.ts";
 import { authenticateSession } from "./platform/session.ts";
@@ -96,16 +97,16 @@ export function createApp(deps: AppDeps) {
   app.route("/", apiReference());
 
   app.all("/api/*", () => {
-    throw Problem.notFound("There is no API endpoint at this address.");
+    throw problems.notFound("There is no API endpoint at this address.");
   });
   // Unknown console addresses get the console's 404 page, not the help center's.
   app.all("/admin/*", () => {
-    throw Problem.notFound();
+    throw problems.notFound();
   });
 
   if (deps.config.helpCenterDist) app.route("/", staticSite(deps.config.helpCenterDist));
   app.notFound(() => {
-    throw Problem.notFound();
+    throw problems.notFound();
   });
   return app;
 }

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { findApiToken, type StaffRole, touchApiToken } from "@frontline/db";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps } from "./deps.ts";
-import { Problem } from "./problem.ts";
+import type { Problem } from "./problem.ts";
+import { problems } from "./problems.ts";
 
 /** Who is calling a partner endpoint, and how they proved it. */
 export interface StaffPrincipal {
@@ -50,39 +51,24 @@ export function authenticateBearer(deps: AppDeps): MiddlewareHandler {
     if (header?.startsWith("Bearer ")) {
       const found = await findApiToken(deps.db, sha256(header.slice("Bearer ".length).trim()));
       if (!found || found.user.disabled) {
-        throw new Problem(
-          401,
-          "unauthenticated",
-          "Sign in required",
+        throw problems.unauthenticated(
           "The API token is unknown, revoked, or its user is disabled.",
         );
       }
       // A reset password means the token's owner must first choose their own;
       // until then the token, perhaps in the wrong hands, does nothing.
       if (found.user.mustChangePassword) {
-        throw new Problem(
-          403,
-          "password-change-required",
-          "Password change required",
+        throw problems.passwordChangeRequired(
           "The token's user must change their password in the console before the token works.",
+          "Password change required",
         );
       }
       const now = deps.clock.now();
       if (found.token.expiresAt && found.token.expiresAt <= now) {
-        throw new Problem(
-          401,
-          "token-expired",
-          "API token expired",
-          `The token expired at ${found.token.expiresAt.toISOString()}. Create a new one in the console.`,
-        );
+        throw problems.tokenExpired(found.token.expiresAt);
       }
       if (found.token.scope === "read" && !READ_METHODS.has(c.req.method)) {
-        throw new Problem(
-          403,
-          "token-read-only",
-          "This token may only read",
-          "The token was created with the read scope: it may call GET and HEAD only. Use a full token to change things.",
-        );
+        throw problems.tokenReadOnly();
       }
       await touchApiToken(deps.db, found.token, now);
       const { user } = found;
@@ -106,12 +92,7 @@ export function requireStaff(
     const staff = c.get("staff");
     if (!staff) throw refusalProblem(c.get("sessionRefusal"));
     if (!roles.includes(staff.role)) {
-      throw new Problem(
-        403,
-        "forbidden",
-        "Not allowed for your role",
-        `This needs one of these roles: ${roles.join(", ")}.`,
-      );
+      throw problems.forbidden(`This needs one of these roles: ${roles.join(", ")}.`);
     }
     await next();
   };
@@ -126,25 +107,14 @@ export function requireStaff(
  */
 function refusalProblem(refusal: SessionRefusal | undefined): Problem {
   if (refusal === "csrf") {
-    return new Problem(
-      403,
-      "csrf-token-invalid",
-      "Missing or wrong CSRF token",
+    return problems.csrfTokenInvalid(
       "Calls made with a console session must send the session's token in the X-CSRF-Token header. API clients should use a personal API token instead.",
     );
   }
   if (refusal === "password-change") {
-    return new Problem(
-      403,
-      "password-change-required",
-      "Change your password first",
+    return problems.passwordChangeRequired(
       "You signed in with a one-time password. Choose your own at /admin/password before using the API.",
     );
   }
-  return new Problem(
-    401,
-    "unauthenticated",
-    "Sign in required",
-    "Sign in to the console or send a personal API token.",
-  );
+  return problems.unauthenticated();
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { Problem } from "./problem.ts";
+import { problems } from "./problems.ts";
 
 /**
  * The largest body each class of caller may send. Anyone on the internet
@@ -16,12 +16,7 @@ const refuse = (maxBytes: number) =>
     maxSize: maxBytes,
     // Thrown, not answered, so the console shows it as a page and the API as problem+json.
     onError: () => {
-      throw new Problem(
-        413,
-        "payload-too-large",
-        "The request body is too large",
-        `Send at most ${maxBytes / 1024} KiB.`,
-      );
+      throw problems.payloadTooLarge(maxBytes);
     },
   });
 

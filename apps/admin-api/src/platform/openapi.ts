@@ -1,11 +1,12 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { fieldErrorsFromZod, Problem } from "./problem.ts";
+import { fieldErrorsFromZod } from "./problem.ts";
+import { problems } from "./problems.ts";
 
 /** Every router validates the same way: failures become one 422 problem. */
 export function createRouter() {
   return new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) throw Problem.validation(fieldErrorsFromZod(result.error));
+      if (!result.success) throw problems.validation(fieldErrorsFromZod(result.error));
     },
   });
 }

@@ -1,5 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
-import { Problem } from "./problem.ts";
+import { problems } from "./problems.ts";
 
 /**
  * Hashes running at once, and how many may wait. Each scrypt takes one of
@@ -15,14 +15,7 @@ const waiting: (() => void)[] = [];
 async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
   if (hashing < MAX_HASHING) hashing++;
   else if (waiting.length >= MAX_WAITING) {
-    throw new Problem(
-      503,
-      "busy",
-      "Too many sign-ins at once",
-      "The desk is checking many passwords right now. Please try again in a few seconds.",
-      undefined,
-      5,
-    );
+    throw problems.busy();
   } else await new Promise<void>((resolve) => waiting.push(resolve));
   try {
     return await work();

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import type { AppConfig, RateLimit } from "./deps.ts";
 import { clientAddress, limitKey } from "./guards.ts";
-import { Problem } from "./problem.ts";
+import { problems } from "./problems.ts";
 
 export type LimitName = keyof AppConfig["rateLimits"];
 
@@ -101,12 +101,8 @@ function limiter(name: LimitName, limit: RateLimit, config: AppConfig): Middlewa
       const seconds = info?.resetTime
         ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
         : Math.ceil(limit.windowMs / 1000);
-      throw new Problem(
-        429,
-        "rate-limited",
-        "Too many requests",
+      throw problems.rateLimited(
         `${everyone ? "There are too many requests right now." : "You have sent too many requests."} Try again in ${seconds} seconds.`,
-        undefined,
         seconds,
       );
     },

@@ -9,7 +9,8 @@ import {
   roleSchema,
 } from "../../features/staff/accounts.ts";
 import { cliActor } from "../../platform/actor.ts";
-import { fieldErrorsFromZod, Problem } from "../../platform/problem.ts";
+import { fieldErrorsFromZod } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import {
   type CliContext,
   type Command,
@@ -31,7 +32,7 @@ function valid<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 async function userByEmail(context: CliContext, flags: FlagValues): Promise<StaffUserRow> {
   const email = valid(emailSchema, requiredFlag(flags, "email"));
   const user = await findStaffByEmail(context.db, email);
-  if (!user) throw Problem.notFound(`There is no user with the email ${email}.`);
+  if (!user) throw problems.notFound(`There is no user with the email ${email}.`);
   return user;
 }
 

@@ -16,6 +16,7 @@ import {
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { serviceOptions } from "../escalations/names.ts";
 import { contactsText, parseCustomerChange, parseSubscription } from "./customer-input.ts";
 import {
@@ -157,7 +158,7 @@ function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppD
 
 function numberParam(c: Context, name: string): number {
   const id = Number(c.req.param(name));
-  if (!Number.isSafeInteger(id) || id <= 0) throw Problem.notFound();
+  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound();
   return id;
 }
 
@@ -238,7 +239,7 @@ export const submitSubscriptionChange = (deps: AppDeps) => async (c: Context) =>
   const customer = await customerWithSubscriptions(deps, numberParam(c, "id"));
   const subscriptionId = numberParam(c, "subscriptionId");
   if (!customer.subscriptions.some((s) => s.id === subscriptionId)) {
-    throw Problem.notFound("There is no such subscription for this customer.");
+    throw problems.notFound("There is no such subscription for this customer.");
   }
   return handle(
     c,

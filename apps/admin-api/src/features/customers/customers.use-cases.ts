@@ -12,7 +12,7 @@ import {
 } from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 
 /** Who changes a customer, for the audit log; shared by the JSON API and the console. */
 export interface CustomerActor {
@@ -21,19 +21,13 @@ export interface CustomerActor {
 }
 
 const duplicate = () =>
-  new Problem(
-    409,
-    "duplicate-tenant",
-    "This tenant domain belongs to another customer",
-    undefined,
-    [
-      {
-        field: "tenantDomain",
-        message: "Another customer already has this tenant domain.",
-        code: "duplicate",
-      },
-    ],
-  );
+  problems.duplicateTenant([
+    {
+      field: "tenantDomain",
+      message: "Another customer already has this tenant domain.",
+      code: "duplicate",
+    },
+  ]);
 
 /** The audit entry of a change to a customer; the change's own transaction writes it. */
 function auditEntry(
@@ -70,7 +64,7 @@ export async function findCustomers(deps: AppDeps, query: string) {
 
 export async function customerWithSubscriptions(deps: AppDeps, id: number) {
   const customer = await getCustomer(deps.db, id);
-  if (!customer) throw Problem.notFound(`There is no customer ${id}.`);
+  if (!customer) throw problems.notFound(`There is no customer ${id}.`);
   return { ...customer, subscriptions: await subscriptionsOf(deps.db, id) };
 }
 
@@ -100,7 +94,7 @@ export async function changeCustomer(
       auditEntry(deps, who, "customer.update", `customer:${id}`, { ...change }),
     ),
   );
-  if (!updated) throw Problem.notFound(`There is no customer ${id}.`);
+  if (!updated) throw problems.notFound(`There is no customer ${id}.`);
   return customerWithSubscriptions(deps, id);
 }
 
@@ -133,6 +127,6 @@ export async function changeSubscription(
     deps.clock.now(),
     auditEntry(deps, who, "subscription.update", `subscription:${id}`, { ...change }),
   );
-  if (!updated) throw Problem.notFound(`There is no subscription ${id}.`);
+  if (!updated) throw problems.notFound(`There is no subscription ${id}.`);
   return updated;
 }

@@ -9,7 +9,7 @@ import {
   type RequestRow,
 } from "@frontline/db";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { replyAsPartner } from "../requests/requests.use-cases.ts";
 import { auditEntry, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
@@ -30,7 +30,7 @@ export async function assign(
   if (targetId !== null) {
     const user = await getStaffUser(deps.db, targetId);
     if (!user || user.disabled || user.role === "operator") {
-      throw Problem.validation([
+      throw problems.validation([
         {
           field: "assigneeId",
           message: "Assign requests to an active admin or agent.",
@@ -103,10 +103,7 @@ export async function reply(
 ): Promise<RequestRow> {
   ensureCurrent(row, input.version);
   if (row.status === "closed") {
-    throw new Problem(
-      409,
-      "request-closed",
-      "This request is closed",
+    throw problems.requestClosed(
       "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
     );
   }
@@ -149,7 +146,7 @@ export async function linkToIncident(
   ensureCurrent(row, input.version);
   const incident = input.incidentId === null ? null : await getIncident(deps.db, input.incidentId);
   if (input.incidentId !== null && !incident) {
-    throw Problem.validation([
+    throw problems.validation([
       { field: "incidentId", message: "There is no such incident.", code: "unknown_incident" },
     ]);
   }

@@ -1,7 +1,7 @@
 import { type AuditEntry, type RequestRow, StaleRequestError } from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 
 /** Who acts, and from where (for the audit log). */
 export interface Caller {
@@ -9,24 +9,16 @@ export interface Caller {
   readonly address: string;
 }
 
-export const stale = () =>
-  new Problem(
-    409,
-    "stale",
-    "Someone changed this meanwhile",
-    "Reload to see the latest version, then try again.",
-  );
-
 /** The caller's view must be the current one; otherwise the change could undo someone's work. */
 export function ensureCurrent(row: RequestRow, version: number) {
-  if (row.version !== version) throw stale();
+  if (row.version !== version) throw problems.stale();
 }
 
 export async function guarded<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof StaleRequestError) throw stale();
+    if (error instanceof StaleRequestError) throw problems.stale();
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import { checkTransition, label, mergedNotice, type Status, statusLabels } from "@frontline/core";
 import { changeStatus, getRequestByNumber, mergeRequest, type RequestRow } from "@frontline/db";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import type { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { replyMail, statusMail } from "../requests/request-mail.ts";
 import { auditEntry, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
@@ -15,10 +16,7 @@ function refusal(row: RequestRow, to: Status, reason: string): Problem {
     "same-status": `The request is already ${statusName(to)}.`,
     "actor-not-allowed": `Staff cannot move a request from ${statusName(row.status)} to ${statusName(to)}.`,
   };
-  return new Problem(
-    409,
-    "transition-not-allowed",
-    "This change is not possible now",
+  return problems.transitionNotAllowed(
     reasons[reason] ??
       `A request that is ${statusName(row.status)} cannot be moved to ${statusName(to)}.`,
   );
@@ -33,12 +31,7 @@ export async function moveStatus(
   ensureCurrent(row, input.version);
   const to = input.status;
   if (to === "escalated" && row.status !== "escalated") {
-    throw new Problem(
-      409,
-      "escalation-needs-packet",
-      "Escalate with the escalation form",
-      "Escalating needs the packet the operator expects: POST /api/v1/desk/requests/{number}/escalations.",
-    );
+    throw problems.escalationNeedsPacket();
   }
   const now = deps.clock.now();
   const role = deskActor(caller.staff).role;
@@ -72,16 +65,11 @@ export async function merge(
   const intoNumber = input.into.trim().toUpperCase();
   const into = await getRequestByNumber(deps.db, intoNumber);
   const invalid = (message: string) =>
-    Problem.validation([{ field: "into", message, code: "invalid_merge_target" }]);
+    problems.validation([{ field: "into", message, code: "invalid_merge_target" }]);
   if (!into) throw invalid(`There is no request ${input.into}.`);
   if (into.id === row.id) throw invalid("A request cannot be merged into itself.");
   if (into.status === "closed") {
-    throw new Problem(
-      409,
-      "merge-target-closed",
-      "That request is closed",
-      `${into.number} is closed; merge into a request that is still being worked on.`,
-    );
+    throw problems.mergeTargetClosed(into.number);
   }
   const now = deps.clock.now();
   const by = deskActor(caller.staff);

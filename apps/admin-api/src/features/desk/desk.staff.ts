@@ -1,10 +1,10 @@
 import type { DeskActor } from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 
 /** requireStaff has run, so a principal is there; this keeps the types honest. */
 export function signedIn(staff: StaffPrincipal | undefined): StaffPrincipal {
-  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  if (!staff) throw problems.unauthenticated();
   return staff;
 }
 

@@ -23,7 +23,7 @@ import {
 } from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { slaSummary } from "../queue/queue.use-cases.ts";
 import { deskActor } from "./desk.staff.ts";
 
@@ -31,7 +31,7 @@ import { deskActor } from "./desk.staff.ts";
 export async function requestForDesk(deps: AppDeps, number: string): Promise<RequestRow> {
   const normalized = number.trim().toUpperCase();
   const row = parseRequestNumber(normalized) ? await getRequestByNumber(deps.db, normalized) : null;
-  if (!row) throw Problem.notFound(`There is no request ${number}.`);
+  if (!row) throw problems.notFound(`There is no request ${number}.`);
   return row;
 }
 

@@ -27,6 +27,7 @@ import {
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { escalationView, findEscalation, updateAsOperator } from "./escalations.use-cases.ts";
 import { escalationStatusNames, serviceName, serviceStatusNames, severityName } from "./names.ts";
 import { SlaClock } from "./sla-clock.tsx";
@@ -234,7 +235,7 @@ function EscalationPage(props: {
 
 function escalationId(c: Context): number {
   const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw Problem.notFound("There is no such escalation.");
+  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such escalation.");
   return id;
 }
 
@@ -274,7 +275,7 @@ export function submitEscalationUpdate(deps: AppDeps) {
     if (!parsed.ok)
       return render(c, deps, id, { values: kept, errors: parsed.errors, status: 422 });
     const staff = c.get("staff");
-    if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+    if (!staff) throw problems.unauthenticated();
     const found = await findEscalation(deps, id);
     try {
       await updateAsOperator(

@@ -2,7 +2,7 @@ import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { createRouter } from "../../platform/openapi.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import {
   draftRoute,
   escalateRoute,
@@ -22,7 +22,7 @@ import {
 
 /** requireStaff has run, so a principal is there; this keeps the types honest. */
 function signedIn(staff: StaffPrincipal | undefined): StaffPrincipal {
-  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  if (!staff) throw problems.unauthenticated();
   return staff;
 }
 

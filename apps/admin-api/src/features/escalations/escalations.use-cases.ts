@@ -25,22 +25,14 @@ import {
 } from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { statusMail } from "../requests/request-mail.ts";
 
 export async function requestForStaff(deps: AppDeps, number: string): Promise<RequestRow> {
   const row = await getRequestByNumber(deps.db, number.trim().toUpperCase());
-  if (!row) throw Problem.notFound(`There is no request ${number}.`);
+  if (!row) throw problems.notFound(`There is no request ${number}.`);
   return row;
 }
-
-const stale = () =>
-  new Problem(
-    409,
-    "stale",
-    "Someone changed this meanwhile",
-    "Reload to see the latest version, then try again.",
-  );
 
 /**
  * A packet prefilled from what the desk already knows: the customer's own
@@ -91,14 +83,11 @@ export async function escalate(
   packet: EscalationPacket,
   clientAddress = "unknown",
 ) {
-  if (row.version !== version) throw stale();
+  if (row.version !== version) throw problems.stale();
   const now = deps.clock.now();
   const readiness = readinessOf(packet, now);
   if (!readiness.ready) {
-    throw new Problem(
-      422,
-      "escalation-not-ready",
-      "The escalation is missing what the operator needs",
+    throw problems.escalationNotReady(
       readiness.missing.map((m) => m.message).join("; "),
       readiness.missing.map((m) => ({ field: m.item, message: m.message, code: "missing" })),
     );
@@ -106,11 +95,9 @@ export async function escalate(
   const role = staff.role === "admin" ? "admin" : "agent";
   const check = checkTransition(row.status, "escalated", role, { now, resolvedAt: row.resolvedAt });
   if (!check.ok) {
-    throw new Problem(
-      409,
-      "transition-not-allowed",
-      "This request cannot be escalated now",
+    throw problems.transitionNotAllowed(
       `A request that is ${row.status} cannot be escalated.`,
+      "This request cannot be escalated now",
     );
   }
   try {
@@ -130,7 +117,7 @@ export async function escalate(
     );
     return escalationView(deps, created, row);
   } catch (error) {
-    if (error instanceof StaleRequestError) throw stale();
+    if (error instanceof StaleRequestError) throw problems.stale();
     throw error;
   }
 }
@@ -184,7 +171,7 @@ export async function listForStaff(deps: AppDeps, status?: EscalationStatus) {
 
 export async function findEscalation(deps: AppDeps, id: number) {
   const found = await getEscalation(deps.db, id);
-  if (!found) throw Problem.notFound(`There is no escalation ${id}.`);
+  if (!found) throw problems.notFound(`There is no escalation ${id}.`);
   return found;
 }
 
@@ -206,24 +193,16 @@ export async function updateAsOperator(
   },
   clientAddress = "unknown",
 ) {
-  if (escalation.version !== update.version) throw stale();
+  if (escalation.version !== update.version) throw problems.stale();
   if (finishedEscalationStatuses.includes(escalation.status)) {
-    throw new Problem(
-      409,
-      "escalation-finished",
-      "This escalation is finished",
-      `It was ${escalation.status}; nothing more can change.`,
-    );
+    throw problems.escalationFinished(escalation.status);
   }
   if (
     update.status &&
     update.status !== escalation.status &&
     !canMoveEscalation(escalation.status, update.status)
   ) {
-    throw new Problem(
-      409,
-      "transition-not-allowed",
-      "This change is not possible now",
+    throw problems.transitionNotAllowed(
       `An escalation that is ${escalation.status} cannot become ${update.status}.`,
     );
   }
@@ -261,7 +240,7 @@ export async function updateAsOperator(
     );
     return escalationView(deps, updated, request);
   } catch (error) {
-    if (error instanceof StaleRequestError) throw stale();
+    if (error instanceof StaleRequestError) throw problems.stale();
     throw error;
   }
 }

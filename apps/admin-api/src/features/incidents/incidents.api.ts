@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { createRouter } from "../../platform/openapi.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import {
   createIncidentRoute,
   listIncidentsRoute,
@@ -16,7 +16,7 @@ export function incidentsApi(deps: AppDeps) {
   const router = createRouter();
   const who = (c: Context) => {
     const staff = c.get("staff");
-    if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+    if (!staff) throw problems.unauthenticated();
     return { staff, clientAddress: clientAddress(c, deps.config.trustedProxies) };
   };
 

@@ -12,6 +12,7 @@ import { ErrorSummary, Notice, Time } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { impactNames, serviceName } from "../escalations/names.ts";
 import {
   CreateIncidentForm,
@@ -180,13 +181,13 @@ async function render(c: Context, deps: AppDeps, extra: Partial<PageState> = {},
 
 function who(c: Context, deps: AppDeps) {
   const staff = c.get("staff");
-  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  if (!staff) throw problems.unauthenticated();
   return { staff, clientAddress: clientAddress(c, deps.config.trustedProxies) };
 }
 
 function incidentId(c: Context): number {
   const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw Problem.notFound("There is no such incident.");
+  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such incident.");
   return id;
 }
 

@@ -15,7 +15,7 @@ import {
 } from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { statusMail } from "../requests/request-mail.ts";
 
 type Audit = { staff: StaffPrincipal; clientAddress: string };
@@ -58,14 +58,8 @@ export async function postIncident(deps: AppDeps, input: IncidentInput, who: Aud
 
 async function activeIncident(deps: AppDeps, id: number): Promise<IncidentView> {
   const incident = await getIncident(deps.db, id);
-  if (!incident) throw Problem.notFound(`There is no incident ${id}.`);
-  if (incident.resolvedAt)
-    throw new Problem(
-      409,
-      "incident-resolved",
-      "This incident is resolved",
-      "Post a new incident if the problem is back.",
-    );
+  if (!incident) throw problems.notFound(`There is no incident ${id}.`);
+  if (incident.resolvedAt) throw problems.incidentResolved();
   return incident;
 }
 
@@ -83,7 +77,7 @@ export async function changeIncident(
     deps.clock.now(),
     auditEntry(deps, who, "incident.update", { id }, { ...change }),
   );
-  if (!updated) throw Problem.notFound(`There is no incident ${id}.`);
+  if (!updated) throw problems.notFound(`There is no incident ${id}.`);
   return view(updated);
 }
 
@@ -137,7 +131,7 @@ export async function closeIncident(
   if (!resolved) {
     // Resolved meanwhile by someone else: the same 409 as resolving a resolved incident.
     await activeIncident(deps, id);
-    throw Problem.notFound(`There is no incident ${id}.`);
+    throw problems.notFound(`There is no incident ${id}.`);
   }
   const resolvedRequests = resolved.moved.map((request) => request.number);
   return { incident: view(resolved.incident), resolvedRequests, leftForPartner };

@@ -1,6 +1,6 @@
 import type { QueueSort, SortOrder } from "@frontline/core";
 import type { QueuePosition } from "@frontline/db";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 
 /**
  * The opaque `cursor` of the queue: where the previous page ended, in
@@ -20,7 +20,7 @@ export function encodeCursor(sort: QueueSort, order: SortOrder, position: QueueP
 }
 
 const invalid = (detail: string) =>
-  Problem.validation([{ field: "cursor", message: detail, code: "invalid_cursor" }]);
+  problems.validation([{ field: "cursor", message: detail, code: "invalid_cursor" }]);
 
 /** The position a cursor points at; it only continues the order it was made for. */
 export function decodeCursor(cursor: string, sort: QueueSort, order: SortOrder): QueuePosition {

@@ -11,7 +11,7 @@ import {
 import { countQueueByStatus, listQueue, type QueueFilters, type QueueItemRow } from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { decodeCursor, encodeCursor } from "./queue.cursor.ts";
 import type { QueueQuery } from "./queue.routes.ts";
 
@@ -35,7 +35,7 @@ function servicesFilter(deps: AppDeps, raw: QueueQuery["service"]): string[] | u
   const known = new Set(deps.config.services.map((s) => s.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw Problem.validation([
+    throw problems.validation([
       {
         field: "service",
         message: `Unknown service: ${unknown.join(", ")}`,

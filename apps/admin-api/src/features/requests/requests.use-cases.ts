@@ -26,7 +26,8 @@ import {
   StaleRequestError,
 } from "@frontline/db";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import type { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import {
   hashTrackingToken,
   newTrackingToken,
@@ -45,7 +46,7 @@ export async function fileRequest(
   idempotencyKey?: string,
 ) {
   if (input.incidentId !== undefined && !(await getIncident(deps.db, input.incidentId))) {
-    throw Problem.validation([
+    throw problems.validation([
       { field: "incidentId", message: "There is no such incident.", code: "unknown_incident" },
     ]);
   }
@@ -81,19 +82,14 @@ export async function fileRequest(
     return { ...(created.response as ReturnType<typeof stored>), trackingToken };
   } catch (error) {
     if (error instanceof IdempotencyConflictError) {
-      throw new Problem(
-        422,
-        "idempotency-key-reused",
-        "This Idempotency-Key belongs to another request",
-        "Use a new key for a new request.",
-      );
+      throw problems.idempotencyKeyReused();
     }
     throw error;
   }
 }
 
 const notFound = () =>
-  Problem.notFound("No request matches this reference number and tracking token.");
+  problems.notFound("No request matches this reference number and tracking token.");
 
 /** The request behind a number and token, or the same 404 for every way of being wrong. */
 export async function authorizeCustomer(
@@ -173,7 +169,7 @@ function refusal(row: RequestRow, to: Status, deps: AppDeps): Problem {
     ? "The request changed meanwhile; reload it."
     : (reasons[result.reason] ??
       `A request that is ${label(statusLabels[row.status], "en").toLowerCase()} cannot be moved to ${label(statusLabels[to], "en").toLowerCase()}.`);
-  return new Problem(409, "transition-not-allowed", "This change is not possible now", detail);
+  return problems.transitionNotAllowed(detail);
 }
 
 /** The customer confirms it is solved, closes it, or reopens it, as the lifecycle allows. */
@@ -217,12 +213,7 @@ export async function replyAsCustomer(deps: AppDeps, row: RequestRow, body: stri
     return changeStatusAsCustomer(deps, row, "open", body);
   }
   if (row.status === "closed") {
-    throw new Problem(
-      409,
-      "request-closed",
-      "This request is closed",
-      "Please file a new request and mention its number.",
-    );
+    throw problems.requestClosed("Please file a new request and mention its number.");
   }
   await appendEvent(deps.db, {
     requestId: row.id,

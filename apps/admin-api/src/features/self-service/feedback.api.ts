@@ -5,7 +5,7 @@ import { recordFeedback } from "@frontline/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter, problemResponses } from "../../platform/openapi.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 
 const feedbackRoute = createRoute({
   method: "post",
@@ -39,7 +39,7 @@ export function feedbackApi(deps: AppDeps) {
   return router.openapi(feedbackRoute, async (c) => {
     const feedback = c.req.valid("json");
     if (!articleExists(deps.config.helpCenterDist, feedback.article)) {
-      throw Problem.validation([
+      throw problems.validation([
         {
           field: "article",
           message: "There is no article with this slug.",

@@ -11,7 +11,7 @@ import {
 import { z } from "@hono/zod-openapi";
 import { type AccountDeps, type Actor, auditEntry } from "../../platform/actor.ts";
 import { generatePassword, hashPassword, verifyPassword } from "../../platform/passwords.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 
 export const staffRoles = ["admin", "agent", "operator"] as const;
 
@@ -61,11 +61,6 @@ export function publicUser(user: StaffUserRow) {
   };
 }
 
-const emailTaken = () =>
-  new Problem(409, "email-taken", "This email is taken", "Another user has this email.", [
-    { field: "email", message: "A user with this email already exists.", code: "taken" },
-  ]);
-
 /**
  * Creates a user who must choose their own password at first sign-in; an
  * admin-chosen password is known to the admin, so it is one-time too.
@@ -76,7 +71,7 @@ export async function createUser(
   actor: Actor,
   input: NewUser,
 ): Promise<{ user: StaffUserRow; oneTimePassword: string | null }> {
-  if (await findStaffByEmail(deps.db, input.email)) throw emailTaken();
+  if (await findStaffByEmail(deps.db, input.email)) throw problems.emailTaken();
   const oneTimePassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? oneTimePassword ?? "");
   let user: StaffUserRow;
@@ -100,7 +95,7 @@ export async function createUser(
     );
   } catch (error) {
     // Someone else took the email while the password was hashing.
-    if (String(error).includes("UNIQUE")) throw emailTaken();
+    if (String(error).includes("UNIQUE")) throw problems.emailTaken();
     throw error;
   }
   return { user, oneTimePassword };
@@ -108,7 +103,7 @@ export async function createUser(
 
 export async function requireUser(deps: AccountDeps, id: number): Promise<StaffUserRow> {
   const user = await getStaffUser(deps.db, id);
-  if (!user) throw Problem.notFound("There is no user with this id.");
+  if (!user) throw problems.notFound("There is no user with this id.");
   return user;
 }
 
@@ -126,14 +121,9 @@ export async function changeUser(
   const result = await updateStaffUser(deps.db, id, changes, deps.clock.now(), (update) =>
     changeEntries(deps, actor, update),
   );
-  if (result.outcome === "not-found") throw Problem.notFound("There is no user with this id.");
+  if (result.outcome === "not-found") throw problems.notFound("There is no user with this id.");
   if (result.outcome === "last-admin") {
-    throw new Problem(
-      409,
-      "last-admin",
-      "The desk needs an admin",
-      "This is the last enabled admin. Make someone else an admin first.",
-    );
+    throw problems.lastAdmin();
   }
   return result.user;
 }
@@ -202,7 +192,7 @@ export async function resetPassword(
         detail: { userId: id, revokedTokens, endedSessions },
       }),
   );
-  if (!changed) throw Problem.notFound("There is no user with this id.");
+  if (!changed) throw problems.notFound("There is no user with this id.");
   const { user, revokedTokens } = changed;
   return { user, oneTimePassword, revokedTokens };
 }
@@ -226,7 +216,7 @@ export async function changeOwnPassword(
   input: z.infer<typeof passwordChangeSchema>,
   keepSession: string | null,
 ): Promise<{ user: StaffUserRow; revokedTokens: number }> {
-  if (actor.id === null) throw Problem.notFound("There is no user with this id.");
+  if (actor.id === null) throw problems.notFound("There is no user with this id.");
   const user = await requireUser(deps, actor.id);
   const errors = [];
   if (!(await verifyPassword(input.current, user.passwordHash))) {
@@ -241,7 +231,7 @@ export async function changeOwnPassword(
   if (input.confirm !== input.password) {
     errors.push({ field: "confirm", message: "The two new passwords differ.", code: "mismatch" });
   }
-  if (errors.length) throw Problem.validation(errors);
+  if (errors.length) throw problems.validation(errors);
   const updated = await setStaffPassword(
     deps.db,
     user.id,
@@ -254,6 +244,6 @@ export async function changeOwnPassword(
         detail: { userId: user.id, revokedTokens, endedSessions },
       }),
   );
-  if (!updated) throw Problem.notFound("There is no user with this id.");
+  if (!updated) throw problems.notFound("There is no user with this id.");
   return { user: updated.user, revokedTokens: updated.revokedTokens };
 }

@@ -4,7 +4,7 @@ import { requestActor } from "../../platform/actor.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { changeUser, createUser, publicUser, resetPassword } from "./accounts.ts";
 import { auditRoute } from "./audit.routes.ts";
 import { auditPage, publicAuditEntry } from "./audit-query.ts";
@@ -21,7 +21,7 @@ import {
 /** The caller; the routes' requireStaff middleware has already refused anonymous calls. */
 function caller(c: Context): StaffPrincipal {
   const staff = c.get("staff");
-  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  if (!staff) throw problems.unauthenticated();
   return staff;
 }
 
@@ -95,7 +95,7 @@ export function staffApi(deps: AppDeps) {
   router.openapi(auditRoute, async (c) => {
     const page = await auditPage(deps, c.req.valid("query"));
     if (!page.ok) {
-      throw Problem.validation([{ field: page.field, message: page.message, code: "invalid" }]);
+      throw problems.validation([{ field: page.field, message: page.message, code: "invalid" }]);
     }
     return c.json({ items: page.rows.map(publicAuditEntry), nextCursor: page.nextCursor }, 200);
   });

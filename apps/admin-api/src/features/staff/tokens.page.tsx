@@ -17,7 +17,7 @@ import {
   Time,
 } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { createToken, newTokenSchema, revokeToken, tokensFor } from "./tokens.ts";
 
 interface TokensState {
@@ -193,7 +193,7 @@ function TokensPage(state: TokensState) {
 
 function caller(c: Context): StaffPrincipal {
   const staff = c.get("staff");
-  if (!staff) throw new Problem(401, "unauthenticated", "Sign in required");
+  if (!staff) throw problems.unauthenticated();
   return staff;
 }
 
@@ -242,7 +242,8 @@ export function submitRevokeToken(deps: AppDeps) {
   return async (c: Context) => {
     const id = Number(c.req.param("id"));
     try {
-      if (!Number.isSafeInteger(id)) throw Problem.notFound("There is no live token with this id.");
+      if (!Number.isSafeInteger(id))
+        throw problems.notFound("There is no live token with this id.");
       await revokeToken(deps, requestActor(c, deps.config.trustedProxies), caller(c), id);
     } catch (error) {
       return render(c, deps, { errors: errorsFromProblem(error) }, 404);

@@ -10,7 +10,7 @@ import {
 import { z } from "@hono/zod-openapi";
 import { type AccountDeps, type Actor, auditEntry } from "../../platform/actor.ts";
 import { newApiToken, type StaffPrincipal } from "../../platform/auth.ts";
-import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 
 const DAY = 86_400_000;
 
@@ -70,12 +70,7 @@ export async function createToken(
 ): Promise<{ row: ApiTokenRow; token: string }> {
   if (owner.via !== "session") {
     // A stolen token must not be able to mint the thief a longer-lived one.
-    throw new Problem(
-      403,
-      "session-required",
-      "Sign in to the console to create tokens",
-      "API tokens can only be created from a console session, never with another token.",
-    );
+    throw problems.sessionRequired();
   }
   const { token, prefix, hash } = newApiToken();
   const now = deps.clock.now();
@@ -108,12 +103,7 @@ export async function tokensFor(
   scope: "own" | "all",
 ): Promise<ApiTokenListing[]> {
   if (scope === "all" && caller.role !== "admin") {
-    throw new Problem(
-      403,
-      "forbidden",
-      "Not allowed for your role",
-      "Only admins may list everyone's tokens.",
-    );
+    throw problems.forbidden("Only admins may list everyone's tokens.");
   }
   return listApiTokens(deps.db, scope === "all" ? {} : { userId: caller.id });
 }
@@ -132,7 +122,7 @@ export async function revokeToken(
   const token = await getApiToken(deps.db, id);
   const mayRevoke = token && (token.userId === caller.id || caller.role === "admin");
   if (!token || !mayRevoke || token.revokedAt) {
-    throw Problem.notFound("There is no live token with this id.");
+    throw problems.notFound("There is no live token with this id.");
   }
   const owner = await getStaffUser(deps.db, token.userId);
   const revoked = await revokeApiToken(
@@ -145,5 +135,5 @@ export async function revokeToken(
       detail: { name: token.name, prefix: token.prefix, owner: owner?.email ?? null },
     }),
   );
-  if (!revoked) throw Problem.notFound("There is no live token with this id.");
+  if (!revoked) throw problems.notFound("There is no live token with this id.");
 }

@@ -20,6 +20,7 @@ import {
 } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
+import { problems } from "../../platform/problems.ts";
 import { changeUser, createUser, newUserSchema, resetPassword, staffRoles } from "./accounts.ts";
 
 const roleOptions = staffRoles.map((role) => ({ value: role, label: roleName(role) }));
@@ -221,7 +222,7 @@ async function render(c: Context, deps: AppDeps, extra: Partial<UsersState> = {}
 function userId(c: Context): number {
   const id = Number(c.req.param("id"));
   if (!Number.isSafeInteger(id) || id <= 0)
-    throw Problem.notFound("There is no user with this id.");
+    throw problems.notFound("There is no user with this id.");
   return id;
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { fieldErrorsFromZod, Problem } from "../problem.ts";
+import { problems } from "../problems.ts";
 
 /** What a console form sent: every field as text (files and repeats are ignored). */
 export type FormValues = Record<string, string>;
@@ -17,11 +18,9 @@ export async function parseFormBody(c: Context): Promise<Record<string, unknown>
     return await c.req.parseBody();
   } catch (error) {
     if (error instanceof Problem) throw error;
-    throw new Problem(
-      400,
-      "bad-request",
-      "The form could not be read",
+    throw problems.badRequest(
       "Open the page again and resend the form.",
+      "The form could not be read",
     );
   }
 }

@@ -3,6 +3,7 @@ import { jsxRenderer } from "hono/jsx-renderer";
 import { limitBodies } from "../body-limits.ts";
 import type { AppDeps } from "../deps.ts";
 import { Problem } from "../problem.ts";
+import { problems } from "../problems.ts";
 import { sameSecret } from "../session.ts";
 import { parseFormBody } from "./forms.ts";
 import { Layout } from "./layout.tsx";
@@ -65,11 +66,9 @@ export function renderProblemPage(c: Context, problem: Problem): Response | Prom
   return c.render(<ErrorPage status={problem.status} title={title} detail={detail} />, { title });
 }
 
-const csrfProblem = new Problem(
-  403,
-  "csrf-token-invalid",
-  "This form has expired",
+const csrfProblem = problems.csrfTokenInvalid(
   "The page you sent it from was too old or was not opened from the desk. Open the page again and resend the form.",
+  "This form has expired",
 );
 
 /**
@@ -87,14 +86,7 @@ export function consoleShell(_deps: AppDeps): MiddlewareHandler[] {
     await next();
     if (c.error) {
       const problem =
-        c.error instanceof Problem
-          ? c.error
-          : new Problem(
-              500,
-              "internal",
-              "Something went wrong",
-              "Nothing was changed. Please try again.",
-            );
+        c.error instanceof Problem ? c.error : problems.internal("Something went wrong");
       c.res =
         problem.status === 401
           ? c.redirect(signInUrl(c), 303)

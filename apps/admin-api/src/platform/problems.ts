@@ -1,0 +1,142 @@
+import { type FieldError, Problem } from "./problem.ts";
+
+/**
+ * Every problem the server answers with, by name: its status, its type
+ * (the slug after /problems/) and its title live here once; call sites say
+ * only what differs, the detail. A new kind of error is a new entry here.
+ */
+export const problems = {
+  badRequest: (detail: string, title = "The request could not be read") =>
+    new Problem(400, "bad-request", title, detail),
+
+  unauthenticated: (detail = "Sign in to the console or send a personal API token.") =>
+    new Problem(401, "unauthenticated", "Sign in required", detail),
+  tokenExpired: (expiredAt: Date) =>
+    new Problem(
+      401,
+      "token-expired",
+      "API token expired",
+      `The token expired at ${expiredAt.toISOString()}. Create a new one in the console.`,
+    ),
+
+  forbidden: (detail: string) => new Problem(403, "forbidden", "Not allowed for your role", detail),
+  passwordChangeRequired: (detail: string, title = "Change your password first") =>
+    new Problem(403, "password-change-required", title, detail),
+  csrfTokenInvalid: (detail: string, title = "Missing or wrong CSRF token") =>
+    new Problem(403, "csrf-token-invalid", title, detail),
+  tokenReadOnly: () =>
+    new Problem(
+      403,
+      "token-read-only",
+      "This token may only read",
+      "The token was created with the read scope: it may call GET and HEAD only. Use a full token to change things.",
+    ),
+  sessionRequired: () =>
+    new Problem(
+      403,
+      "session-required",
+      "Sign in to the console to create tokens",
+      "API tokens can only be created from a console session, never with another token.",
+    ),
+
+  notFound: (detail?: string) => Problem.notFound(detail),
+
+  stale: () =>
+    new Problem(
+      409,
+      "stale",
+      "Someone changed this meanwhile",
+      "Reload to see the latest version, then try again.",
+    ),
+  transitionNotAllowed: (detail: string, title = "This change is not possible now") =>
+    new Problem(409, "transition-not-allowed", title, detail),
+  requestClosed: (detail: string) =>
+    new Problem(409, "request-closed", "This request is closed", detail),
+  mergeTargetClosed: (number: string) =>
+    new Problem(
+      409,
+      "merge-target-closed",
+      "That request is closed",
+      `${number} is closed; merge into a request that is still being worked on.`,
+    ),
+  escalationNeedsPacket: () =>
+    new Problem(
+      409,
+      "escalation-needs-packet",
+      "Escalate with the escalation form",
+      "Escalating needs the packet the operator expects: POST /api/v1/desk/requests/{number}/escalations.",
+    ),
+  escalationFinished: (status: string) =>
+    new Problem(
+      409,
+      "escalation-finished",
+      "This escalation is finished",
+      `It was ${status}; nothing more can change.`,
+    ),
+  incidentResolved: () =>
+    new Problem(
+      409,
+      "incident-resolved",
+      "This incident is resolved",
+      "Post a new incident if the problem is back.",
+    ),
+  lastAdmin: () =>
+    new Problem(
+      409,
+      "last-admin",
+      "The desk needs an admin",
+      "This is the last enabled admin. Make someone else an admin first.",
+    ),
+  emailTaken: () =>
+    new Problem(409, "email-taken", "This email is taken", "Another user has this email.", [
+      { field: "email", message: "A user with this email already exists.", code: "taken" },
+    ]),
+  duplicateTenant: (errors: readonly FieldError[]) =>
+    new Problem(
+      409,
+      "duplicate-tenant",
+      "This tenant domain belongs to another customer",
+      undefined,
+      errors,
+    ),
+
+  payloadTooLarge: (maxBytes: number) =>
+    new Problem(
+      413,
+      "payload-too-large",
+      "The request body is too large",
+      `Send at most ${maxBytes / 1024} KiB.`,
+    ),
+
+  validation: (errors: readonly FieldError[]) => Problem.validation(errors),
+  idempotencyKeyReused: () =>
+    new Problem(
+      422,
+      "idempotency-key-reused",
+      "This Idempotency-Key belongs to another request",
+      "Use a new key for a new request.",
+    ),
+  escalationNotReady: (detail: string, errors: readonly FieldError[]) =>
+    new Problem(
+      422,
+      "escalation-not-ready",
+      "The escalation is missing what the operator needs",
+      detail,
+      errors,
+    ),
+
+  rateLimited: (detail: string, retryAfterSeconds: number) =>
+    new Problem(429, "rate-limited", "Too many requests", detail, undefined, retryAfterSeconds),
+
+  internal: (title = "Something went wrong on our side") =>
+    new Problem(500, "internal", title, "Nothing was changed. Please try again."),
+  busy: () =>
+    new Problem(
+      503,
+      "busy",
+      "Too many sign-ins at once",
+      "The desk is checking many passwords right now. Please try again in a few seconds.",
+      undefined,
+      5,
+    ),
+} as const;
