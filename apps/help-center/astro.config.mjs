@@ -3,9 +3,11 @@ import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
+// Astro loads this file through Vite, which compiles the workspace package's
+// TypeScript, so the languages come from the one list the pages and the API use.
+import { defaultLocale, locales, localeTags } from "@frontline/core";
 import { defineConfig } from "astro/config";
 
-const locales = ["en", "de", "it", "zh-cn"];
 const contentDir = resolve(process.env.FRONTLINE_CONTENT_DIR ?? "../../content");
 
 /**
@@ -19,7 +21,7 @@ function untranslatedPages() {
     const dir = resolve(contentDir, locale);
     return existsSync(dir) ? readdirSync(dir).map((f) => f.replace(/\.mdx$/, "")) : [];
   };
-  const originals = slugsIn("en");
+  const originals = slugsIn(defaultLocale);
   return new Set(
     locales.flatMap((locale) => {
       const translated = new Set(slugsIn(locale));
@@ -46,10 +48,7 @@ export default defineConfig({
     mdx(),
     sitemap({
       filter: (page) => listed(new URL(page).pathname),
-      i18n: {
-        defaultLocale: "en",
-        locales: { en: "en", de: "de", it: "it", "zh-cn": "zh-CN" },
-      },
+      i18n: { defaultLocale, locales: localeTags },
     }),
   ],
   vite: {
@@ -74,8 +73,8 @@ export default defineConfig({
     },
   },
   i18n: {
-    locales,
-    defaultLocale: "en",
+    locales: [...locales],
+    defaultLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
 });

@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { mdxComponentNames } from "../src/components/mdx/names.ts";
 import { checkContent, formatIssue } from "../src/content-check/checks.ts";
-import { readContentDir } from "../src/content-check/source.ts";
+import { sitePages } from "../src/content-check/site-pages.ts";
+import { parseArticle, readContentDir } from "../src/content-check/source.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -53,5 +55,61 @@ describe("the content check", () => {
       "broken/en/bad-front-matter.mdx:5: error: category: Invalid option",
     );
     expect(failure?.stderr).toMatch(/Checked 6 articles in .*broken: 17 errors, 0 warnings\./);
+  });
+});
+
+/** A valid English article whose body starts on line 12 of the file. */
+function article(body: string) {
+  const text = `---
+title: Example
+description: An article made up for the test.
+type: concept
+category: how-to
+appliesTo:
+  - global-cloud
+updated: 2026-11-01
+author: Test
+---
+
+${body}
+`;
+  return parseArticle("content/en/example.mdx", text, "en", "example");
+}
+
+describe("the lists the content check reads from the site", () => {
+  afterEach(() => {
+    vi.doUnmock("../src/components/mdx/names.ts");
+    vi.resetModules();
+  });
+
+  it("accepts every component the components module lists", () => {
+    const body = mdxComponentNames.map((name) => `<${name} />`).join("\n\n");
+    expect(checkContent([article(body)])).toEqual([]);
+  });
+
+  it("accepts a component once the components module lists it, and refuses an unknown one with file:line", async () => {
+    vi.resetModules();
+    vi.doMock("../src/components/mdx/names.ts", () => ({
+      mdxComponentNames: [...mdxComponentNames, "Sparkle"],
+    }));
+    const fresh = await import("../src/content-check/checks.ts");
+    const issues = fresh.checkContent([article("<Sparkle />\n\n<Glitter />")]);
+    expect(issues.map(fresh.formatIssue)).toEqual([
+      `content/en/example.mdx:14: error: Unknown component <Glitter>; use one of ${[...mdxComponentNames, "Sparkle"].join(", ")}`,
+    ]);
+  });
+
+  it("takes the linkable pages from src/pages/[locale], leaving out 404", () => {
+    expect([...sitePages()].sort()).toEqual(["", "contact", "faq", "search", "status", "track"]);
+  });
+
+  it("accepts a link to each of those pages and refuses any other", () => {
+    const links = [...sitePages(), "404", "nowhere"].map((page) =>
+      page ? `[${page}](/de/${page}/)` : "[home](/de/)",
+    );
+    expect(checkContent([article(links.join("\n\n"))]).map(formatIssue)).toEqual([
+      "content/en/example.mdx:24: error: Broken link /de/404/: there is no such page",
+      "content/en/example.mdx:26: error: Broken link /de/nowhere/: there is no such page",
+    ]);
   });
 });

@@ -7,7 +7,9 @@ import {
   type Service,
 } from "@frontline/core";
 import { mdxToJs } from "satteri";
+import { mdxComponentNames } from "../components/mdx/names.ts";
 import { articleAnchors, proseLines } from "./anchors.ts";
+import { sitePages } from "./site-pages.ts";
 import type { ArticleSource } from "./source.ts";
 
 export interface ContentIssue {
@@ -19,18 +21,9 @@ export interface ContentIssue {
   readonly message: string;
 }
 
-/** Pages besides articles that a link may point at, under each locale. */
-const sitePages = new Set(["", "contact", "search", "faq", "status", "track"]);
-const knownComponents = new Set([
-  "AppliesTo",
-  "FaqItem",
-  "Important",
-  "Note",
-  "Steps",
-  "Tip",
-  "UiPath",
-  "Warning",
-]);
+const linkablePages = sitePages();
+/** The names the article pages hand to MDX; anything else would fail to render. */
+const knownComponents: ReadonlySet<string> = new Set(mdxComponentNames);
 
 const linkPattern = /\]\((\/[^)\s]*|#[^)\s]*)\)|href="(\/[^"]*|#[^"]*)"/g;
 const componentPattern = /<([A-Z][A-Za-z0-9]*)\b/g;
@@ -167,7 +160,7 @@ function checkLinks(
       } else if (section === "categories" && rest.length === 0) {
         if (!(categoryIds as readonly string[]).includes(name))
           broken(`there is no category "${name}"`);
-      } else if (!(sitePages.has(section) && name === "")) broken("there is no such page");
+      } else if (!(linkablePages.has(section) && name === "")) broken("there is no such page");
     }
     for (const match of text.matchAll(componentPattern)) {
       if (!knownComponents.has(match[1] ?? "")) {

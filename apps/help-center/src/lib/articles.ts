@@ -1,5 +1,5 @@
 import { type CollectionEntry, getCollection } from "astro:content";
-import type { ArticleType, CategoryId } from "@frontline/core";
+import { type ArticleType, articleTypes, type CategoryId } from "@frontline/core";
 import { defaultSiteLocale, type SiteLocale, siteLocales } from "../i18n/locales.ts";
 
 export type Article = CollectionEntry<"articles">;
@@ -81,8 +81,12 @@ export function inCategory(views: readonly ArticleView[], category: CategoryId):
   return views.filter((v) => v.entry.data.category === category);
 }
 
-/** The order in which a category page lists its groups. */
-export const typeOrder: readonly ArticleType[] = ["how-to", "troubleshooting", "concept", "faq"];
+/**
+ * The order in which a category page lists its groups: the order of the types
+ * in core, so an article of a newly added type gets a group instead of
+ * vanishing from its category page.
+ */
+export const typeOrder: readonly ArticleType[] = articleTypes;
 
 export async function resolveRelated(view: ArticleView): Promise<ArticleView[]> {
   const related = await Promise.all(

@@ -1,5 +1,11 @@
 /** The contact form's fields and how their errors read to a customer. */
+import type { SupportRequestFields } from "@frontline/core";
 
+/**
+ * The fields a customer fills in: the visible part of core's request schema
+ * (locale, honeypot and article lists are filled by the page). `satisfies`
+ * keeps each name one the schema has, so a renamed field fails the typecheck.
+ */
 export const fields = [
   "category",
   "service",
@@ -9,7 +15,7 @@ export const fields = [
   "organisation",
   "name",
   "email",
-] as const;
+] as const satisfies readonly (keyof SupportRequestFields)[];
 export type Field = (typeof fields)[number];
 export const choiceFields: readonly Field[] = ["category", "service", "severity"];
 
