@@ -13,11 +13,11 @@ import {
   SelectField,
   TextAreaField,
 } from "../../platform/console/ui.tsx";
+import { serviceOptions } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
-import { serviceOptions } from "../escalations/names.ts";
 import { contactsText, parseCustomerChange, parseSubscription } from "./customer-input.ts";
 import {
   changeCustomer,

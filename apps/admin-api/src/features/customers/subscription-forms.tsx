@@ -1,8 +1,8 @@
 import type { SubscriptionRow } from "@frontline/db";
 import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
 import { CsrfInput, Field, SelectField } from "../../platform/console/ui.tsx";
+import { serviceName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { serviceName } from "../escalations/names.ts";
 import { dayText, subscriptionStatusNames, subscriptionStatusOptions } from "./customer-input.ts";
 
 /** "customer", "add-subscription" or "subscription-<id>": the form whose input and errors show. */

@@ -2,8 +2,13 @@ import type { IncidentView } from "@frontline/core";
 import type { Child } from "hono/jsx";
 import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
 import { CsrfInput, Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
+import {
+  categoryOptions,
+  serviceName,
+  severityOptions,
+  statusName,
+} from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { categoryOptions, serviceName, severityOptions, statusName } from "./desk-words.ts";
 import type { DeskView } from "./request.view.tsx";
 
 // The actions on a request, one form each. Every form posts the version the
@@ -230,7 +235,7 @@ export function Actions(props: ActionsProps) {
             { value: "", label: "No incident" },
             ...props.incidents.map((i) => ({
               value: String(i.id),
-              label: `#${i.id}: ${serviceName(props.deps, i.service)}, ${i.impact}`,
+              label: `#${i.id}: ${serviceName(props.deps.config.services, i.service)}, ${i.impact}`,
             })),
           ]}
           error={incident.error("incidentId")}

@@ -1,8 +1,14 @@
 import { Time } from "../../platform/console/ui.tsx";
+import {
+  categoryName,
+  serviceName,
+  severityName,
+  slaWord,
+  statusName,
+} from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import type { escalationView } from "../escalations/escalations.use-cases.ts";
 import type { deskView } from "./desk.use-cases.ts";
-import { categoryName, serviceName, severityName, slaWord, statusName } from "./desk-words.ts";
 
 // The read-only parts of a request's page: what the desk knows about it.
 
@@ -24,7 +30,7 @@ export function Summary({ deps, view }: { deps: AppDeps; view: DeskView }) {
         <dt>Category</dt>
         <dd>{categoryName(view.category)}</dd>
         <dt>Service</dt>
-        <dd>{serviceName(deps, view.service)}</dd>
+        <dd>{serviceName(deps.config.services, view.service)}</dd>
         <dt>Assignee</dt>
         <dd data-assignee>{view.assignee?.name ?? "Nobody"}</dd>
         <dt>Filed</dt>
@@ -93,8 +99,8 @@ export function Customer({ deps, view }: { deps: AppDeps; view: DeskView }) {
             <ul>
               {customer.subscriptions.map((s) => (
                 <li>
-                  {serviceName(deps, s.service)}: {s.seats} seats, {s.status}, renews{" "}
-                  <Time value={at(s.renewalDate)} />
+                  {serviceName(deps.config.services, s.service)}: {s.seats} seats, {s.status},
+                  renews <Time value={at(s.renewalDate)} />
                 </li>
               ))}
             </ul>

@@ -20,12 +20,12 @@ import {
   TextAreaField,
   Time,
 } from "../../platform/console/ui.tsx";
+import { serviceOptions, severityOptions } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { signedIn } from "../desk/desk.staff.ts";
 import { requestForDesk } from "../desk/desk.use-cases.ts";
-import { serviceOptions, severityOptions } from "../desk/desk-words.ts";
 import { checklist, fieldOf, packetInput, packetLabels, valuesOf } from "./escalate.packet.ts";
 import { escalate, escalationDraft } from "./escalations.use-cases.ts";
 
@@ -78,7 +78,7 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
           label="Service"
           name="service"
           value={values.service}
-          options={serviceOptions(deps)}
+          options={serviceOptions(deps.config.services)}
           error={errors.service}
         />
         <SelectField

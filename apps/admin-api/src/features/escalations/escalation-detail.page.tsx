@@ -24,12 +24,17 @@ import {
   TextAreaField,
   Time,
 } from "../../platform/console/ui.tsx";
+import {
+  escalationStatusNames,
+  serviceName,
+  serviceStatusNames,
+  severityName,
+} from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
 import { escalationView, findEscalation, updateAsOperator } from "./escalations.use-cases.ts";
-import { escalationStatusNames, serviceName, serviceStatusNames, severityName } from "./names.ts";
 import { SlaClock } from "./sla-clock.tsx";
 
 type EscalationView = ReturnType<typeof escalationView>;

@@ -2,9 +2,9 @@ import { type EscalationStatus, escalationStatuses } from "@frontline/core";
 import type { Context } from "hono";
 import type { FormErrors } from "../../platform/console/forms.ts";
 import { ErrorSummary, SelectField, Time } from "../../platform/console/ui.tsx";
+import { escalationStatusNames, serviceName, severityName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { listForStaff } from "./escalations.use-cases.ts";
-import { escalationStatusNames, serviceName, severityName } from "./names.ts";
 import { SlaClock } from "./sla-clock.tsx";
 
 type Item = Awaited<ReturnType<typeof listForStaff>>["items"][number];

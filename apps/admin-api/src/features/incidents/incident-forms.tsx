@@ -1,7 +1,7 @@
 import { type IncidentView, label, localeNames, type Service } from "@frontline/core";
 import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
 import { CsrfInput, Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
-import { impactNames, serviceOptions } from "../escalations/names.ts";
+import { impactNames, serviceOptions } from "../../platform/console/words.ts";
 import { impacts, openStatuses, utcText } from "./incident-input.ts";
 
 export const incidentStatusNames: Readonly<Record<string, string>> = {

@@ -9,11 +9,11 @@ import {
   readForm,
 } from "../../platform/console/forms.ts";
 import { ErrorSummary, Notice, Time } from "../../platform/console/ui.tsx";
+import { impactNames, serviceName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
-import { impactNames, serviceName } from "../escalations/names.ts";
 import {
   CreateIncidentForm,
   type FormState,

@@ -2,8 +2,6 @@ import { type Status, statuses } from "@frontline/core";
 import type { Context } from "hono";
 import { errorsFromProblem, type FormErrors, parseForm } from "../../platform/console/forms.ts";
 import { ErrorSummary, Field, SelectField, Time } from "../../platform/console/ui.tsx";
-import type { AppDeps } from "../../platform/deps.ts";
-import { signedIn } from "../desk/desk.staff.ts";
 import {
   anyOption,
   categoryOptions,
@@ -13,7 +11,9 @@ import {
   severityOptions,
   slaWord,
   statusName,
-} from "../desk/desk-words.ts";
+} from "../../platform/console/words.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { signedIn } from "../desk/desk.staff.ts";
 import { queueQuerySchema } from "./queue.routes.ts";
 import { queuePage } from "./queue.use-cases.ts";
 
@@ -98,7 +98,7 @@ function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: 
         label="Service"
         name="service"
         value={first(raw, "service")}
-        options={[...anyOption(), ...serviceOptions(deps)]}
+        options={[...anyOption(), ...serviceOptions(deps.config.services)]}
         error={errors.service}
       />
       <SelectField
@@ -221,7 +221,7 @@ function QueueTable({ deps, items }: { deps: AppDeps; items: QueueRow[] }) {
                   </>
                 ) : null}
               </td>
-              <td data-label="Service">{serviceName(deps, item.service)}</td>
+              <td data-label="Service">{serviceName(deps.config.services, item.service)}</td>
               <td data-label="Severity">{severityName(item.severity)}</td>
               <td data-label="Status">{statusName(item.status)}</td>
               <td data-label="Assignee">{item.assignee?.name ?? "Nobody"}</td>
