@@ -1,26 +1,13 @@
-import { checkTransition, label, mergedNotice, type Status, statusLabels } from "@frontline/core";
-import { changeStatus, getRequestByNumber, mergeRequest, type RequestRow } from "@frontline/db";
+import { mergedNotice, type Status } from "@frontline/core";
+import { getRequestByNumber, mergeRequest, type RequestRow } from "@frontline/db";
 import type { AppDeps } from "../../platform/deps.ts";
-import type { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
-import { replyMail, statusMail } from "../requests/request-mail.ts";
+import { ensureMayMoveStatus, moveRequestStatus } from "../requests/move-request-status.ts";
+import { replyMail } from "../requests/request-mail.ts";
 import { auditEntry, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 
 // Status changes and merges: only what core's lifecycle allows staff, else 409 with the reason.
-
-const statusName = (status: Status) => label(statusLabels[status], "en").toLowerCase();
-
-function refusal(row: RequestRow, to: Status, reason: string): Problem {
-  const reasons: Record<string, string> = {
-    "same-status": `The request is already ${statusName(to)}.`,
-    "actor-not-allowed": `Staff cannot move a request from ${statusName(row.status)} to ${statusName(to)}.`,
-  };
-  return problems.transitionNotAllowed(
-    reasons[reason] ??
-      `A request that is ${statusName(row.status)} cannot be moved to ${statusName(to)}.`,
-  );
-}
 
 export async function moveStatus(
   deps: AppDeps,
@@ -33,26 +20,17 @@ export async function moveStatus(
   if (to === "escalated" && row.status !== "escalated") {
     throw problems.escalationNeedsPacket();
   }
-  const now = deps.clock.now();
-  const role = deskActor(caller.staff).role;
-  const check = checkTransition(row.status, to, role, { now, resolvedAt: row.resolvedAt });
-  if (!check.ok) throw refusal(row, to, check.reason);
-  const updated = await guarded(() =>
-    changeStatus(
-      deps.db,
-      {
-        requestId: row.id,
-        from: row.status,
-        to,
-        actor: role,
-        at: now,
-        expectedVersion: input.version,
-        audit: auditEntry(deps, caller, "request.status", row, { from: row.status, to }),
-      },
-      statusMail(deps.config, row, to),
-    ),
+  return moveRequestStatus(
+    deps,
+    row,
+    to,
+    deskActor(caller.staff).role,
+    {
+      expectedVersion: input.version,
+      audit: auditEntry(deps, caller, "request.status", row, { from: row.status, to }),
+    },
+    problems.stale,
   );
-  return updated;
 }
 
 export async function merge(
@@ -73,8 +51,7 @@ export async function merge(
   }
   const now = deps.clock.now();
   const by = deskActor(caller.staff);
-  const check = checkTransition(row.status, "closed", by.role, { now, resolvedAt: row.resolvedAt });
-  if (!check.ok) throw refusal(row, "closed", check.reason);
+  ensureMayMoveStatus(deps, row, "closed", by.role);
   const customerMessage = mergedNotice(row.locale, into.number);
   const updated = await guarded(() =>
     mergeRequest(

@@ -1,6 +1,4 @@
 import {
-  availableTransitions,
-  checkTransition,
   type IncidentView,
   parseRequestNumber,
   requestSla,
@@ -25,6 +23,7 @@ import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { slaSummary } from "../queue/queue.use-cases.ts";
+import { allowedMoves } from "../requests/move-request-status.ts";
 import { deskActor } from "./desk.staff.ts";
 
 /** The request behind a reference number, or 404. */
@@ -37,11 +36,7 @@ export async function requestForDesk(deps: AppDeps, number: string): Promise<Req
 
 /** Where staff may move the request now; escalation has its own endpoint with the packet. */
 export function staffMoves(deps: AppDeps, row: RequestRow, staff: StaffPrincipal): Status[] {
-  const role = deskActor(staff).role;
-  const context = { now: deps.clock.now(), resolvedAt: row.resolvedAt };
-  return availableTransitions(row.status, role)
-    .filter((t) => t.to !== "escalated" && checkTransition(row.status, t.to, role, context).ok)
-    .map((t) => t.to);
+  return allowedMoves(deps, row, deskActor(staff).role).filter((to) => to !== "escalated");
 }
 
 function statusHistory(events: readonly RequestEventRow[]): StatusChange[] {

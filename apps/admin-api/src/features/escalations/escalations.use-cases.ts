@@ -1,6 +1,5 @@
 import {
   canMoveEscalation,
-  checkTransition,
   type EscalationPacket,
   type EscalationStatus,
   escalationMissingLabels,
@@ -26,6 +25,7 @@ import {
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
+import { mayMoveStatus } from "../requests/move-request-status.ts";
 import { statusMail } from "../requests/request-mail.ts";
 
 export async function requestForStaff(deps: AppDeps, number: string): Promise<RequestRow> {
@@ -93,8 +93,7 @@ export async function escalate(
     );
   }
   const role = staff.role === "admin" ? "admin" : "agent";
-  const check = checkTransition(row.status, "escalated", role, { now, resolvedAt: row.resolvedAt });
-  if (!check.ok) {
+  if (!mayMoveStatus(deps, row, "escalated", role)) {
     throw problems.transitionNotAllowed(
       `A request that is ${row.status} cannot be escalated.`,
       "This request cannot be escalated now",

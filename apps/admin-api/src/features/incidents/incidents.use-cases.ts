@@ -1,9 +1,4 @@
-import {
-  checkTransition,
-  type IncidentInput,
-  type IncidentView,
-  type Locale,
-} from "@frontline/core";
+import type { IncidentInput, IncidentView, Locale } from "@frontline/core";
 import {
   type AuditEntry,
   createIncident,
@@ -16,7 +11,7 @@ import {
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
-import { statusMail } from "../requests/request-mail.ts";
+import { mayMoveStatus, planStatusMove } from "../requests/move-request-status.ts";
 
 type Audit = { staff: StaffPrincipal; clientAddress: string };
 
@@ -102,23 +97,13 @@ export async function closeIncident(
     leftForPartner.length = 0;
     if (!options.resolveLinkedRequests) return [];
     return open.flatMap((request) => {
-      if (!checkTransition(request.status, "resolved", role, { now }).ok) {
+      if (!mayMoveStatus(deps, request, "resolved", role)) {
         leftForPartner.push(request.number);
         return [];
       }
       const text = incident.message[request.locale] ?? incident.message.en ?? "";
       return [
-        {
-          change: {
-            requestId: request.id,
-            from: request.status,
-            to: "resolved" as const,
-            actor: role,
-            at: now,
-            message: { type: "reply" as const, body: text },
-          },
-          mail: statusMail(deps.config, request, "resolved"),
-        },
+        planStatusMove(deps, request, "resolved", role, { message: { type: "reply", body: text } }),
       ];
     });
   };

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import {
-  availableTransitions,
   candidateTenantDomains,
-  checkTransition,
   label,
   parseRequestNumber,
   reopenDeadline,
@@ -13,7 +11,6 @@ import {
 import {
   type AuditEntry,
   appendEvent,
-  changeStatus,
   createRequest,
   createRequestOnce,
   findCustomerByTenant,
@@ -23,17 +20,16 @@ import {
   listEvents,
   type RequestEventRow,
   type RequestRow,
-  StaleRequestError,
 } from "@frontline/db";
 import type { AppDeps } from "../../platform/deps.ts";
-import type { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
 import {
   hashTrackingToken,
   newTrackingToken,
   trackingTokenMatches,
 } from "../../platform/tracking-token.ts";
-import { createdMail, replyMail, statusMail } from "./request-mail.ts";
+import { allowedMoves, moveRequestStatus } from "./move-request-status.ts";
+import { createdMail, replyMail } from "./request-mail.ts";
 
 /**
  * Stores a validated request with its confirmation email and hands the
@@ -111,10 +107,7 @@ function authorOf(event: RequestEventRow) {
 
 /** The statuses the customer may move to now, honouring the reopen window. */
 function customerMoves(deps: AppDeps, row: RequestRow): Status[] {
-  const context = { now: deps.clock.now(), resolvedAt: row.resolvedAt };
-  return availableTransitions(row.status, "customer")
-    .filter((t) => checkTransition(row.status, t.to, "customer", context).ok)
-    .map((t) => t.to);
+  return allowedMoves(deps, row, "customer");
 }
 
 /** What the customer may see of their request. */
@@ -155,23 +148,6 @@ export async function trackRequest(deps: AppDeps, number: string, token: string 
   return customerView(deps, await authorizeCustomer(deps, number, token));
 }
 
-function refusal(row: RequestRow, to: Status, deps: AppDeps): Problem {
-  const result = checkTransition(row.status, to, "customer", {
-    now: deps.clock.now(),
-    resolvedAt: row.resolvedAt,
-  });
-  const reasons: Record<string, string> = {
-    "reopen-window-passed":
-      "This request was resolved more than 7 days ago. Please file a new request and mention its number.",
-    "same-status": `The request is already ${label(statusLabels[to], "en").toLowerCase()}.`,
-  };
-  const detail = result.ok
-    ? "The request changed meanwhile; reload it."
-    : (reasons[result.reason] ??
-      `A request that is ${label(statusLabels[row.status], "en").toLowerCase()} cannot be moved to ${label(statusLabels[to], "en").toLowerCase()}.`);
-  return problems.transitionNotAllowed(detail);
-}
-
 /** The customer confirms it is solved, closes it, or reopens it, as the lifecycle allows. */
 export async function changeStatusAsCustomer(
   deps: AppDeps,
@@ -179,29 +155,14 @@ export async function changeStatusAsCustomer(
   to: Status,
   message?: string,
 ) {
-  const check = checkTransition(row.status, to, "customer", {
-    now: deps.clock.now(),
-    resolvedAt: row.resolvedAt,
-  });
-  if (!check.ok) throw refusal(row, to, deps);
-  try {
-    const updated = await changeStatus(
-      deps.db,
-      {
-        requestId: row.id,
-        from: row.status,
-        to,
-        actor: "customer",
-        at: deps.clock.now(),
-        ...(message ? { message: { type: "customer-message" as const, body: message } } : {}),
-      },
-      statusMail(deps.config, row, to),
-    );
-    return customerView(deps, updated);
-  } catch (error) {
-    if (error instanceof StaleRequestError) throw refusal(row, to, deps);
-    throw error;
-  }
+  const updated = await moveRequestStatus(
+    deps,
+    row,
+    to,
+    "customer",
+    message ? { message: { type: "customer-message", body: message } } : {},
+  );
+  return customerView(deps, updated);
 }
 
 /**
