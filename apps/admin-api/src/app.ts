@@ -16,6 +16,7 @@ import { deflectionsApi } from "./features/self-service/deflections.api.ts";
 import { feedbackApi } from "./features/self-service/feedback.api.ts";
 import { staffApi } from "./features/staff/staff.api.ts";
 import { staffConsole } from "./features/staff/staff.console.ts";
+import { identifyActor } from "./platform/actor.ts";
 import { apiReference } from "./platform/api-reference/api-reference.ts";
 import { authenticateBearer } from "./platform/auth.ts";
 import { limitBodies } from "./platform/body-limits.ts";
@@ -51,10 +52,16 @@ export function createApp(deps: AppDeps) {
   app.use("/api/v1/*", authenticateBearer(deps));
   // After the bearer check, so a token in Authorization wins over a session cookie.
   app.use("/api/v1/*", authenticateSession(deps));
+  app.use("/api/v1/*", identifyActor(deps.config.trustedProxies));
   // After authentication (headers only): staff may send more than the public.
   // The console shell applies the same limit inside its error pages.
   app.use("/api/*", limitBodies());
-  app.use("/admin/*", authenticateSession(deps), ...consoleShell(deps));
+  app.use(
+    "/admin/*",
+    authenticateSession(deps),
+    identifyActor(deps.config.trustedProxies),
+    ...consoleShell(deps),
+  );
   for (const { method, path, limiters } of rateLimitedEndpoints(deps.config)) {
     for (const limiter of limiters) app.on(method, path, limiter);
   }

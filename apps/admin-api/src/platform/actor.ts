@@ -1,8 +1,10 @@
 import { userInfo } from "node:os";
 import { type AuditEntry, type Db, recordAudit } from "@frontline/db";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import type { StaffPrincipal } from "./auth.ts";
 import type { Clock } from "./deps.ts";
 import { clientAddress } from "./guards.ts";
+import { problems } from "./problems.ts";
 
 /** What the account functions need; the CLI has no config, so not the whole AppDeps. */
 export interface AccountDeps {
@@ -10,21 +12,51 @@ export interface AccountDeps {
   readonly clock: Clock;
 }
 
-/** Who makes a change, for the audit log: a signed-in person, the command line, or the system. */
+/**
+ * Who acts, and from where: the one type every use case takes. A signed-in
+ * staff member (with their role, for the rules), a customer on the public
+ * API, the command line, or the system itself.
+ */
 export interface Actor {
+  /** The signed-in staff member, when it is one. */
+  readonly staff?: StaffPrincipal;
+  /** For the audit log: the staff member's id, or null. */
   readonly id: number | null;
+  /** As the audit log shows it: an email, "customer", "cli" or "system". */
   readonly label: string;
   readonly address: string | null;
 }
 
-/** The signed-in caller of a request (routes behind requireStaff only). */
-export function requestActor(c: Context, trustedProxies: number): Actor {
-  const staff = c.get("staff");
-  return {
-    id: staff?.id ?? null,
-    label: staff?.email ?? "anonymous",
-    address: clientAddress(c, trustedProxies),
+declare module "hono" {
+  interface ContextVariableMap {
+    actor: Actor;
+  }
+}
+
+export function staffActor(staff: StaffPrincipal, address: string | null): Actor {
+  return { staff, id: staff.id, label: staff.email, address };
+}
+
+/**
+ * Names the caller once per request, after authentication: every route
+ * reads `c.var.actor` instead of piecing it together.
+ */
+export function identifyActor(trustedProxies: number): MiddlewareHandler {
+  return async (c, next) => {
+    const staff = c.get("staff");
+    const address = clientAddress(c, trustedProxies);
+    c.set("actor", staff ? staffActor(staff, address) : { id: null, label: "customer", address });
+    await next();
   };
+}
+
+/** The request's actor (set by identifyActor for /api and /admin). */
+export const actorOf = (c: Context): Actor => c.get("actor");
+
+/** The staff member behind an actor; routes behind requireStaff always have one. */
+export function staffOf(actor: Actor): StaffPrincipal {
+  if (!actor.staff) throw problems.unauthenticated();
+  return actor.staff;
 }
 
 /** `npm run admin`: whoever holds a shell on the server, named by their OS account. */

@@ -8,10 +8,11 @@ import {
   linkIncident,
   type RequestRow,
 } from "@frontline/db";
+import { type Actor, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { replyAsPartner } from "../requests/requests.use-cases.ts";
-import { auditEntry, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
+import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 import { requestForDesk } from "./desk.use-cases.ts";
 
@@ -20,12 +21,12 @@ import { requestForDesk } from "./desk.use-cases.ts";
 
 export async function assign(
   deps: AppDeps,
-  caller: Caller,
+  actor: Actor,
   row: RequestRow,
   input: { version: number; assigneeId: number | "me" | null },
 ): Promise<RequestRow> {
   ensureCurrent(row, input.version);
-  const targetId = input.assigneeId === "me" ? caller.staff.id : input.assigneeId;
+  const targetId = input.assigneeId === "me" ? staffOf(actor).id : input.assigneeId;
   let to: { id: number; name: string } | null = null;
   if (targetId !== null) {
     const user = await getStaffUser(deps.db, targetId);
@@ -45,11 +46,11 @@ export async function assign(
     assignRequest(deps.db, {
       requestId: row.id,
       expectedVersion: input.version,
-      by: deskActor(caller.staff),
+      by: deskActor(staffOf(actor)),
       at: deps.clock.now(),
       from: row.assigneeId,
       to,
-      audit: auditEntry(deps, caller, "request.assign", row, {
+      audit: requestAudit(deps, actor, "request.assign", row, {
         from: row.assigneeId,
         to: targetId,
       }),
@@ -60,7 +61,7 @@ export async function assign(
 
 export async function classify(
   deps: AppDeps,
-  caller: Caller,
+  actor: Actor,
   row: RequestRow,
   input: { version: number; severity?: SeverityId; category?: CategoryId },
 ): Promise<RequestRow> {
@@ -78,14 +79,14 @@ export async function classify(
     classifyRequest(deps.db, {
       requestId: row.id,
       expectedVersion: input.version,
-      by: deskActor(caller.staff),
+      by: deskActor(staffOf(actor)),
       at: deps.clock.now(),
       ...(input.severity ? { severity: input.severity } : {}),
       ...(input.category ? { category: input.category } : {}),
       before: { severity: row.severity, category: row.category },
       summary: summary.charAt(0).toUpperCase() + summary.slice(1),
       audit: (after) =>
-        auditEntry(deps, caller, "request.classify", row, {
+        requestAudit(deps, actor, "request.classify", row, {
           from: { severity: row.severity, category: row.category },
           to: { severity: after.severity, category: after.category },
         }),
@@ -97,7 +98,7 @@ export async function classify(
 /** A public reply, mailed to the customer; the first one stops the first-response clock. */
 export async function reply(
   deps: AppDeps,
-  caller: Caller,
+  actor: Actor,
   row: RequestRow,
   input: { version: number; body: string },
 ): Promise<RequestRow> {
@@ -111,15 +112,15 @@ export async function reply(
     deps,
     row,
     input.body,
-    deskActor(caller.staff).role,
-    auditEntry(deps, caller, "request.reply", row),
+    deskActor(staffOf(actor)).role,
+    requestAudit(deps, actor, "request.reply", row),
   );
   return requestForDesk(deps, row.number);
 }
 
 export async function note(
   deps: AppDeps,
-  caller: Caller,
+  actor: Actor,
   row: RequestRow,
   input: { version: number; body: string },
 ): Promise<RequestRow> {
@@ -128,10 +129,10 @@ export async function note(
     addInternalNote(deps.db, {
       requestId: row.id,
       expectedVersion: input.version,
-      by: deskActor(caller.staff),
+      by: deskActor(staffOf(actor)),
       at: deps.clock.now(),
       body: input.body,
-      audit: auditEntry(deps, caller, "request.note", row),
+      audit: requestAudit(deps, actor, "request.note", row),
     }),
   );
   return updated;
@@ -139,7 +140,7 @@ export async function note(
 
 export async function linkToIncident(
   deps: AppDeps,
-  caller: Caller,
+  actor: Actor,
   row: RequestRow,
   input: { version: number; incidentId: number | null },
 ): Promise<RequestRow> {
@@ -158,12 +159,12 @@ export async function linkToIncident(
     linkIncident(deps.db, {
       requestId: row.id,
       expectedVersion: input.version,
-      by: deskActor(caller.staff),
+      by: deskActor(staffOf(actor)),
       at: deps.clock.now(),
       from: row.incidentId,
       to: input.incidentId,
       summary,
-      audit: auditEntry(deps, caller, "request.link-incident", row, {
+      audit: requestAudit(deps, actor, "request.link-incident", row, {
         from: row.incidentId,
         to: input.incidentId,
       }),

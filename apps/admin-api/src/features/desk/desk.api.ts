@@ -1,9 +1,7 @@
-import type { Context } from "hono";
+import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { assign, classify, linkToIncident, note, reply } from "./desk.actions.ts";
-import type { Caller } from "./desk.guards.ts";
 import { merge, moveStatus } from "./desk.lifecycle.ts";
 import {
   assignRoute,
@@ -15,70 +13,64 @@ import {
   requestDetailRoute,
   statusRoute,
 } from "./desk.routes.ts";
-import { signedIn } from "./desk.staff.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
 
 /** The partner desk's API: a request's detail and the actions on it. */
 export function deskApi(deps: AppDeps) {
   const router = createRouter();
-  const caller = (c: Context): Caller => ({
-    staff: signedIn(c.get("staff")),
-    address: clientAddress(c, deps.config.trustedProxies),
-  });
-
   router.openapi(requestDetailRoute, async (c) => {
     const row = await requestForDesk(deps, c.req.valid("param").number);
     c.header("Cache-Control", "no-store");
-    return c.json(await deskView(deps, row, signedIn(c.get("staff"))), 200);
+    return c.json(await deskView(deps, row, staffOf(actorOf(c))), 200);
   });
 
   router.openapi(assignRoute, async (c) => {
-    const who = caller(c);
+    const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
     const updated = await assign(deps, who, row, c.req.valid("json"));
-    return c.json(await deskView(deps, updated, who.staff), 200);
+    return c.json(await deskView(deps, updated, staffOf(who)), 200);
   });
 
   router.openapi(classifyRoute, async (c) => {
-    const who = caller(c);
+    const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
     const updated = await classify(deps, who, row, c.req.valid("json"));
-    return c.json(await deskView(deps, updated, who.staff), 200);
+    return c.json(await deskView(deps, updated, staffOf(who)), 200);
   });
 
   router.openapi(replyRoute, async (c) => {
-    const who = caller(c);
+    const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
     const updated = await reply(deps, who, row, c.req.valid("json"));
-    return c.json(await deskView(deps, updated, who.staff), 201);
+    return c.json(await deskView(deps, updated, staffOf(who)), 201);
   });
 
   router.openapi(noteRoute, async (c) => {
-    const who = caller(c);
+    const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
     const updated = await note(deps, who, row, c.req.valid("json"));
-    return c.json(await deskView(deps, updated, who.staff), 201);
+    return c.json(await deskView(deps, updated, staffOf(who)), 201);
   });
 
   router.openapi(statusRoute, async (c) => {
-    const who = caller(c);
+    const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
     const updated = await moveStatus(deps, who, row, c.req.valid("json"));
-    return c.json(await deskView(deps, updated, who.staff), 200);
+    return c.json(await deskView(deps, updated, staffOf(who)), 200);
   });
 
   router.openapi(mergeRoute, async (c) => {
-    const who = caller(c);
+    const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
     const updated = await merge(deps, who, row, c.req.valid("json"));
-    return c.json(await deskView(deps, updated, who.staff), 200);
+    return c.json(await deskView(deps, updated, staffOf(who)), 200);
   });
 
   router.openapi(incidentRoute, async (c) => {
-    const who = caller(c);
+    const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
     const updated = await linkToIncident(deps, who, row, c.req.valid("json"));
-    return c.json(await deskView(deps, updated, who.staff), 200);
+    return c.json(await deskView(deps, updated, staffOf(who)), 200);
   });
 
   return router;

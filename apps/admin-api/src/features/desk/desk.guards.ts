@@ -1,13 +1,7 @@
 import { type AuditEntry, type RequestRow, StaleRequestError } from "@frontline/db";
-import type { StaffPrincipal } from "../../platform/auth.ts";
+import { type Actor, auditEntry } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
-
-/** Who acts, and from where (for the audit log). */
-export interface Caller {
-  readonly staff: StaffPrincipal;
-  readonly address: string;
-}
 
 /** The caller's view must be the current one; otherwise the change could undo someone's work. */
 export function ensureCurrent(row: RequestRow, version: number) {
@@ -24,20 +18,12 @@ export async function guarded<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** The audit entry of a desk change to a request; the change's own transaction writes it. */
-export function auditEntry(
+export function requestAudit(
   deps: AppDeps,
-  caller: Caller,
+  actor: Actor,
   action: string,
   row: RequestRow,
   detail: Record<string, unknown> = {},
 ): AuditEntry {
-  return {
-    at: deps.clock.now(),
-    actorId: caller.staff.id,
-    actorLabel: caller.staff.email,
-    action,
-    target: row.number,
-    detail,
-    clientAddress: caller.address,
-  };
+  return auditEntry(deps, actor, { action, target: row.number, detail });
 }

@@ -1,17 +1,18 @@
 import { mergedNotice, type Status } from "@frontline/core";
 import { getRequestByNumber, mergeRequest, type RequestRow } from "@frontline/db";
+import { type Actor, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { ensureMayMoveStatus, moveRequestStatus } from "../requests/move-request-status.ts";
 import { replyMail } from "../requests/request-mail.ts";
-import { auditEntry, type Caller, ensureCurrent, guarded } from "./desk.guards.ts";
+import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 
 // Status changes and merges: only what core's lifecycle allows staff, else 409 with the reason.
 
 export async function moveStatus(
   deps: AppDeps,
-  caller: Caller,
+  actor: Actor,
   row: RequestRow,
   input: { version: number; status: Status },
 ): Promise<RequestRow> {
@@ -24,10 +25,10 @@ export async function moveStatus(
     deps,
     row,
     to,
-    deskActor(caller.staff).role,
+    deskActor(staffOf(actor)).role,
     {
       expectedVersion: input.version,
-      audit: auditEntry(deps, caller, "request.status", row, { from: row.status, to }),
+      audit: requestAudit(deps, actor, "request.status", row, { from: row.status, to }),
     },
     problems.stale,
   );
@@ -35,7 +36,7 @@ export async function moveStatus(
 
 export async function merge(
   deps: AppDeps,
-  caller: Caller,
+  actor: Actor,
   row: RequestRow,
   input: { version: number; into: string },
 ): Promise<RequestRow> {
@@ -50,7 +51,7 @@ export async function merge(
     throw problems.mergeTargetClosed(into.number);
   }
   const now = deps.clock.now();
-  const by = deskActor(caller.staff);
+  const by = deskActor(staffOf(actor));
   ensureMayMoveStatus(deps, row, "closed", by.role);
   const customerMessage = mergedNotice(row.locale, into.number);
   const updated = await guarded(() =>
@@ -64,7 +65,7 @@ export async function merge(
         at: now,
         customerMessage,
         note: `${row.number} (${row.contactName}, ${row.organisation}) was merged into this request as a duplicate: ${row.subject}`,
-        audit: auditEntry(deps, caller, "request.merge", row, { into: into.number }),
+        audit: requestAudit(deps, actor, "request.merge", row, { into: into.number }),
       },
       replyMail(deps.config, row, customerMessage),
     ),

@@ -6,6 +6,7 @@ import {
 } from "@frontline/db";
 import type { Context } from "hono";
 import type { z } from "zod";
+import { type Actor, actorOf, staffOf } from "../../platform/actor.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -16,11 +17,9 @@ import {
 } from "../../platform/console/forms.ts";
 import { ErrorSummary } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { escalationView } from "../escalations/escalations.use-cases.ts";
 import { assign, classify, linkToIncident, note, reply } from "./desk.actions.ts";
-import type { Caller } from "./desk.guards.ts";
 import { merge, moveStatus } from "./desk.lifecycle.ts";
 import {
   assignmentBody,
@@ -31,7 +30,6 @@ import {
   replyBody,
   statusBody,
 } from "./desk.routes.ts";
-import { signedIn } from "./desk.staff.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
 import { Actions, actionFieldId, type DeskAction, type FailedAction } from "./request.forms.tsx";
 import { Customer, HelpCenterTrail, Incidents, Sla, Summary, Timeline } from "./request.view.tsx";
@@ -43,7 +41,7 @@ async function render(
   failed?: FailedAction,
   status = 200,
 ) {
-  const staff = signedIn(c.get("staff"));
+  const staff = staffOf(actorOf(c));
   const view = await deskView(deps, row, staff);
   const [latest] = await escalationsOfRequest(deps.db, row.id);
   const escalation = latest ? escalationView(deps, latest, row) : null;
@@ -101,7 +99,7 @@ interface ActionSpec {
   readonly schema: z.ZodType;
   body(values: FormValues): unknown;
   // biome-ignore lint/suspicious/noExplicitAny: each spec's run gets its own schema's output
-  run(deps: AppDeps, caller: Caller, row: RequestRow, input: any): Promise<RequestRow>;
+  run(deps: AppDeps, actor: Actor, row: RequestRow, input: any): Promise<RequestRow>;
   readonly notice: string;
 }
 
@@ -176,12 +174,8 @@ export function submitAction(deps: AppDeps, action: DeskAction) {
     if (!parsed.ok) {
       return render(c, deps, row, { action, values, errors: formLevel(parsed.errors) }, 422);
     }
-    const caller: Caller = {
-      staff: signedIn(c.get("staff")),
-      address: clientAddress(c, deps.config.trustedProxies),
-    };
     try {
-      await spec.run(deps, caller, row, parsed.data);
+      await spec.run(deps, actorOf(c), row, parsed.data);
     } catch (error) {
       // The API's hint names its own endpoint; here the way is the escalation form.
       const errors =

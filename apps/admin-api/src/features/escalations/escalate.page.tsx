@@ -5,6 +5,7 @@ import {
 } from "@frontline/core";
 import type { RequestRow } from "@frontline/db";
 import type { Context } from "hono";
+import { actorOf, staffOf } from "../../platform/actor.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -24,7 +25,6 @@ import { serviceOptions, severityOptions } from "../../platform/console/words.ts
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
-import { signedIn } from "../desk/desk.staff.ts";
 import { requestForDesk } from "../desk/desk.use-cases.ts";
 import { checklist, fieldOf, packetInput, packetLabels, valuesOf } from "./escalate.packet.ts";
 import { escalate, escalationDraft } from "./escalations.use-cases.ts";
@@ -195,7 +195,7 @@ function missingOf(values: FormValues, now: Date): EscalationMissingItem[] {
 export function showEscalate(deps: AppDeps) {
   return async (c: Context) => {
     const row = await requestForDesk(deps, c.req.param("number") ?? "");
-    const draft = await escalationDraft(deps, row, signedIn(c.get("staff")));
+    const draft = await escalationDraft(deps, row, staffOf(actorOf(c)));
     return render(c, deps, {
       row,
       version: draft.version,
@@ -208,7 +208,7 @@ export function showEscalate(deps: AppDeps) {
 
 export function submitEscalate(deps: AppDeps) {
   return async (c: Context) => {
-    const staff = signedIn(c.get("staff"));
+    const staff = staffOf(actorOf(c));
     const row = await requestForDesk(deps, c.req.param("number") ?? "");
     const { _csrf, intent, version, ...values } = await readForm(c);
     const now = deps.clock.now();

@@ -1,8 +1,7 @@
-import type { StaffPrincipal } from "../../platform/auth.ts";
+import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress } from "../../platform/guards.ts";
 import { createRouter } from "../../platform/openapi.ts";
-import { problems } from "../../platform/problems.ts";
 import {
   draftRoute,
   escalateRoute,
@@ -20,18 +19,12 @@ import {
   updateAsOperator,
 } from "./escalations.use-cases.ts";
 
-/** requireStaff has run, so a principal is there; this keeps the types honest. */
-function signedIn(staff: StaffPrincipal | undefined): StaffPrincipal {
-  if (!staff) throw problems.unauthenticated();
-  return staff;
-}
-
 export function escalationsApi(deps: AppDeps) {
   const router = createRouter();
 
   router.openapi(draftRoute, async (c) => {
     const row = await requestForStaff(deps, c.req.valid("param").number);
-    return c.json(await escalationDraft(deps, row, signedIn(c.get("staff"))), 200);
+    return c.json(await escalationDraft(deps, row, staffOf(actorOf(c))), 200);
   });
 
   router.openapi(escalateRoute, async (c) => {
@@ -41,7 +34,7 @@ export function escalationsApi(deps: AppDeps) {
       await escalate(
         deps,
         row,
-        signedIn(c.get("staff")),
+        staffOf(actorOf(c)),
         version,
         packet,
         clientAddress(c, deps.config.trustedProxies),
@@ -65,7 +58,7 @@ export function escalationsApi(deps: AppDeps) {
       await updateAsOperator(
         deps,
         found,
-        signedIn(c.get("staff")),
+        staffOf(actorOf(c)),
         c.req.valid("json"),
         clientAddress(c, deps.config.trustedProxies),
       ),

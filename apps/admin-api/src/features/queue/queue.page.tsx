@@ -1,5 +1,6 @@
 import { type Status, statuses } from "@frontline/core";
 import type { Context } from "hono";
+import { actorOf, staffOf } from "../../platform/actor.ts";
 import { errorsFromProblem, type FormErrors, parseForm } from "../../platform/console/forms.ts";
 import { ErrorSummary, Field, SelectField, Time } from "../../platform/console/ui.tsx";
 import {
@@ -13,7 +14,6 @@ import {
   statusName,
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { signedIn } from "../desk/desk.staff.ts";
 import { queueQuerySchema } from "./queue.routes.ts";
 import { queuePage } from "./queue.use-cases.ts";
 
@@ -263,7 +263,7 @@ const filterLabels = {
 
 export function showQueue(deps: AppDeps) {
   return async (c: Context) => {
-    const staff = signedIn(c.get("staff"));
+    const staff = staffOf(actorOf(c));
     const raw = rawQueueQuery(c);
     let errors: FormErrors = {};
     let result: QueueResult | null = null;

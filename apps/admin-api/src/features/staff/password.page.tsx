@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { requestActor } from "../../platform/actor.ts";
+import { actorOf } from "../../platform/actor.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -98,12 +98,7 @@ export function submitPasswordPage(deps: AppDeps) {
     const parsed = parseForm(passwordChangeSchema, values);
     if (!parsed.ok) return render(c, next, parsed.errors);
     try {
-      await changeOwnPassword(
-        deps,
-        requestActor(c, deps.config.trustedProxies),
-        parsed.data,
-        c.get("staff")?.sessionId ?? null,
-      );
+      await changeOwnPassword(deps, actorOf(c), parsed.data, c.get("staff")?.sessionId ?? null);
     } catch (error) {
       return render(c, next, errorsFromProblem(error));
     }

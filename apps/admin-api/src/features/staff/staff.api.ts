@@ -1,6 +1,6 @@
 import { listStaffUsers } from "@frontline/db";
 import type { Context } from "hono";
-import { requestActor } from "../../platform/actor.ts";
+import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
@@ -18,17 +18,12 @@ import {
   updateUserRoute,
 } from "./users.routes.ts";
 
-/** The caller; the routes' requireStaff middleware has already refused anonymous calls. */
-function caller(c: Context): StaffPrincipal {
-  const staff = c.get("staff");
-  if (!staff) throw problems.unauthenticated();
-  return staff;
-}
+const caller = (c: Context): StaffPrincipal => staffOf(actorOf(c));
 
 /** Staff accounts, API tokens and the audit log: the JSON API and the console pages. */
 export function staffApi(deps: AppDeps) {
   const router = createRouter();
-  const actor = (c: Context) => requestActor(c, deps.config.trustedProxies);
+  const actor = actorOf;
 
   router.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

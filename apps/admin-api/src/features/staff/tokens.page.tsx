@@ -1,6 +1,6 @@
 import type { ApiTokenListing } from "@frontline/db";
 import type { Context } from "hono";
-import { requestActor } from "../../platform/actor.ts";
+import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import {
   errorsFromProblem,
@@ -191,11 +191,7 @@ function TokensPage(state: TokensState) {
   );
 }
 
-function caller(c: Context): StaffPrincipal {
-  const staff = c.get("staff");
-  if (!staff) throw problems.unauthenticated();
-  return staff;
-}
+const caller = (c: Context): StaffPrincipal => staffOf(actorOf(c));
 
 async function render(
   c: Context,
@@ -227,12 +223,7 @@ export function submitNewToken(deps: AppDeps) {
       expiresInDays: values.expiresInDays ? values.expiresInDays : null,
     });
     if (!parsed.ok) return render(c, deps, { values, errors: parsed.errors }, 422);
-    const { token } = await createToken(
-      deps,
-      requestActor(c, deps.config.trustedProxies),
-      caller(c),
-      parsed.data,
-    );
+    const { token } = await createToken(deps, actorOf(c), caller(c), parsed.data);
     // Rendered, not redirected: the token exists only in this response.
     return render(c, deps, { created: { name: parsed.data.name, token } }, 201);
   };
@@ -244,7 +235,7 @@ export function submitRevokeToken(deps: AppDeps) {
     try {
       if (!Number.isSafeInteger(id))
         throw problems.notFound("There is no live token with this id.");
-      await revokeToken(deps, requestActor(c, deps.config.trustedProxies), caller(c), id);
+      await revokeToken(deps, actorOf(c), caller(c), id);
     } catch (error) {
       return render(c, deps, { errors: errorsFromProblem(error) }, 404);
     }

@@ -1,6 +1,6 @@
 import { listStaffUsers, type StaffUserRow } from "@frontline/db";
 import type { Context } from "hono";
-import { requestActor } from "../../platform/actor.ts";
+import { actorOf } from "../../platform/actor.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -242,11 +242,7 @@ export function submitNewUser(deps: AppDeps) {
     if (!parsed.ok)
       return render(c, deps, { create: { values: kept, errors: parsed.errors } }, 422);
     try {
-      const { user, oneTimePassword } = await createUser(
-        deps,
-        requestActor(c, deps.config.trustedProxies),
-        parsed.data,
-      );
+      const { user, oneTimePassword } = await createUser(deps, actorOf(c), parsed.data);
       if (!oneTimePassword) return c.redirect("/admin/users?notice=user-created", 303);
       return render(c, deps, { secret: { email: user.email, password: oneTimePassword } }, 201);
     } catch (error) {
@@ -272,7 +268,7 @@ export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "en
     }
     const changes = change === "role" ? { role } : { disabled: change === "disable" };
     try {
-      await changeUser(deps, requestActor(c, deps.config.trustedProxies), id, changes);
+      await changeUser(deps, actorOf(c), id, changes);
     } catch (error) {
       if (error instanceof Problem && error.status === 404) throw error;
       const message = errorsFromProblem(error)._form ?? "This change is not possible.";
@@ -289,7 +285,7 @@ export function submitPasswordReset(deps: AppDeps) {
   return async (c: Context) => {
     const { user, oneTimePassword, revokedTokens } = await resetPassword(
       deps,
-      requestActor(c, deps.config.trustedProxies),
+      actorOf(c),
       userId(c),
     );
     return render(c, deps, {
