@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { actorOf } from "../../platform/actor.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -15,7 +16,6 @@ import {
 } from "../../platform/console/ui.tsx";
 import { serviceOptions } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
 import { contactsText, parseCustomerChange, parseSubscription } from "./customer-input.ts";
@@ -170,11 +170,6 @@ async function render(c: Context, deps: AppDeps, id: number, state?: FormState, 
   });
 }
 
-const who = (c: Context, deps: AppDeps) => ({
-  staff: c.get("staff"),
-  clientAddress: clientAddress(c, deps.config.trustedProxies),
-});
-
 export const showCustomer = (deps: AppDeps) => (c: Context) =>
   render(c, deps, numberParam(c, "id"));
 
@@ -212,7 +207,7 @@ export const submitCustomerChange = (deps: AppDeps) => (c: Context) =>
       if (!parsed.ok) return parsed;
       return {
         ok: true,
-        write: () => changeCustomer(deps, numberParam(c, "id"), parsed.data, who(c, deps)),
+        write: () => changeCustomer(deps, numberParam(c, "id"), parsed.data, actorOf(c)),
       };
     },
     "customer-updated",
@@ -228,7 +223,7 @@ export const submitNewSubscription = (deps: AppDeps) => (c: Context) =>
       if (!parsed.ok) return parsed;
       return {
         ok: true,
-        write: () => subscribe(deps, numberParam(c, "id"), parsed.data, who(c, deps)),
+        write: () => subscribe(deps, numberParam(c, "id"), parsed.data, actorOf(c)),
       };
     },
     "subscription-added",
@@ -251,7 +246,7 @@ export const submitSubscriptionChange = (deps: AppDeps) => async (c: Context) =>
       const { service: _unchanged, ...change } = parsed.data;
       return {
         ok: true,
-        write: () => changeSubscription(deps, subscriptionId, change, who(c, deps)),
+        write: () => changeSubscription(deps, subscriptionId, change, actorOf(c)),
       };
     },
     "subscription-updated",

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { actorOf } from "../../platform/actor.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -8,7 +9,6 @@ import {
 } from "../../platform/console/forms.ts";
 import { CsrfInput, ErrorSummary, Field } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { parseNewCustomer } from "./customer-input.ts";
 import { addCustomer, findCustomers } from "./customers.use-cases.ts";
 
@@ -173,10 +173,7 @@ export function submitNewCustomer(deps: AppDeps) {
     const parsed = parseNewCustomer(values);
     if (!parsed.ok) return render(c, deps, { values: kept, errors: parsed.errors }, 422);
     try {
-      const created = await addCustomer(deps, parsed.data, {
-        staff: c.get("staff"),
-        clientAddress: clientAddress(c, deps.config.trustedProxies),
-      });
+      const created = await addCustomer(deps, parsed.data, actorOf(c));
       return c.redirect(`/admin/customers/${created.id}?notice=customer-created`, 303);
     } catch (error) {
       return render(c, deps, { values: kept, errors: errorsFromProblem(error) }, 409);

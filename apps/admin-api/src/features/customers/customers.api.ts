@@ -1,7 +1,6 @@
 import type { CustomerInput } from "@frontline/core";
-import type { Context } from "hono";
+import { actorOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import {
   addSubscriptionRoute,
@@ -22,10 +21,7 @@ import {
 
 export function customersApi(deps: AppDeps) {
   const router = createRouter();
-  const who = (c: Context) => ({
-    staff: c.get("staff"),
-    clientAddress: clientAddress(c, deps.config.trustedProxies),
-  });
+  const who = actorOf;
 
   router.openapi(listCustomersRoute, async (c) =>
     c.json({ items: await findCustomers(deps, c.req.valid("query").q ?? "") }, 200),

@@ -10,15 +10,9 @@ import {
   updateCustomer,
   updateSubscription,
 } from "@frontline/db";
-import type { StaffPrincipal } from "../../platform/auth.ts";
+import { type Actor, auditEntry } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
-
-/** Who changes a customer, for the audit log; shared by the JSON API and the console. */
-export interface CustomerActor {
-  readonly staff: StaffPrincipal | undefined;
-  readonly clientAddress: string;
-}
 
 const duplicate = () =>
   problems.duplicateTenant([
@@ -30,22 +24,14 @@ const duplicate = () =>
   ]);
 
 /** The audit entry of a change to a customer; the change's own transaction writes it. */
-function auditEntry(
+function customerAudit(
   deps: AppDeps,
-  who: CustomerActor,
+  who: Actor,
   action: string,
   target: string,
   detail: Record<string, unknown>,
 ): AuditEntry {
-  return {
-    at: deps.clock.now(),
-    actorId: who.staff?.id ?? null,
-    actorLabel: who.staff?.email ?? "unknown",
-    action,
-    target,
-    detail,
-    clientAddress: who.clientAddress,
-  };
+  return auditEntry(deps, who, { action, target, detail });
 }
 
 async function saving<T>(write: () => Promise<T>): Promise<T> {
@@ -68,10 +54,10 @@ export async function customerWithSubscriptions(deps: AppDeps, id: number) {
   return { ...customer, subscriptions: await subscriptionsOf(deps.db, id) };
 }
 
-export async function addCustomer(deps: AppDeps, input: CustomerInput, who: CustomerActor) {
+export async function addCustomer(deps: AppDeps, input: CustomerInput, who: Actor) {
   const created = await saving(() =>
     createCustomer(deps.db, input, deps.clock.now(), (row) =>
-      auditEntry(deps, who, "customer.create", `customer:${row.id}`, {
+      customerAudit(deps, who, "customer.create", `customer:${row.id}`, {
         organisation: row.organisation,
       }),
     ),
@@ -83,7 +69,7 @@ export async function changeCustomer(
   deps: AppDeps,
   id: number,
   change: Partial<CustomerInput>,
-  who: CustomerActor,
+  who: Actor,
 ) {
   const updated = await saving(() =>
     updateCustomer(
@@ -91,7 +77,7 @@ export async function changeCustomer(
       id,
       change,
       deps.clock.now(),
-      auditEntry(deps, who, "customer.update", `customer:${id}`, { ...change }),
+      customerAudit(deps, who, "customer.update", `customer:${id}`, { ...change }),
     ),
   );
   if (!updated) throw problems.notFound(`There is no customer ${id}.`);
@@ -102,11 +88,11 @@ export async function subscribe(
   deps: AppDeps,
   customerId: number,
   input: SubscriptionInput,
-  who: CustomerActor,
+  who: Actor,
 ) {
   await customerWithSubscriptions(deps, customerId);
   const subscription = await addSubscription(deps.db, customerId, input, deps.clock.now(), (row) =>
-    auditEntry(deps, who, "subscription.create", `customer:${customerId}`, {
+    customerAudit(deps, who, "subscription.create", `customer:${customerId}`, {
       service: row.service,
       seats: row.seats,
     }),
@@ -118,14 +104,14 @@ export async function changeSubscription(
   deps: AppDeps,
   id: number,
   change: Partial<SubscriptionInput>,
-  who: CustomerActor,
+  who: Actor,
 ) {
   const updated = await updateSubscription(
     deps.db,
     id,
     change,
     deps.clock.now(),
-    auditEntry(deps, who, "subscription.update", `subscription:${id}`, { ...change }),
+    customerAudit(deps, who, "subscription.update", `subscription:${id}`, { ...change }),
   );
   if (!updated) throw problems.notFound(`There is no subscription ${id}.`);
   return updated;

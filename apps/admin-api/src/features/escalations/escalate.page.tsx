@@ -23,11 +23,10 @@ import {
 } from "../../platform/console/ui.tsx";
 import { serviceOptions, severityOptions } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { requestForDesk } from "../desk/desk.use-cases.ts";
 import { checklist, fieldOf, packetInput, packetLabels, valuesOf } from "./escalate.packet.ts";
-import { escalate, escalationDraft } from "./escalations.use-cases.ts";
+import { escalateRequest, escalationDraft } from "./escalations.use-cases.ts";
 
 // The escalation packet as a form. Readiness is core's rule; the page shows
 // it as a checklist and, when refused, lists every missing item at once.
@@ -232,14 +231,7 @@ export function submitEscalate(deps: AppDeps) {
     const parsed = parseForm(escalationPacketSchema, packetInput(values));
     if (!parsed.ok) return again(parsed.errors, 422);
     try {
-      await escalate(
-        deps,
-        row,
-        staff,
-        Number(version),
-        parsed.data,
-        clientAddress(c, deps.config.trustedProxies),
-      );
+      await escalateRequest(deps, actorOf(c), row, Number(version), parsed.data);
     } catch (error) {
       if (error instanceof Problem && error.slug === "escalation-not-ready") {
         const errors: FormErrors = {};

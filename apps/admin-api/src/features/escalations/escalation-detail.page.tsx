@@ -7,6 +7,7 @@ import {
 } from "@frontline/core";
 import type { Context } from "hono";
 import { z } from "zod";
+import { actorOf } from "../../platform/actor.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import {
   errorsFromProblem,
@@ -31,7 +32,6 @@ import {
   severityName,
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
 import { escalationView, findEscalation, updateAsOperator } from "./escalations.use-cases.ts";
@@ -279,17 +279,9 @@ export function submitEscalationUpdate(deps: AppDeps) {
     const parsed = parseForm(updateFormSchema, values);
     if (!parsed.ok)
       return render(c, deps, id, { values: kept, errors: parsed.errors, status: 422 });
-    const staff = c.get("staff");
-    if (!staff) throw problems.unauthenticated();
     const found = await findEscalation(deps, id);
     try {
-      await updateAsOperator(
-        deps,
-        found,
-        staff,
-        parsed.data,
-        clientAddress(c, deps.config.trustedProxies),
-      );
+      await updateAsOperator(deps, actorOf(c), found, parsed.data);
     } catch (error) {
       const errors = errorsFromProblem(error);
       const status = error instanceof Problem ? error.status : 409;

@@ -1,6 +1,5 @@
 import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import {
   draftRoute,
@@ -10,7 +9,7 @@ import {
   updateRoute,
 } from "./escalations.routes.ts";
 import {
-  escalate,
+  escalateRequest,
   escalationDraft,
   escalationView,
   findEscalation,
@@ -30,17 +29,7 @@ export function escalationsApi(deps: AppDeps) {
   router.openapi(escalateRoute, async (c) => {
     const row = await requestForStaff(deps, c.req.valid("param").number);
     const { version, packet } = c.req.valid("json");
-    return c.json(
-      await escalate(
-        deps,
-        row,
-        staffOf(actorOf(c)),
-        version,
-        packet,
-        clientAddress(c, deps.config.trustedProxies),
-      ),
-      201,
-    );
+    return c.json(await escalateRequest(deps, actorOf(c), row, version, packet), 201);
   });
 
   router.openapi(listRoute, async (c) =>
@@ -54,16 +43,7 @@ export function escalationsApi(deps: AppDeps) {
 
   router.openapi(updateRoute, async (c) => {
     const found = await findEscalation(deps, c.req.valid("param").id);
-    return c.json(
-      await updateAsOperator(
-        deps,
-        found,
-        staffOf(actorOf(c)),
-        c.req.valid("json"),
-        clientAddress(c, deps.config.trustedProxies),
-      ),
-      200,
-    );
+    return c.json(await updateAsOperator(deps, actorOf(c), found, c.req.valid("json")), 200);
   });
 
   return router;

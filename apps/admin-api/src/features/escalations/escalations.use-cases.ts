@@ -22,6 +22,7 @@ import {
   StaleRequestError,
   updateEscalation,
 } from "@frontline/db";
+import { type Actor, auditEntry, staffOf } from "../../platform/actor.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
@@ -75,14 +76,14 @@ function readinessOf(packet: EscalationPacket, now: Date) {
 }
 
 /** Escalates, or refuses with every missing item named so the partner fixes them at once. */
-export async function escalate(
+export async function escalateRequest(
   deps: AppDeps,
+  actor: Actor,
   row: RequestRow,
-  staff: StaffPrincipal,
   version: number,
   packet: EscalationPacket,
-  clientAddress = "unknown",
 ) {
+  const staff = staffOf(actor);
   if (row.version !== version) throw problems.stale();
   const now = deps.clock.now();
   const readiness = readinessOf(packet, now);
@@ -104,15 +105,12 @@ export async function escalate(
       deps.db,
       { request: row, packet, byId: staff.id, byRole: role, at: now },
       statusMail(deps.config, row, "escalated"),
-      (escalation) => ({
-        at: now,
-        actorId: staff.id,
-        actorLabel: staff.email,
-        action: "request.escalate",
-        target: row.number,
-        detail: { escalationId: escalation.id },
-        clientAddress,
-      }),
+      (escalation) =>
+        auditEntry(deps, actor, {
+          action: "request.escalate",
+          target: row.number,
+          detail: { escalationId: escalation.id },
+        }),
     );
     return escalationView(deps, created, row);
   } catch (error) {
@@ -182,16 +180,16 @@ const requestMoves: Partial<Record<EscalationStatus, Status>> = {
 
 export async function updateAsOperator(
   deps: AppDeps,
+  actor: Actor,
   { escalation, request }: { escalation: EscalationRow; request: RequestRow },
-  staff: StaffPrincipal,
   update: {
     version: number;
     status?: EscalationStatus;
     operatorReference?: string;
     message?: string;
   },
-  clientAddress = "unknown",
 ) {
+  const staff = staffOf(actor);
   if (escalation.version !== update.version) throw problems.stale();
   if (finishedEscalationStatuses.includes(escalation.status)) {
     throw problems.escalationFinished(escalation.status);
@@ -223,19 +221,16 @@ export async function updateAsOperator(
           ? { requestMove: { request, to: moveTo, mail: statusMail(deps.config, request, moveTo) } }
           : {}),
       },
-      (row) => ({
-        at: deps.clock.now(),
-        actorId: staff.id,
-        actorLabel: staff.email,
-        action: "escalation.update",
-        target: request.number,
-        detail: {
-          escalationId: row.id,
-          status: row.status,
-          operatorReference: row.operatorReference,
-        },
-        clientAddress,
-      }),
+      (row) =>
+        auditEntry(deps, actor, {
+          action: "escalation.update",
+          target: request.number,
+          detail: {
+            escalationId: row.id,
+            status: row.status,
+            operatorReference: row.operatorReference,
+          },
+        }),
     );
     return escalationView(deps, updated, request);
   } catch (error) {

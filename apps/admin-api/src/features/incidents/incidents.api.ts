@@ -1,9 +1,7 @@
 import { listIncidents } from "@frontline/db";
-import type { Context } from "hono";
+import { actorOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { createRouter } from "../../platform/openapi.ts";
-import { problems } from "../../platform/problems.ts";
 import {
   createIncidentRoute,
   listIncidentsRoute,
@@ -14,11 +12,7 @@ import { changeIncident, closeIncident, postIncident } from "./incidents.use-cas
 
 export function incidentsApi(deps: AppDeps) {
   const router = createRouter();
-  const who = (c: Context) => {
-    const staff = c.get("staff");
-    if (!staff) throw problems.unauthenticated();
-    return { staff, clientAddress: clientAddress(c, deps.config.trustedProxies) };
-  };
+  const who = actorOf;
 
   router.openapi(listIncidentsRoute, async (c) => {
     const items = await listIncidents(deps.db);

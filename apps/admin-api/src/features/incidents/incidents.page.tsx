@@ -1,6 +1,7 @@
 import { type IncidentView, incidentMessage } from "@frontline/core";
 import { listIncidents } from "@frontline/db";
 import type { Context } from "hono";
+import { actorOf } from "../../platform/actor.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -11,7 +12,6 @@ import {
 import { ErrorSummary, Notice, Time } from "../../platform/console/ui.tsx";
 import { impactNames, serviceName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { clientAddress } from "../../platform/guards.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
 import {
@@ -179,12 +179,6 @@ async function render(c: Context, deps: AppDeps, extra: Partial<PageState> = {},
   );
 }
 
-function who(c: Context, deps: AppDeps) {
-  const staff = c.get("staff");
-  if (!staff) throw problems.unauthenticated();
-  return { staff, clientAddress: clientAddress(c, deps.config.trustedProxies) };
-}
-
 function incidentId(c: Context): number {
   const id = Number(c.req.param("id"));
   if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such incident.");
@@ -209,7 +203,7 @@ export function submitNewIncident(deps: AppDeps) {
       const state = { values: keptValues(values), errors: parsed.errors };
       return render(c, deps, { form: "create", state }, 422);
     }
-    await postIncident(deps, parsed.data, who(c, deps));
+    await postIncident(deps, parsed.data, actorOf(c));
     return c.redirect("/admin/incidents?notice=incident-posted", 303);
   };
 }
@@ -225,7 +219,7 @@ export function submitIncidentChange(deps: AppDeps) {
       return render(c, deps, { form, state }, 422);
     }
     try {
-      await changeIncident(deps, id, parsed.data, who(c, deps));
+      await changeIncident(deps, id, parsed.data, actorOf(c));
     } catch (error) {
       return refuse(c, deps, form, values, error);
     }
@@ -245,7 +239,7 @@ export function submitIncidentResolution(deps: AppDeps) {
       return render(c, deps, { form, state }, 422);
     }
     try {
-      const result = await closeIncident(deps, id, parsed.data, who(c, deps));
+      const result = await closeIncident(deps, id, parsed.data, actorOf(c));
       return render(c, deps, {
         resolution: {
           id,

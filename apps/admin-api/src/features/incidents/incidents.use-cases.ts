@@ -8,12 +8,10 @@ import {
   resolveIncident,
   updateIncident,
 } from "@frontline/db";
-import type { StaffPrincipal } from "../../platform/auth.ts";
+import { type Actor, auditEntry, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { mayMoveStatus, planStatusMove } from "../requests/move-request-status.ts";
-
-type Audit = { staff: StaffPrincipal; clientAddress: string };
 
 const view = (incident: IncidentView) => ({
   ...incident,
@@ -23,27 +21,19 @@ const view = (incident: IncidentView) => ({
 });
 
 /** The audit entry of a change to an incident; the change's own transaction writes it. */
-function auditEntry(
+function incidentAudit(
   deps: AppDeps,
-  who: Audit,
+  who: Actor,
   action: string,
   incident: Pick<IncidentView, "id">,
   detail: Record<string, unknown>,
 ): AuditEntry {
-  return {
-    at: deps.clock.now(),
-    actorId: who.staff.id,
-    actorLabel: who.staff.email,
-    action,
-    target: `incident:${incident.id}`,
-    detail,
-    clientAddress: who.clientAddress,
-  };
+  return auditEntry(deps, who, { action, target: `incident:${incident.id}`, detail });
 }
 
-export async function postIncident(deps: AppDeps, input: IncidentInput, who: Audit) {
+export async function postIncident(deps: AppDeps, input: IncidentInput, who: Actor) {
   const incident = await createIncident(deps.db, input, deps.clock.now(), (created) =>
-    auditEntry(deps, who, "incident.create", created, {
+    incidentAudit(deps, who, "incident.create", created, {
       service: input.service,
       impact: input.impact,
     }),
@@ -62,7 +52,7 @@ export async function changeIncident(
   deps: AppDeps,
   id: number,
   change: IncidentChange,
-  who: Audit,
+  who: Actor,
 ) {
   await activeIncident(deps, id);
   const updated = await updateIncident(
@@ -70,7 +60,7 @@ export async function changeIncident(
     id,
     change,
     deps.clock.now(),
-    auditEntry(deps, who, "incident.update", { id }, { ...change }),
+    incidentAudit(deps, who, "incident.update", { id }, { ...change }),
   );
   if (!updated) throw problems.notFound(`There is no incident ${id}.`);
   return view(updated);
@@ -86,11 +76,11 @@ export async function closeIncident(
   deps: AppDeps,
   id: number,
   options: { message?: Partial<Record<Locale, string>>; resolveLinkedRequests: boolean },
-  who: Audit,
+  who: Actor,
 ) {
   await activeIncident(deps, id);
   const now = deps.clock.now();
-  const role = who.staff.role;
+  const role = staffOf(who).role;
   const leftForPartner: string[] = [];
   // Decided inside the resolution's transaction, on the requests as they are then.
   const closing: IncidentClosing = (incident, open) => {
@@ -108,7 +98,7 @@ export async function closeIncident(
     });
   };
   const resolved = await resolveIncident(deps.db, id, now, options.message, closing, (result) =>
-    auditEntry(deps, who, "incident.resolve", result.incident, {
+    incidentAudit(deps, who, "incident.resolve", result.incident, {
       resolvedRequests: result.moved.map((request) => request.number),
       leftForPartner,
     }),
