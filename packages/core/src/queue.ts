@@ -112,19 +112,25 @@ const MAX_SEARCH_WORDS = 8;
 /** Shorter words match whole tokens only; a one-letter prefix would match nearly everything. */
 const MIN_PREFIX_LENGTH = 3;
 
+/** One word of a queue search: matched as the start of a word once it is long enough. */
+export interface SearchTerm {
+  readonly word: string;
+  readonly prefix: boolean;
+}
+
 /**
- * Turns what someone typed into an SQLite FTS5 query that cannot be a
- * syntax error: each word becomes a quoted phrase (a prefix phrase once
- * it is long enough), and all must match. Operators, quotes and brackets
- * in the input are just separators. Null when nothing searchable is left.
+ * What a queue search means, whatever database answers it: the words typed
+ * (letters and digits of any script; operators, quotes and brackets are
+ * just separators), each a prefix once it is long enough, all of which must
+ * match. Empty when nothing searchable is left.
  */
-export function ftsMatchExpression(text: string): string | null {
+export function searchTerms(text: string): SearchTerm[] {
   const words =
     text
       .normalize("NFKC")
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? [];
-  const unique = [...new Set(words)].slice(0, MAX_SEARCH_WORDS);
-  if (unique.length === 0) return null;
-  return unique.map((w) => (w.length >= MIN_PREFIX_LENGTH ? `"${w}"*` : `"${w}"`)).join(" ");
+  return [...new Set(words)]
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((word) => ({ word, prefix: word.length >= MIN_PREFIX_LENGTH }));
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   defaultPartnerPolicy,
-  ftsMatchExpression,
   queueSlaState,
   requestSla,
   type SlaScheduleInput,
+  searchTerms,
   slaFlags,
   slaSchedule,
 } from "../src/index.ts";
@@ -147,23 +147,29 @@ describe("the SLA flags", () => {
   });
 });
 
-describe("a full-text search query", () => {
-  it("turns words into prefix phrases that must all match", () => {
-    expect(ftsMatchExpression("Outlook password")).toBe('"outlook"* "password"*');
+describe("what a queue search means", () => {
+  const words = (text: string) => searchTerms(text).map((t) => (t.prefix ? `${t.word}*` : t.word));
+
+  it("is the words typed, each the start of a word, all of which must match", () => {
+    expect(words("Outlook password")).toEqual(["outlook*", "password*"]);
   });
 
-  it("cannot be a syntax error whatever was typed", () => {
-    expect(ftsMatchExpression('"unbalanced (quote OR NOT* ^col:x')).toBe(
-      '"unbalanced"* "quote"* "or" "not"* "col"* "x"',
-    );
-    expect(ftsMatchExpression("AND")).toBe('"and"*');
+  it("treats operators, quotes and brackets as separators", () => {
+    expect(words('"unbalanced (quote OR NOT* ^col:x')).toEqual([
+      "unbalanced*",
+      "quote*",
+      "or",
+      "not*",
+      "col*",
+      "x",
+    ]);
   });
 
   it("matches short words whole, drops repeats and keeps letters of every script", () => {
-    expect(ftsMatchExpression("vpn VPN ok Größe 邮件")).toBe('"vpn"* "ok" "größe"* "邮件"');
+    expect(words("vpn VPN ok Größe 邮件")).toEqual(["vpn*", "ok", "größe*", "邮件"]);
   });
 
-  it("is null when nothing searchable was typed", () => {
-    expect(ftsMatchExpression("  -- ** ")).toBeNull();
+  it("is empty when nothing searchable was typed", () => {
+    expect(searchTerms("  -- ** ")).toEqual([]);
   });
 });

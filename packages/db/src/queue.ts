@@ -2,6 +2,7 @@ import {
   type CategoryId,
   doneStatuses,
   type QueueSort,
+  type SearchTerm,
   type SeverityId,
   type SlaFilter,
   type SortOrder,
@@ -38,8 +39,8 @@ export interface QueueFilters {
   readonly assignee?: number | "none";
   readonly sla?: SlaFilter;
   readonly incidentId?: number;
-  /** A safe FTS5 expression (core's ftsMatchExpression) over subject, description and messages. */
-  readonly match?: string;
+  /** Words searched in subject, description and messages (core's searchTerms); all must match. */
+  readonly search?: readonly SearchTerm[];
   /** One exact reference number. */
   readonly number?: string;
 }
@@ -141,8 +142,8 @@ function filterConditions(
   const f = filters;
   const wide = (col: AnySQLiteColumn) => column(col, use);
   let match: SQL | undefined;
-  if (f.match !== undefined) {
-    const found = sql`(SELECT rowid FROM request_search WHERE request_search MATCH ${f.match})`;
+  if (f.search?.length) {
+    const found = sql`(SELECT rowid FROM request_search WHERE request_search MATCH ${ftsMatchExpression(f.search)})`;
     const few = matchCount(db, f) <= FEW_MATCHES;
     match = few ? sql`${requests.id} IN ${found}` : sql`+${requests.id} IN ${found}`;
   }
@@ -164,6 +165,15 @@ function filterConditions(
   return conditions.filter((c): c is SQL => c !== undefined);
 }
 
+/**
+ * The search as an SQLite FTS5 query that cannot be a syntax error: each
+ * word a quoted phrase (a prefix phrase when the term is one), all of
+ * which must match.
+ */
+export function ftsMatchExpression(terms: readonly SearchTerm[]): string {
+  return terms.map((t) => `"${t.word.replaceAll('"', "")}"${t.prefix ? "*" : ""}`).join(" ");
+}
+
 /** Listing and counting the same filters look the number of matches up once. */
 const matchCounts = new WeakMap<QueueFilters, number>();
 
@@ -172,7 +182,7 @@ function matchCount(db: Db, filters: QueueFilters): number {
   if (known !== undefined) return known;
   const row = db.$client
     .prepare("SELECT count(*) AS n FROM request_search WHERE request_search MATCH ?")
-    .get(filters.match) as { n: number };
+    .get(ftsMatchExpression(filters.search ?? [])) as { n: number };
   matchCounts.set(filters, row.n);
   return row.n;
 }
@@ -274,7 +284,7 @@ function sortKey(row: QueueItemRow, sort: QueueSort): number | null {
 /** True when nothing but (at most) the status narrows the queue. */
 function onlyByStatus(f: QueueFilters): boolean {
   const lists = [f.severities, f.categories, f.services];
-  const values = [f.customer, f.assignee, f.sla, f.incidentId, f.match, f.number];
+  const values = [f.customer, f.assignee, f.sla, f.incidentId, f.search?.[0], f.number];
   return lists.every((l) => !l?.length) && values.every((v) => v === undefined);
 }
 

@@ -12,6 +12,7 @@ import {
   changeStatus,
   countQueueByStatus,
   createRequest,
+  ftsMatchExpression,
   getRequestByNumber,
   listQueue,
   markFirstResponse,
@@ -196,5 +197,17 @@ describe("the search index", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the SQLite form of a queue search", () => {
+  it("makes each term a quoted phrase, a prefix where the term is one, so no input is an FTS5 syntax error", () => {
+    expect(
+      ftsMatchExpression([
+        { word: "outlook", prefix: true },
+        { word: "ok", prefix: false },
+        { word: 'say"or', prefix: true },
+      ]),
+    ).toBe('"outlook"* "ok" "sayor"*');
   });
 });

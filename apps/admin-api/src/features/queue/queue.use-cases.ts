@@ -1,10 +1,10 @@
 import {
-  ftsMatchExpression,
   parseRequestNumber,
   queueSlaState,
   type SlaSchedule,
   type SortOrder,
   type Status,
+  searchTerms,
   slaFlags,
   statuses,
 } from "@frontline/core";
@@ -69,8 +69,8 @@ export function queueFilters(
     // A reference number is looked up as such; other text is searched word by word.
     if (parseRequestNumber(query.q)) filters.number = query.q.trim().toUpperCase();
     else {
-      const match = ftsMatchExpression(query.q);
-      if (match) filters.match = match;
+      const search = searchTerms(query.q);
+      if (search.length) filters.search = search;
     }
   }
   return filters;
