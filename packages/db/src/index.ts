@@ -1,3 +1,4 @@
+export * from "./api-tokens.ts";
 export * from "./audit-log.ts";
 export {
   type BackupContents,
@@ -10,15 +11,16 @@ export * from "./customers.ts";
 export * from "./deflections.ts";
 export * from "./desk.ts";
 export * from "./escalations.ts";
-export * from "./help-center.ts";
+export * from "./feedback.ts";
+export * from "./incidents.ts";
 export * from "./outbox.ts";
 export * from "./queue.ts";
 export * from "./requests.ts";
 export { type RestoreReport, restoreDatabase } from "./restore.ts";
 export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";
-export * from "./seed.ts";
+export * from "./seed/seed.ts";
 export * from "./sessions.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./sla.ts";
-export * from "./staff.ts";
+export * from "./staff-users.ts";

@@ -2,7 +2,7 @@ import { and, eq, gt, lte, ne } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
 import type { Db } from "./client.ts";
 import { sessions, staffUsers } from "./schema/index.ts";
-import type { StaffUserRow } from "./staff.ts";
+import type { StaffUserRow } from "./staff-users.ts";
 
 export type SessionRow = typeof sessions.$inferSelect;
 

@@ -1,10 +1,10 @@
-import type { ArticleFeedbackInput, IncidentView } from "@frontline/core";
+import type { IncidentView } from "@frontline/core";
 import { and, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
 import type { Db, Tx } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { applyStatusChange, type RequestRow, type StatusChange } from "./requests.ts";
-import { articleFeedback, requests, serviceIncidents } from "./schema/index.ts";
+import { requests, serviceIncidents } from "./schema/index.ts";
 
 export type NewIncident = Omit<IncidentView, "id" | "updatedAt" | "resolvedAt">;
 
@@ -33,34 +33,6 @@ export async function listActiveIncidents(db: Db): Promise<IncidentView[]> {
     .where(isNull(serviceIncidents.resolvedAt))
     .orderBy(desc(serviceIncidents.startedAt))
     .all();
-}
-
-/**
- * Records a "Was this helpful?" answer. The same submission sent again (the
- * vote, then a comment) updates the one row rather than counting twice.
- */
-export async function recordFeedback(db: Db, feedback: ArticleFeedbackInput, now: Date) {
-  const values = {
-    submissionId: feedback.submissionId,
-    locale: feedback.locale,
-    article: feedback.article,
-    helpful: feedback.helpful,
-    comment: feedback.comment ?? null,
-  };
-  return db
-    .insert(articleFeedback)
-    .values({ ...values, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: articleFeedback.submissionId,
-      // A repeated vote without a comment keeps the comment sent before.
-      set: {
-        helpful: values.helpful,
-        updatedAt: now,
-        ...(feedback.comment === undefined ? {} : { comment: values.comment }),
-      },
-    })
-    .returning()
-    .get();
 }
 
 export async function getIncident(db: Db, id: number): Promise<IncidentView | null> {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "./client.ts";
-import type { SeedStaff } from "./seed-story.ts";
-import { organisationName, personName, type Random } from "./seed-text.ts";
+import type { Db } from "../client.ts";
+import type { SeedStaff } from "./story.ts";
+import { organisationName, personName, type Random } from "./text.ts";
 
 const DAY = 24 * 60 * 60_000;
 export const SEED_SPAN_MS = 90 * DAY;

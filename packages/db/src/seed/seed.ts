@@ -8,8 +8,9 @@ import {
   type Locale,
   type SeverityId,
 } from "@frontline/core";
-import type { Db } from "./client.ts";
-import { indexForSearch, suspendSearchTriggers } from "./seed-bulk.ts";
+import type { Db } from "../client.ts";
+import { refreshAllSla } from "../sla.ts";
+import { indexForSearch, suspendSearchTriggers } from "./bulk.ts";
 import {
   filingTimes,
   type SeedCustomer,
@@ -19,8 +20,8 @@ import {
   seedFeedback,
   seedIncidents,
   seedStaff,
-} from "./seed-parties.ts";
-import { requestStory, statusForAge } from "./seed-story.ts";
+} from "./parties.ts";
+import { requestStory, statusForAge } from "./story.ts";
 import {
   descriptionFor,
   organisationName,
@@ -28,8 +29,7 @@ import {
   type Random,
   randomSource,
   subjectFor,
-} from "./seed-text.ts";
-import { refreshAllSla } from "./sla.ts";
+} from "./text.ts";
 
 export interface SeedOptions {
   readonly requests: number;

@@ -5,7 +5,7 @@ import {
   type SlaPolicy,
   type Status,
 } from "@frontline/core";
-import { customerText, noteText, type Random, replyText } from "./seed-text.ts";
+import { customerText, noteText, type Random, replyText } from "./text.ts";
 
 export interface SeedStaff {
   readonly id: number;

@@ -1,10 +1,9 @@
-import { and, asc, count, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
 import type { Db } from "./client.ts";
 import { apiTokens, type StaffRole, sessions, signInThrottle, staffUsers } from "./schema/index.ts";
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
-export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 export interface NewStaffUser {
   readonly email: string;
@@ -69,55 +68,6 @@ export async function findStaffByEmail(db: Db, email: string): Promise<StaffUser
 
 export async function getStaffUser(db: Db, id: number): Promise<StaffUserRow | null> {
   return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get() ?? null;
-}
-
-/** Stores a new API token by its hash; the caller shows the token itself once. */
-export async function createApiToken(
-  db: Db,
-  token: {
-    userId: number;
-    name: string;
-    tokenHash: string;
-    prefix: string;
-    scope: ApiTokenRow["scope"];
-    expiresAt: Date | null;
-  },
-  now: Date,
-  audit?: AuditFor<ApiTokenRow>,
-): Promise<ApiTokenRow> {
-  return db.transaction((tx) => {
-    const created = tx
-      .insert(apiTokens)
-      .values({ ...token, createdAt: now })
-      .returning()
-      .get();
-    insertAudit(tx, audit, created);
-    return created;
-  });
-}
-
-/** The live (not revoked) token with this hash, and its user. */
-export async function findApiToken(
-  db: Db,
-  tokenHash: string,
-): Promise<{ token: ApiTokenRow; user: StaffUserRow } | null> {
-  const row = db
-    .select({ token: apiTokens, user: staffUsers })
-    .from(apiTokens)
-    .innerJoin(staffUsers, eq(apiTokens.userId, staffUsers.id))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .get();
-  return row ?? null;
-}
-
-/**
- * Records that a token was used. At most one write a minute per token: every
- * commit is synced to disk, and a script calling in a loop should not turn
- * each read into a write.
- */
-export async function touchApiToken(db: Db, token: ApiTokenRow, now: Date): Promise<void> {
-  if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < 60_000) return;
-  db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
 }
 
 export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
@@ -185,17 +135,18 @@ export async function updateStaffUser(
   );
 }
 
-/**
- * Sets a new password hash and lifts every sign-in lock on the email. Whoever knew the
- * old password loses what it gave them, in the same transaction: every
- * other session of the user ends and every live API token is revoked.
- */
+/** What a password change ended: the sessions and API tokens the old password gave. */
 export interface PasswordChange {
   readonly user: StaffUserRow;
   readonly endedSessions: number;
   readonly revokedTokens: number;
 }
 
+/**
+ * Sets a new password hash and lifts every sign-in lock on the email. Whoever knew the
+ * old password loses what it gave them, in the same transaction: every
+ * other session of the user ends and every live API token is revoked.
+ */
 export async function setStaffPassword(
   db: Db,
   id: number,
@@ -230,46 +181,5 @@ export async function setStaffPassword(
     const result = { user, endedSessions: ended.changes, revokedTokens: revoked.changes };
     insertAudit(tx, audit, result);
     return result;
-  });
-}
-
-export type ApiTokenListing = ApiTokenRow & { readonly userEmail: string };
-
-/** Live (unrevoked) tokens, newest first: one user's, or everyone's. */
-export async function listApiTokens(
-  db: Db,
-  filter: { userId?: number } = {},
-): Promise<ApiTokenListing[]> {
-  const live = isNull(apiTokens.revokedAt);
-  return db
-    .select({ token: apiTokens, userEmail: staffUsers.email })
-    .from(apiTokens)
-    .innerJoin(staffUsers, eq(apiTokens.userId, staffUsers.id))
-    .where(filter.userId === undefined ? live : and(live, eq(apiTokens.userId, filter.userId)))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-    .all()
-    .map((row) => ({ ...row.token, userEmail: row.userEmail }));
-}
-
-export async function getApiToken(db: Db, id: number): Promise<ApiTokenRow | null> {
-  return db.select().from(apiTokens).where(eq(apiTokens.id, id)).get() ?? null;
-}
-
-/** Revokes a live token; false when it was already revoked or never existed. */
-export async function revokeApiToken(
-  db: Db,
-  id: number,
-  now: Date,
-  audit?: AuditFor<ApiTokenRow>,
-): Promise<boolean> {
-  return db.transaction((tx) => {
-    const revoked = tx
-      .update(apiTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning()
-      .get();
-    if (revoked) insertAudit(tx, audit, revoked);
-    return revoked !== undefined;
   });
 }

@@ -1,4 +1,4 @@
-import type { Db } from "./client.ts";
+import type { Db } from "../client.ts";
 
 /**
  * The search triggers rewrite a request's index row on every timeline entry,
