@@ -19,29 +19,61 @@ import {
   subscribe,
 } from "./customers.use-cases.ts";
 
+type SubscriptionRow = Awaited<ReturnType<typeof subscribe>>;
+type CustomerWithSubscriptions = Awaited<ReturnType<typeof customerWithSubscriptions>>;
+
+/** A customer as the API sends it: dates in ISO 8601. */
+const customerListJson = <C extends { createdAt: Date; updatedAt: Date | null }>(c: C) => ({
+  ...c,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt?.toISOString() ?? null,
+});
+
+/** A subscription as the API sends it: dates in ISO 8601. */
+const subscriptionJson = (s: SubscriptionRow) => ({
+  ...s,
+  renewalDate: s.renewalDate.toISOString(),
+  createdAt: s.createdAt.toISOString(),
+  updatedAt: s.updatedAt.toISOString(),
+});
+
+const customerJson = (c: CustomerWithSubscriptions) => ({
+  ...customerListJson(c),
+  subscriptions: c.subscriptions.map(subscriptionJson),
+});
+
 export function customersApi(deps: AppDeps) {
   const router = createRouter();
   const who = actorOf;
 
   router.openapi(listCustomersRoute, async (c) =>
-    c.json({ items: await findCustomers(deps, c.req.valid("query").q ?? "") }, 200),
+    c.json(
+      { items: (await findCustomers(deps, c.req.valid("query").q ?? "")).map(customerListJson) },
+      200,
+    ),
   );
   router.openapi(createCustomerRoute, async (c) =>
-    c.json(await addCustomer(deps, c.req.valid("json"), who(c)), 201),
+    c.json(customerJson(await addCustomer(deps, c.req.valid("json"), who(c))), 201),
   );
   router.openapi(showCustomerRoute, async (c) =>
-    c.json(await customerWithSubscriptions(deps, c.req.valid("param").id), 200),
+    c.json(customerJson(await customerWithSubscriptions(deps, c.req.valid("param").id)), 200),
   );
   router.openapi(updateCustomerRoute, async (c) => {
     const change = c.req.valid("json") as Partial<CustomerInput>;
-    return c.json(await changeCustomer(deps, c.req.valid("param").id, change, who(c)), 200);
+    const changed = await changeCustomer(deps, c.req.valid("param").id, change, who(c));
+    return c.json(customerJson(changed), 200);
   });
   router.openapi(addSubscriptionRoute, async (c) =>
-    c.json(await subscribe(deps, c.req.valid("param").id, c.req.valid("json"), who(c)), 201),
+    c.json(
+      subscriptionJson(await subscribe(deps, c.req.valid("param").id, c.req.valid("json"), who(c))),
+      201,
+    ),
   );
   router.openapi(updateSubscriptionRoute, async (c) =>
     c.json(
-      await changeSubscription(deps, c.req.valid("param").id, c.req.valid("json"), who(c)),
+      subscriptionJson(
+        await changeSubscription(deps, c.req.valid("param").id, c.req.valid("json"), who(c)),
+      ),
       200,
     ),
   );

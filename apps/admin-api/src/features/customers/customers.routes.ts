@@ -4,10 +4,39 @@ import { requireStaff } from "../../platform/auth.ts";
 import { problemResponses } from "../../platform/openapi.ts";
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const out = z.record(z.string(), z.unknown());
-const ok = (description: string) => ({
+const dateTime = z.string().openapi({ format: "date-time" });
+export const subscriptionOut = z
+  .object({
+    id: z.number().int(),
+    customerId: z.number().int(),
+    service: z.string().openapi({ example: "mail" }),
+    seats: z.number().int(),
+    status: z.enum(["active", "suspended", "cancelled"]),
+    renewalDate: dateTime,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .openapi("Subscription");
+export const customerOut = z
+  .object({
+    id: z.number().int(),
+    organisation: z.string(),
+    tenantDomain: z.string().nullable().openapi({ example: "contoso.partner.cn" }),
+    contacts: z.array(
+      z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
+    ),
+    createdAt: dateTime,
+    updatedAt: dateTime.nullable(),
+    subscriptions: z.array(subscriptionOut),
+  })
+  .openapi("Customer");
+const customerListItemOut = customerOut
+  .omit({ subscriptions: true })
+  .extend({ subscriptions: z.number().int().openapi({ description: "How many it has" }) })
+  .openapi("CustomerListItem");
+const ok = <S extends z.ZodType>(description: string, schema: S) => ({
   description,
-  content: { "application/json": { schema: out } },
+  content: { "application/json": { schema } },
 });
 const desk = [requireStaff("admin", "agent")];
 
@@ -18,7 +47,10 @@ export const listCustomersRoute = createRoute({
   summary: "Customers by name or tenant domain",
   middleware: desk,
   request: { query: z.object({ q: z.string().max(200).optional() }) },
-  responses: { 200: ok("The customers"), ...problemResponses(401, 403) },
+  responses: {
+    200: ok("The customers", z.object({ items: z.array(customerListItemOut) })),
+    ...problemResponses(401, 403),
+  },
 });
 
 export const createCustomerRoute = createRoute({
@@ -30,7 +62,7 @@ export const createCustomerRoute = createRoute({
   request: {
     body: { required: true, content: { "application/json": { schema: customerSchema } } },
   },
-  responses: { 201: ok("Added"), ...problemResponses(400, 401, 403, 409, 415, 422) },
+  responses: { 201: ok("Added", customerOut), ...problemResponses(400, 401, 403, 409, 415, 422) },
 });
 
 export const showCustomerRoute = createRoute({
@@ -40,7 +72,7 @@ export const showCustomerRoute = createRoute({
   summary: "A customer with contacts and subscriptions",
   middleware: desk,
   request: { params: idParam },
-  responses: { 200: ok("The customer"), ...problemResponses(401, 403, 404) },
+  responses: { 200: ok("The customer", customerOut), ...problemResponses(401, 403, 404) },
 });
 
 export const updateCustomerRoute = createRoute({
@@ -53,7 +85,10 @@ export const updateCustomerRoute = createRoute({
     params: idParam,
     body: { required: true, content: { "application/json": { schema: customerSchema.partial() } } },
   },
-  responses: { 200: ok("Changed"), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+  responses: {
+    200: ok("Changed", customerOut),
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
 });
 
 export const addSubscriptionRoute = createRoute({
@@ -66,7 +101,10 @@ export const addSubscriptionRoute = createRoute({
     params: idParam,
     body: { required: true, content: { "application/json": { schema: subscriptionSchema } } },
   },
-  responses: { 201: ok("Added"), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  responses: {
+    201: ok("Added", subscriptionOut),
+    ...problemResponses(400, 401, 403, 404, 415, 422),
+  },
 });
 
 export const updateSubscriptionRoute = createRoute({
@@ -82,5 +120,8 @@ export const updateSubscriptionRoute = createRoute({
       content: { "application/json": { schema: subscriptionSchema.partial() } },
     },
   },
-  responses: { 200: ok("Changed"), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  responses: {
+    200: ok("Changed", subscriptionOut),
+    ...problemResponses(400, 401, 403, 404, 415, 422),
+  },
 });

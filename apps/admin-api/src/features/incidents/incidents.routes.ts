@@ -4,12 +4,26 @@ import { requireStaff } from "../../platform/auth.ts";
 import { problemResponses } from "../../platform/openapi.ts";
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const json = (schema: z.ZodType, description: string) => ({
+const json = <S extends z.ZodType>(schema: S, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const incidentOut = z.record(z.string(), z.unknown()).openapi("Incident");
 const localizedMessage = z.partialRecord(z.enum(locales), z.string().trim().min(1).max(2_000));
+const dateTime = z.string().openapi({ format: "date-time" });
+const incidentOut = z
+  .object({
+    id: z.number().int(),
+    service: z.string().openapi({ example: "mail" }),
+    impact: z.enum(serviceStatuses).exclude(["operational"]),
+    status: z.string().openapi({ example: "investigating" }),
+    message: z
+      .partialRecord(z.enum(locales), z.string())
+      .openapi({ description: "What customers read, per language" }),
+    startedAt: dateTime,
+    updatedAt: dateTime,
+    resolvedAt: dateTime.nullable(),
+  })
+  .openapi("Incident");
 
 export const listIncidentsRoute = createRoute({
   method: "get",
