@@ -1,5 +1,4 @@
 import {
-  type EscalationPacket,
   type EscalationStatus,
   escalationStatuses,
   escalationTransitions,
@@ -34,7 +33,12 @@ import {
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
-import { escalationView, findEscalation, updateAsOperator } from "./escalations.use-cases.ts";
+import {
+  escalationView,
+  findEscalation,
+  type packetJson,
+  updateAsOperator,
+} from "./escalations.use-cases.ts";
 import { SlaClock } from "./sla-clock.tsx";
 
 type EscalationView = ReturnType<typeof escalationView>;
@@ -69,7 +73,7 @@ const updateFormSchema = z
 const canUpdate = (staff: StaffPrincipal | undefined) =>
   staff?.role === "operator" || staff?.role === "admin";
 
-function Packet({ packet, deps }: { packet: EscalationPacket; deps: AppDeps }) {
+function Packet({ packet, deps }: { packet: ReturnType<typeof packetJson>; deps: AppDeps }) {
   const health = packet.serviceHealth;
   return (
     <dl class="facts">

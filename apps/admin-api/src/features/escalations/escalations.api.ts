@@ -14,6 +14,7 @@ import {
   escalationView,
   findEscalation,
   listForStaff,
+  packetJson,
   requestForStaff,
   updateAsOperator,
 } from "./escalations.use-cases.ts";
@@ -23,7 +24,8 @@ export function escalationsApi(deps: AppDeps) {
 
   router.openapi(draftRoute, async (c) => {
     const row = await requestForStaff(deps, c.req.valid("param").number);
-    return c.json(await escalationDraft(deps, row, staffOf(actorOf(c))), 200);
+    const draft = await escalationDraft(deps, row, staffOf(actorOf(c)));
+    return c.json({ ...draft, packet: packetJson(draft.packet) }, 200);
   });
 
   router.openapi(escalateRoute, async (c) => {

@@ -1,15 +1,76 @@
-import { escalationPacketSchema, escalationStatuses } from "@frontline/core";
+import {
+  escalationMissingItems,
+  escalationPacketSchema,
+  escalationStatuses,
+  serviceStatuses,
+  severityIds,
+} from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
 import { problemResponses } from "../../platform/openapi.ts";
 
 const numberParam = z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const json = (schema: z.ZodType, description: string) => ({
+const json = <S extends z.ZodType>(schema: S, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const anyObject = z.record(z.string(), z.unknown());
+const dateTime = z.string().openapi({ format: "date-time" });
+
+/** The packet as sent back: the same fields as sent in, the health check's time as ISO 8601. */
+const packetOut = escalationPacketSchema
+  .extend({
+    serviceHealth: z
+      .object({
+        checkedAt: dateTime,
+        status: z.enum(serviceStatuses),
+        incidentId: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .openapi("EscalationPacket");
+
+const operatorClock = z.object({
+  state: z.enum(["running", "paused", "met", "breached"]),
+  dueAt: dateTime,
+  breached: z.boolean(),
+  atRisk: z.boolean(),
+});
+
+const escalationOut = z
+  .object({
+    id: z.number().int(),
+    version: z.number().int(),
+    status: z.enum(escalationStatuses),
+    operatorReference: z.string().nullable(),
+    request: z.object({
+      number: z.string().openapi({ example: "SR-2026-000123" }),
+      subject: z.string(),
+      organisation: z.string(),
+      service: z.string(),
+      severity: z.enum(severityIds),
+    }),
+    packet: packetOut,
+    submittedAt: dateTime,
+    acknowledgedAt: dateTime.nullable(),
+    finishedAt: dateTime.nullable(),
+    operatorSla: z
+      .object({ firstResponse: operatorClock, resolution: operatorClock })
+      .openapi({ description: "The operator's own clocks, apart from the partner's" }),
+  })
+  .openapi("Escalation");
+
+const draftOut = z
+  .object({
+    number: z.string(),
+    version: z.number().int(),
+    packet: packetOut,
+    readiness: z.object({
+      ready: z.boolean(),
+      missing: z.array(z.object({ item: z.enum(escalationMissingItems), message: z.string() })),
+    }),
+  })
+  .openapi("EscalationDraft");
 
 export const draftRoute = createRoute({
   method: "get",
@@ -19,7 +80,7 @@ export const draftRoute = createRoute({
   middleware: [requireStaff("agent", "admin")],
   request: { params: numberParam },
   responses: {
-    200: json(anyObject, "The draft packet and its readiness"),
+    200: json(draftOut, "The draft packet and its readiness"),
     ...problemResponses(401, 403, 404),
   },
 });
@@ -47,7 +108,7 @@ export const escalateRoute = createRoute({
     },
   },
   responses: {
-    201: json(anyObject, "Escalated"),
+    201: json(escalationOut, "Escalated"),
     ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });
@@ -60,7 +121,7 @@ export const listRoute = createRoute({
   middleware: [requireStaff("operator", "agent", "admin")],
   request: { query: z.object({ status: z.enum(escalationStatuses).optional() }) },
   responses: {
-    200: json(z.object({ items: z.array(anyObject) }), "The escalations"),
+    200: json(z.object({ items: z.array(escalationOut) }), "The escalations"),
     ...problemResponses(401, 403),
   },
 });
@@ -72,7 +133,7 @@ export const showRoute = createRoute({
   summary: "One escalation with its packet and the operator's clocks",
   middleware: [requireStaff("operator", "agent", "admin")],
   request: { params: idParam },
-  responses: { 200: json(anyObject, "The escalation"), ...problemResponses(401, 403, 404) },
+  responses: { 200: json(escalationOut, "The escalation"), ...problemResponses(401, 403, 404) },
 });
 
 export const updateRoute = createRoute({
@@ -99,7 +160,7 @@ export const updateRoute = createRoute({
     },
   },
   responses: {
-    200: json(anyObject, "The updated escalation"),
+    200: json(escalationOut, "The updated escalation"),
     ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });

@@ -119,6 +119,20 @@ export async function escalateRequest(
   }
 }
 
+/**
+ * A packet as the API and pages show it: the health check's time as ISO
+ * 8601 (a stored packet comes back from JSON with it as a string already).
+ */
+export function packetJson(packet: EscalationPacket) {
+  const health = packet.serviceHealth;
+  return {
+    ...packet,
+    serviceHealth: health
+      ? { ...health, checkedAt: new Date(health.checkedAt).toISOString() }
+      : null,
+  };
+}
+
 /** An escalation with the operator's two clocks, kept apart from the partner's. */
 export function escalationView(
   deps: AppDeps,
@@ -153,7 +167,7 @@ export function escalationView(
       service: request.service,
       severity: request.severity,
     },
-    packet: escalation.packet,
+    packet: packetJson(escalation.packet),
     submittedAt: escalation.submittedAt.toISOString(),
     acknowledgedAt: escalation.acknowledgedAt?.toISOString() ?? null,
     finishedAt: escalation.finishedAt?.toISOString() ?? null,
