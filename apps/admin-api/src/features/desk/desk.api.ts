@@ -1,8 +1,9 @@
 import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
-import { assign, classify, linkToIncident, note, reply } from "./desk.actions.ts";
-import { merge, moveStatus } from "./desk.lifecycle.ts";
+import { addNote } from "./add-note.ts";
+import { assignTo } from "./assign-request.ts";
+import { classify } from "./classify-request.ts";
 import {
   assignRoute,
   classifyRoute,
@@ -14,6 +15,10 @@ import {
   statusRoute,
 } from "./desk.routes.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
+import { linkToIncident } from "./link-to-incident.ts";
+import { mergeInto } from "./merge-into.ts";
+import { moveStatus } from "./move-status.ts";
+import { replyToCustomer } from "./reply-to-customer.ts";
 
 /** The partner desk's API: a request's detail and the actions on it. */
 export function deskApi(deps: AppDeps) {
@@ -27,7 +32,7 @@ export function deskApi(deps: AppDeps) {
   router.openapi(assignRoute, async (c) => {
     const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
-    const updated = await assign(deps, who, row, c.req.valid("json"));
+    const updated = await assignTo(deps, who, row, c.req.valid("json"));
     return c.json(await deskView(deps, updated, staffOf(who)), 200);
   });
 
@@ -41,14 +46,14 @@ export function deskApi(deps: AppDeps) {
   router.openapi(replyRoute, async (c) => {
     const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
-    const updated = await reply(deps, who, row, c.req.valid("json"));
+    const updated = await replyToCustomer(deps, who, row, c.req.valid("json"));
     return c.json(await deskView(deps, updated, staffOf(who)), 201);
   });
 
   router.openapi(noteRoute, async (c) => {
     const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
-    const updated = await note(deps, who, row, c.req.valid("json"));
+    const updated = await addNote(deps, who, row, c.req.valid("json"));
     return c.json(await deskView(deps, updated, staffOf(who)), 201);
   });
 
@@ -62,7 +67,7 @@ export function deskApi(deps: AppDeps) {
   router.openapi(mergeRoute, async (c) => {
     const who = actorOf(c);
     const row = await requestForDesk(deps, c.req.valid("param").number);
-    const updated = await merge(deps, who, row, c.req.valid("json"));
+    const updated = await mergeInto(deps, who, row, c.req.valid("json"));
     return c.json(await deskView(deps, updated, staffOf(who)), 200);
   });
 

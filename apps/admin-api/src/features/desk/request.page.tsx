@@ -19,8 +19,9 @@ import { ErrorSummary } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { escalationView } from "../escalations/escalations.use-cases.ts";
-import { assign, classify, linkToIncident, note, reply } from "./desk.actions.ts";
-import { merge, moveStatus } from "./desk.lifecycle.ts";
+import { addNote } from "./add-note.ts";
+import { assignTo } from "./assign-request.ts";
+import { classify } from "./classify-request.ts";
 import {
   assignmentBody,
   classificationBody,
@@ -31,6 +32,10 @@ import {
   statusBody,
 } from "./desk.routes.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
+import { linkToIncident } from "./link-to-incident.ts";
+import { mergeInto } from "./merge-into.ts";
+import { moveStatus } from "./move-status.ts";
+import { replyToCustomer } from "./reply-to-customer.ts";
 import { Actions, actionFieldId, type DeskAction, type FailedAction } from "./request.forms.tsx";
 import { Customer, HelpCenterTrail, Incidents, Sla, Summary, Timeline } from "./request.view.tsx";
 
@@ -107,13 +112,13 @@ const specs: Record<DeskAction, ActionSpec> = {
   claim: {
     schema: assignmentBody,
     body: (v) => ({ version: versionOf(v), assigneeId: "me" }),
-    run: assign,
+    run: assignTo,
     notice: "request-assigned",
   },
   assign: {
     schema: assignmentBody,
     body: (v) => ({ version: versionOf(v), assigneeId: idOrNull(v.assigneeId) }),
-    run: assign,
+    run: assignTo,
     notice: "request-assigned",
   },
   classify: {
@@ -129,13 +134,13 @@ const specs: Record<DeskAction, ActionSpec> = {
   reply: {
     schema: replyBody,
     body: (v) => ({ version: versionOf(v), body: v.body ?? "" }),
-    run: reply,
+    run: replyToCustomer,
     notice: "reply-sent",
   },
   note: {
     schema: noteBody,
     body: (v) => ({ version: versionOf(v), body: v.body ?? "" }),
-    run: note,
+    run: addNote,
     notice: "note-added",
   },
   status: {
@@ -147,7 +152,7 @@ const specs: Record<DeskAction, ActionSpec> = {
   merge: {
     schema: mergeBody,
     body: (v) => ({ version: versionOf(v), into: v.into ?? "" }),
-    run: merge,
+    run: mergeInto,
     notice: "request-merged",
   },
   incident: {

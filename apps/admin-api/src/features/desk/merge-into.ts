@@ -1,40 +1,16 @@
-import { mergedNotice, type Status } from "@frontline/core";
+import { mergedNotice } from "@frontline/core";
 import { getRequestByNumber, mergeRequest, type RequestRow } from "@frontline/db";
 import { type Actor, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
-import { ensureMayMoveStatus, moveRequestStatus } from "../requests/move-request-status.ts";
+import { ensureMayMoveStatus } from "../requests/move-request-status.ts";
 import { replyMail } from "../requests/request-mail.ts";
 import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 
-// Status changes and merges: only what core's lifecycle allows staff, else 409 with the reason.
+// Closes a duplicate into the request that carries on.
 
-export async function moveStatus(
-  deps: AppDeps,
-  actor: Actor,
-  row: RequestRow,
-  input: { version: number; status: Status },
-): Promise<RequestRow> {
-  ensureCurrent(row, input.version);
-  const to = input.status;
-  if (to === "escalated" && row.status !== "escalated") {
-    throw problems.escalationNeedsPacket();
-  }
-  return moveRequestStatus(
-    deps,
-    row,
-    to,
-    deskActor(staffOf(actor)).role,
-    {
-      expectedVersion: input.version,
-      audit: requestAudit(deps, actor, "request.status", row, { from: row.status, to }),
-    },
-    problems.stale,
-  );
-}
-
-export async function merge(
+export async function mergeInto(
   deps: AppDeps,
   actor: Actor,
   row: RequestRow,

@@ -1,0 +1,48 @@
+import { assignRequest, getStaffUser, type RequestRow } from "@frontline/db";
+import { type Actor, staffOf } from "../../platform/actor.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { problems } from "../../platform/problems.ts";
+import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
+import { deskActor } from "./desk.staff.ts";
+
+// Gives a request to an admin or agent (or to nobody), on the internal timeline.
+
+export async function assignTo(
+  deps: AppDeps,
+  actor: Actor,
+  row: RequestRow,
+  input: { version: number; assigneeId: number | "me" | null },
+): Promise<RequestRow> {
+  ensureCurrent(row, input.version);
+  const targetId = input.assigneeId === "me" ? staffOf(actor).id : input.assigneeId;
+  let to: { id: number; name: string } | null = null;
+  if (targetId !== null) {
+    const user = await getStaffUser(deps.db, targetId);
+    if (!user || user.disabled || user.role === "operator") {
+      throw problems.validation([
+        {
+          field: "assigneeId",
+          message: "Assign requests to an active admin or agent.",
+          code: "invalid_assignee",
+        },
+      ]);
+    }
+    to = { id: user.id, name: user.name };
+  }
+  if (row.assigneeId === targetId) return row;
+  const updated = await guarded(() =>
+    assignRequest(deps.db, {
+      requestId: row.id,
+      expectedVersion: input.version,
+      by: deskActor(staffOf(actor)),
+      at: deps.clock.now(),
+      from: row.assigneeId,
+      to,
+      audit: requestAudit(deps, actor, "request.assign", row, {
+        from: row.assigneeId,
+        to: targetId,
+      }),
+    }),
+  );
+  return updated;
+}

@@ -1,0 +1,44 @@
+import type { CategoryId, SeverityId } from "@frontline/core";
+import { classifyRequest, type RequestRow } from "@frontline/db";
+import { type Actor, staffOf } from "../../platform/actor.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
+import { deskActor } from "./desk.staff.ts";
+
+// Changes severity or category; a new severity re-plans the SLA clock.
+
+export async function classify(
+  deps: AppDeps,
+  actor: Actor,
+  row: RequestRow,
+  input: { version: number; severity?: SeverityId; category?: CategoryId },
+): Promise<RequestRow> {
+  ensureCurrent(row, input.version);
+  const changes: string[] = [];
+  if (input.severity && input.severity !== row.severity) {
+    changes.push(`severity ${row.severity} → ${input.severity}`);
+  }
+  if (input.category && input.category !== row.category) {
+    changes.push(`category ${row.category} → ${input.category}`);
+  }
+  if (changes.length === 0) return row;
+  const summary = `${changes.join("; ")}.`;
+  const updated = await guarded(() =>
+    classifyRequest(deps.db, {
+      requestId: row.id,
+      expectedVersion: input.version,
+      by: deskActor(staffOf(actor)),
+      at: deps.clock.now(),
+      ...(input.severity ? { severity: input.severity } : {}),
+      ...(input.category ? { category: input.category } : {}),
+      before: { severity: row.severity, category: row.category },
+      summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+      audit: (after) =>
+        requestAudit(deps, actor, "request.classify", row, {
+          from: { severity: row.severity, category: row.category },
+          to: { severity: after.severity, category: after.category },
+        }),
+    }),
+  );
+  return updated;
+}

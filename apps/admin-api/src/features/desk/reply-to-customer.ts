@@ -1,0 +1,33 @@
+import type { RequestRow } from "@frontline/db";
+import { type Actor, staffOf } from "../../platform/actor.ts";
+import type { AppDeps } from "../../platform/deps.ts";
+import { problems } from "../../platform/problems.ts";
+import { replyAsPartner } from "../requests/requests.use-cases.ts";
+import { ensureCurrent, requestAudit } from "./desk.guards.ts";
+import { deskActor } from "./desk.staff.ts";
+import { requestForDesk } from "./desk.use-cases.ts";
+
+// A public answer, mailed to the customer; the first one stops the first-response clock.
+
+/** A public reply, mailed to the customer; the first one stops the first-response clock. */
+export async function replyToCustomer(
+  deps: AppDeps,
+  actor: Actor,
+  row: RequestRow,
+  input: { version: number; body: string },
+): Promise<RequestRow> {
+  ensureCurrent(row, input.version);
+  if (row.status === "closed") {
+    throw problems.requestClosed(
+      "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
+    );
+  }
+  await replyAsPartner(
+    deps,
+    row,
+    input.body,
+    deskActor(staffOf(actor)).role,
+    requestAudit(deps, actor, "request.reply", row),
+  );
+  return requestForDesk(deps, row.number);
+}
