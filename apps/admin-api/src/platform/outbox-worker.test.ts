@@ -4,7 +4,7 @@ import { createTransport } from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
 import { fixedClock, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
-import { replyAsPartner } from "../features/requests/requests.use-cases.ts";
+import { replyAsPartner } from "../features/requests/reply-as-partner.ts";
 import { outboxMessageId, retryDelay, startOutboxWorker } from "./outbox-worker.ts";
 
 const servers: TestSmtpServer[] = [];

@@ -1,13 +1,9 @@
 import { findStaffByEmail, listStaffUsers, type StaffUserRow } from "@frontline/db";
 import type { z } from "zod";
-import {
-  changeUser,
-  createUser,
-  emailSchema,
-  newUserSchema,
-  resetPassword,
-  roleSchema,
-} from "../../features/staff/accounts.ts";
+import { emailSchema, newUserSchema, roleSchema } from "../../features/staff/accounts.ts";
+import { changeUser } from "../../features/staff/change-user.ts";
+import { createUser } from "../../features/staff/create-user.ts";
+import { resetPassword } from "../../features/staff/reset-password.ts";
 import { cliActor } from "../../platform/actor.ts";
 import { fieldErrorsFromZod } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";

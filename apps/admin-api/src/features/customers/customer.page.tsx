@@ -18,14 +18,12 @@ import { serviceOptions } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
+import { changeCustomer } from "./change-customer.ts";
+import { changeSubscription } from "./change-subscription.ts";
 import { contactsText, parseCustomerChange, parseSubscription } from "./customer-input.ts";
-import {
-  changeCustomer,
-  changeSubscription,
-  customerWithSubscriptions,
-  subscribe,
-} from "./customers.use-cases.ts";
+import { customerWithSubscriptions } from "./customers.use-cases.ts";
 import { customerLabels } from "./customers-list.page.tsx";
+import { subscribe } from "./subscribe.ts";
 import {
   type FormState,
   idIn,

@@ -9,8 +9,9 @@ import {
 } from "../../platform/console/forms.ts";
 import { CsrfInput, ErrorSummary, Field } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
+import { addCustomer } from "./add-customer.ts";
 import { parseNewCustomer } from "./customer-input.ts";
-import { addCustomer, findCustomers } from "./customers.use-cases.ts";
+import { findCustomers } from "./customers.use-cases.ts";
 
 type Customer = Awaited<ReturnType<typeof findCustomers>>[number];
 

@@ -2,6 +2,9 @@ import type { CustomerInput } from "@frontline/core";
 import { actorOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
+import { addCustomer } from "./add-customer.ts";
+import { changeCustomer } from "./change-customer.ts";
+import { changeSubscription } from "./change-subscription.ts";
 import {
   addSubscriptionRoute,
   createCustomerRoute,
@@ -10,14 +13,8 @@ import {
   updateCustomerRoute,
   updateSubscriptionRoute,
 } from "./customers.routes.ts";
-import {
-  addCustomer,
-  changeCustomer,
-  changeSubscription,
-  customerWithSubscriptions,
-  findCustomers,
-  subscribe,
-} from "./customers.use-cases.ts";
+import { customerWithSubscriptions, findCustomers } from "./customers.use-cases.ts";
+import { subscribe } from "./subscribe.ts";
 
 type SubscriptionRow = Awaited<ReturnType<typeof subscribe>>;
 type CustomerWithSubscriptions = Awaited<ReturnType<typeof customerWithSubscriptions>>;

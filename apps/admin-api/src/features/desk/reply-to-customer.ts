@@ -2,7 +2,7 @@ import type { RequestRow } from "@frontline/db";
 import { type Actor, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
-import { replyAsPartner } from "../requests/requests.use-cases.ts";
+import { replyAsPartner } from "../requests/reply-as-partner.ts";
 import { ensureCurrent, requestAudit } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 import { requestForDesk } from "./desk.use-cases.ts";

@@ -26,7 +26,8 @@ import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { requestForDesk } from "../desk/desk.use-cases.ts";
 import { checklist, fieldOf, packetInput, packetLabels, valuesOf } from "./escalate.packet.ts";
-import { escalateRequest, escalationDraft } from "./escalations.use-cases.ts";
+import { escalateRequest } from "./escalate-request.ts";
+import { escalationDraft } from "./escalations.use-cases.ts";
 
 // The escalation packet as a form. Readiness is core's rule; the page shows
 // it as a checklist and, when refused, lists every missing item at once.

@@ -33,13 +33,9 @@ import {
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
-import {
-  escalationView,
-  findEscalation,
-  type packetJson,
-  updateAsOperator,
-} from "./escalations.use-cases.ts";
+import { escalationView, findEscalation, type packetJson } from "./escalations.use-cases.ts";
 import { SlaClock } from "./sla-clock.tsx";
+import { updateAsOperator } from "./update-as-operator.ts";
 
 type EscalationView = ReturnType<typeof escalationView>;
 

@@ -1,6 +1,7 @@
 import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
+import { escalateRequest } from "./escalate-request.ts";
 import {
   draftRoute,
   escalateRoute,
@@ -9,15 +10,14 @@ import {
   updateRoute,
 } from "./escalations.routes.ts";
 import {
-  escalateRequest,
   escalationDraft,
   escalationView,
   findEscalation,
   listForStaff,
   packetJson,
   requestForStaff,
-  updateAsOperator,
 } from "./escalations.use-cases.ts";
+import { updateAsOperator } from "./update-as-operator.ts";
 
 export function escalationsApi(deps: AppDeps) {
   const router = createRouter();

@@ -1,17 +1,14 @@
 import {
-  canMoveEscalation,
   type EscalationPacket,
   type EscalationStatus,
   escalationMissingLabels,
   escalationReadiness,
-  finishedEscalationStatuses,
   label,
   operatorSla,
   type Status,
   statusOfService,
 } from "@frontline/core";
 import {
-  createEscalation,
   type EscalationRow,
   getEscalation,
   getRequestByNumber,
@@ -19,15 +16,10 @@ import {
   listEscalations,
   listEvents,
   type RequestRow,
-  StaleRequestError,
-  updateEscalation,
 } from "@frontline/db";
-import { type Actor, auditEntry, staffOf } from "../../platform/actor.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
-import { mayMoveStatus } from "../requests/move-request-status.ts";
-import { statusMail } from "../requests/request-mail.ts";
 
 export async function requestForStaff(deps: AppDeps, number: string): Promise<RequestRow> {
   const row = await getRequestByNumber(deps.db, number.trim().toUpperCase());
@@ -64,7 +56,7 @@ export async function escalationDraft(deps: AppDeps, row: RequestRow, staff: Sta
   return { number: row.number, version: row.version, packet, readiness: readinessOf(packet, now) };
 }
 
-function readinessOf(packet: EscalationPacket, now: Date) {
+export function readinessOf(packet: EscalationPacket, now: Date) {
   const readiness = escalationReadiness(packet, now);
   return {
     ready: readiness.ready,
@@ -73,50 +65,6 @@ function readinessOf(packet: EscalationPacket, now: Date) {
       message: label(escalationMissingLabels[item], "en"),
     })),
   };
-}
-
-/** Escalates, or refuses with every missing item named so the partner fixes them at once. */
-export async function escalateRequest(
-  deps: AppDeps,
-  actor: Actor,
-  row: RequestRow,
-  version: number,
-  packet: EscalationPacket,
-) {
-  const staff = staffOf(actor);
-  if (row.version !== version) throw problems.stale();
-  const now = deps.clock.now();
-  const readiness = readinessOf(packet, now);
-  if (!readiness.ready) {
-    throw problems.escalationNotReady(
-      readiness.missing.map((m) => m.message).join("; "),
-      readiness.missing.map((m) => ({ field: m.item, message: m.message, code: "missing" })),
-    );
-  }
-  const role = staff.role === "admin" ? "admin" : "agent";
-  if (!mayMoveStatus(deps, row, "escalated", role)) {
-    throw problems.transitionNotAllowed(
-      `A request that is ${row.status} cannot be escalated.`,
-      "This request cannot be escalated now",
-    );
-  }
-  try {
-    const created = await createEscalation(
-      deps.db,
-      { request: row, packet, byId: staff.id, byRole: role, at: now },
-      statusMail(deps.config, row, "escalated"),
-      (escalation) =>
-        auditEntry(deps, actor, {
-          action: "request.escalate",
-          target: row.number,
-          detail: { escalationId: escalation.id },
-        }),
-    );
-    return escalationView(deps, created, row);
-  } catch (error) {
-    if (error instanceof StaleRequestError) throw problems.stale();
-    throw error;
-  }
 }
 
 /**
@@ -187,68 +135,7 @@ export async function findEscalation(deps: AppDeps, id: number) {
 }
 
 /** How an escalation's end moves the request: back to the partner, or resolved. */
-const requestMoves: Partial<Record<EscalationStatus, Status>> = {
+export const requestMoves: Partial<Record<EscalationStatus, Status>> = {
   "returned-to-partner": "open",
   resolved: "resolved",
 };
-
-export async function updateAsOperator(
-  deps: AppDeps,
-  actor: Actor,
-  { escalation, request }: { escalation: EscalationRow; request: RequestRow },
-  update: {
-    version: number;
-    status?: EscalationStatus;
-    operatorReference?: string;
-    message?: string;
-  },
-) {
-  const staff = staffOf(actor);
-  if (escalation.version !== update.version) throw problems.stale();
-  if (finishedEscalationStatuses.includes(escalation.status)) {
-    throw problems.escalationFinished(escalation.status);
-  }
-  if (
-    update.status &&
-    update.status !== escalation.status &&
-    !canMoveEscalation(escalation.status, update.status)
-  ) {
-    throw problems.transitionNotAllowed(
-      `An escalation that is ${escalation.status} cannot become ${update.status}.`,
-    );
-  }
-  const moveTo =
-    update.status && update.status !== escalation.status ? requestMoves[update.status] : undefined;
-  const role = staff.role === "admin" ? "admin" : "operator";
-  try {
-    const updated = await updateEscalation(
-      deps.db,
-      {
-        escalation,
-        version: update.version,
-        ...(update.status ? { status: update.status } : {}),
-        ...(update.operatorReference ? { operatorReference: update.operatorReference } : {}),
-        ...(update.message ? { message: update.message } : {}),
-        actorRole: role,
-        at: deps.clock.now(),
-        ...(moveTo && request.status === "escalated"
-          ? { requestMove: { request, to: moveTo, mail: statusMail(deps.config, request, moveTo) } }
-          : {}),
-      },
-      (row) =>
-        auditEntry(deps, actor, {
-          action: "escalation.update",
-          target: request.number,
-          detail: {
-            escalationId: row.id,
-            status: row.status,
-            operatorReference: row.operatorReference,
-          },
-        }),
-    );
-    return escalationView(deps, updated, request);
-  } catch (error) {
-    if (error instanceof StaleRequestError) throw problems.stale();
-    throw error;
-  }
-}

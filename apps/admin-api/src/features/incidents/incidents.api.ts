@@ -2,13 +2,15 @@ import { listIncidents } from "@frontline/db";
 import { actorOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
+import { changeIncident } from "./change-incident.ts";
+import { closeIncident } from "./close-incident.ts";
 import {
   createIncidentRoute,
   listIncidentsRoute,
   resolveIncidentRoute,
   updateIncidentRoute,
 } from "./incidents.routes.ts";
-import { changeIncident, closeIncident, postIncident } from "./incidents.use-cases.ts";
+import { postIncident } from "./post-incident.ts";
 
 export function incidentsApi(deps: AppDeps) {
   const router = createRouter();

@@ -14,6 +14,8 @@ import { impactNames, serviceName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
+import { changeIncident } from "./change-incident.ts";
+import { closeIncident } from "./close-incident.ts";
 import {
   CreateIncidentForm,
   type FormState,
@@ -24,7 +26,7 @@ import {
   UpdateIncidentForm,
 } from "./incident-forms.tsx";
 import { parseIncidentChange, parseNewIncident, parseResolution } from "./incident-input.ts";
-import { changeIncident, closeIncident, postIncident } from "./incidents.use-cases.ts";
+import { postIncident } from "./post-incident.ts";
 
 interface Resolution {
   readonly id: number;

@@ -1,19 +1,16 @@
 import { createSupportRequestSchema } from "@frontline/core";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
+import { changeStatusAsCustomer } from "./change-status-as-customer.ts";
+import { fileRequest } from "./file-request.ts";
+import { replyAsCustomer } from "./reply-as-customer.ts";
 import {
   customerStatusRoute,
   fileRequestRoute,
   replyRoute,
   trackRequestRoute,
 } from "./requests.routes.ts";
-import {
-  authorizeCustomer,
-  changeStatusAsCustomer,
-  fileRequest,
-  replyAsCustomer,
-  trackRequest,
-} from "./requests.use-cases.ts";
+import { authorizeCustomer, trackRequest } from "./requests.use-cases.ts";
 
 export function requestsApi(deps: AppDeps) {
   const router = createRouter();

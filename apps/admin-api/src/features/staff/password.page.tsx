@@ -10,7 +10,8 @@ import {
 } from "../../platform/console/forms.ts";
 import { CsrfInput, ErrorSummary, Field, Notice } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
-import { changeOwnPassword, passwordChangeSchema } from "./accounts.ts";
+import { passwordChangeSchema } from "./accounts.ts";
+import { changeOwnPassword } from "./change-own-password.ts";
 
 const labels = {
   current: "Current password",

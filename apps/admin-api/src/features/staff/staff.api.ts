@@ -5,9 +5,12 @@ import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { problems } from "../../platform/problems.ts";
-import { changeUser, createUser, publicUser, resetPassword } from "./accounts.ts";
+import { publicUser } from "./accounts.ts";
 import { auditRoute } from "./audit.routes.ts";
 import { auditPage, publicAuditEntry } from "./audit-query.ts";
+import { changeUser } from "./change-user.ts";
+import { createUser } from "./create-user.ts";
+import { resetPassword } from "./reset-password.ts";
 import { createTokenRoute, listTokensRoute, revokeTokenRoute } from "./tokens.routes.ts";
 import { createToken, publicToken, revokeToken, tokensFor } from "./tokens.ts";
 import {

@@ -21,7 +21,10 @@ import {
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
-import { changeUser, createUser, newUserSchema, resetPassword, staffRoles } from "./accounts.ts";
+import { newUserSchema, staffRoles } from "./accounts.ts";
+import { changeUser } from "./change-user.ts";
+import { createUser } from "./create-user.ts";
+import { resetPassword } from "./reset-password.ts";
 
 const roleOptions = staffRoles.map((role) => ({ value: role, label: roleName(role) }));
 const createLabels = { email: "Email", name: "Name", role: "Role", password: "Password" };
