@@ -1,8 +1,7 @@
 import { addInternalNote, type RequestRow } from "@frontline/db";
-import { type Actor, staffOf } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
-import { deskActor } from "./desk.staff.ts";
+import { deskChange, ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
 
 // An internal note: the partner's own record, never shown or mailed to the customer.
 
@@ -15,10 +14,7 @@ export async function addNote(
   ensureCurrent(row, input.version);
   const updated = await guarded(() =>
     addInternalNote(deps.db, {
-      requestId: row.id,
-      expectedVersion: input.version,
-      by: deskActor(staffOf(actor)),
-      at: deps.clock.now(),
+      ...deskChange(deps, actor, row, input.version),
       body: input.body,
       audit: requestAudit(deps, actor, "request.note", row),
     }),

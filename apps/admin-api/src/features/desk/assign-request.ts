@@ -2,8 +2,7 @@ import { assignRequest, getStaffUser, type RequestRow } from "@frontline/db";
 import { type Actor, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
-import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
-import { deskActor } from "./desk.staff.ts";
+import { deskChange, ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
 
 // Gives a request to an admin or agent (or to nobody), on the internal timeline.
 
@@ -32,10 +31,7 @@ export async function assignTo(
   if (row.assigneeId === targetId) return row;
   const updated = await guarded(() =>
     assignRequest(deps.db, {
-      requestId: row.id,
-      expectedVersion: input.version,
-      by: deskActor(staffOf(actor)),
-      at: deps.clock.now(),
+      ...deskChange(deps, actor, row, input.version),
       from: row.assigneeId,
       to,
       audit: requestAudit(deps, actor, "request.assign", row, {

@@ -1,9 +1,8 @@
 import type { CategoryId, SeverityId } from "@frontline/core";
 import { classifyRequest, type RequestRow } from "@frontline/db";
-import { type Actor, staffOf } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
-import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
-import { deskActor } from "./desk.staff.ts";
+import { deskChange, ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
 
 // Changes severity or category; a new severity re-plans the SLA clock.
 
@@ -25,10 +24,7 @@ export async function classify(
   const summary = `${changes.join("; ")}.`;
   const updated = await guarded(() =>
     classifyRequest(deps.db, {
-      requestId: row.id,
-      expectedVersion: input.version,
-      by: deskActor(staffOf(actor)),
-      at: deps.clock.now(),
+      ...deskChange(deps, actor, row, input.version),
       ...(input.severity ? { severity: input.severity } : {}),
       ...(input.category ? { category: input.category } : {}),
       before: { severity: row.severity, category: row.category },

@@ -1,7 +1,8 @@
 import { type AuditEntry, type RequestRow, StaleRequestError } from "@frontline/db";
-import { type Actor, auditEntry } from "../../platform/actor.ts";
+import { type Actor, auditEntry, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
+import { deskActor } from "./desk.staff.ts";
 
 /** The caller's view must be the current one; otherwise the change could undo someone's work. */
 export function ensureCurrent(row: RequestRow, version: number) {
@@ -26,4 +27,17 @@ export function requestAudit(
   detail: Record<string, unknown> = {},
 ): AuditEntry {
   return auditEntry(deps, actor, { action, target: row.number, detail });
+}
+
+/**
+ * What every desk change to a request starts with: which request, the
+ * version the caller read (a stale one is refused), who, and when.
+ */
+export function deskChange(deps: AppDeps, actor: Actor, row: RequestRow, version: number) {
+  return {
+    requestId: row.id,
+    expectedVersion: version,
+    by: deskActor(staffOf(actor)),
+    at: deps.clock.now(),
+  };
 }

@@ -1,9 +1,8 @@
 import { getIncident, linkIncident, type RequestRow } from "@frontline/db";
-import { type Actor, staffOf } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
-import { ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
-import { deskActor } from "./desk.staff.ts";
+import { deskChange, ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
 
 // Links a request to a known service incident, or unlinks it.
 
@@ -26,10 +25,7 @@ export async function linkToIncident(
     : `Unlinked from incident #${row.incidentId}.`;
   const updated = await guarded(() =>
     linkIncident(deps.db, {
-      requestId: row.id,
-      expectedVersion: input.version,
-      by: deskActor(staffOf(actor)),
-      at: deps.clock.now(),
+      ...deskChange(deps, actor, row, input.version),
       from: row.incidentId,
       to: input.incidentId,
       summary,
