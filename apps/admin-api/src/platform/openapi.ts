@@ -42,3 +42,18 @@ export function problemResponses<const S extends number>(...statuses: S[]) {
     statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent }]),
   ) as Record<S, { description: string; content: typeof problemContent }>;
 }
+
+/** A JSON answer as an OpenAPI response; the schema's type is kept, so tsc checks the handler's answer. */
+export const jsonResponse = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** Timestamps in answers: ISO 8601 strings. */
+export const dateTime = z.string().openapi({ format: "date-time" });
+
+/** `{id}` in a path: a positive whole number. */
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** `{number}` in a path: a request's reference. */
+export const numberParam = z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) });

@@ -1,10 +1,8 @@
 import { customerSchema, subscriptionSchema } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { problemResponses } from "../../platform/openapi.ts";
+import { dateTime, idParam, jsonResponse, problemResponses } from "../../platform/openapi.ts";
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const dateTime = z.string().openapi({ format: "date-time" });
 export const subscriptionOut = z
   .object({
     id: z.number().int(),
@@ -34,10 +32,6 @@ const customerListItemOut = customerOut
   .omit({ subscriptions: true })
   .extend({ subscriptions: z.number().int().openapi({ description: "How many it has" }) })
   .openapi("CustomerListItem");
-const ok = <S extends z.ZodType>(description: string, schema: S) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const desk = [requireStaff("admin", "agent")];
 
 export const listCustomersRoute = createRoute({
@@ -48,7 +42,7 @@ export const listCustomersRoute = createRoute({
   middleware: desk,
   request: { query: z.object({ q: z.string().max(200).optional() }) },
   responses: {
-    200: ok("The customers", z.object({ items: z.array(customerListItemOut) })),
+    200: jsonResponse(z.object({ items: z.array(customerListItemOut) }), "The customers"),
     ...problemResponses(401, 403),
   },
 });
@@ -62,7 +56,10 @@ export const createCustomerRoute = createRoute({
   request: {
     body: { required: true, content: { "application/json": { schema: customerSchema } } },
   },
-  responses: { 201: ok("Added", customerOut), ...problemResponses(400, 401, 403, 409, 415, 422) },
+  responses: {
+    201: jsonResponse(customerOut, "Added"),
+    ...problemResponses(400, 401, 403, 409, 415, 422),
+  },
 });
 
 export const showCustomerRoute = createRoute({
@@ -72,7 +69,7 @@ export const showCustomerRoute = createRoute({
   summary: "A customer with contacts and subscriptions",
   middleware: desk,
   request: { params: idParam },
-  responses: { 200: ok("The customer", customerOut), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(customerOut, "The customer"), ...problemResponses(401, 403, 404) },
 });
 
 export const updateCustomerRoute = createRoute({
@@ -86,7 +83,7 @@ export const updateCustomerRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: customerSchema.partial() } } },
   },
   responses: {
-    200: ok("Changed", customerOut),
+    200: jsonResponse(customerOut, "Changed"),
     ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });
@@ -102,7 +99,7 @@ export const addSubscriptionRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: subscriptionSchema } } },
   },
   responses: {
-    201: ok("Added", subscriptionOut),
+    201: jsonResponse(subscriptionOut, "Added"),
     ...problemResponses(400, 401, 403, 404, 415, 422),
   },
 });
@@ -121,7 +118,7 @@ export const updateSubscriptionRoute = createRoute({
     },
   },
   responses: {
-    200: ok("Changed", subscriptionOut),
+    200: jsonResponse(subscriptionOut, "Changed"),
     ...problemResponses(400, 401, 403, 404, 415, 422),
   },
 });

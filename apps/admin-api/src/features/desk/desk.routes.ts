@@ -1,10 +1,8 @@
 import { categoryIds, severityIds, statuses } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { problemResponses } from "../../platform/openapi.ts";
+import { numberParam, problemResponses } from "../../platform/openapi.ts";
 import { deskRequestSchema } from "./desk.schemas.ts";
-
-const numberParam = z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) });
 
 const version = z.number().int().positive().openapi({
   description:

@@ -1,8 +1,7 @@
 import { categoryIds, requestEventTypes, severityIds, statuses } from "@frontline/core";
 import { z } from "@hono/zod-openapi";
+import { dateTime } from "../../platform/openapi.ts";
 import { slaSummarySchema } from "../queue/queue.routes.ts";
-
-const dateTime = z.string().openapi({ format: "date-time" });
 
 const clockSchema = z.object({
   state: z.enum(["running", "paused", "met", "breached"]),

@@ -7,15 +7,13 @@ import {
 } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { problemResponses } from "../../platform/openapi.ts";
-
-const numberParam = z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) });
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const dateTime = z.string().openapi({ format: "date-time" });
+import {
+  dateTime,
+  idParam,
+  jsonResponse,
+  numberParam,
+  problemResponses,
+} from "../../platform/openapi.ts";
 
 /** The packet as sent back: the same fields as sent in, the health check's time as ISO 8601. */
 const packetOut = escalationPacketSchema
@@ -80,7 +78,7 @@ export const draftRoute = createRoute({
   middleware: [requireStaff("agent", "admin")],
   request: { params: numberParam },
   responses: {
-    200: json(draftOut, "The draft packet and its readiness"),
+    200: jsonResponse(draftOut, "The draft packet and its readiness"),
     ...problemResponses(401, 403, 404),
   },
 });
@@ -108,7 +106,7 @@ export const escalateRoute = createRoute({
     },
   },
   responses: {
-    201: json(escalationOut, "Escalated"),
+    201: jsonResponse(escalationOut, "Escalated"),
     ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });
@@ -121,7 +119,7 @@ export const listRoute = createRoute({
   middleware: [requireStaff("operator", "agent", "admin")],
   request: { query: z.object({ status: z.enum(escalationStatuses).optional() }) },
   responses: {
-    200: json(z.object({ items: z.array(escalationOut) }), "The escalations"),
+    200: jsonResponse(z.object({ items: z.array(escalationOut) }), "The escalations"),
     ...problemResponses(401, 403),
   },
 });
@@ -133,7 +131,10 @@ export const showRoute = createRoute({
   summary: "One escalation with its packet and the operator's clocks",
   middleware: [requireStaff("operator", "agent", "admin")],
   request: { params: idParam },
-  responses: { 200: json(escalationOut, "The escalation"), ...problemResponses(401, 403, 404) },
+  responses: {
+    200: jsonResponse(escalationOut, "The escalation"),
+    ...problemResponses(401, 403, 404),
+  },
 });
 
 export const updateRoute = createRoute({
@@ -160,7 +161,7 @@ export const updateRoute = createRoute({
     },
   },
   responses: {
-    200: json(escalationOut, "The updated escalation"),
+    200: jsonResponse(escalationOut, "The updated escalation"),
     ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });

@@ -1,15 +1,9 @@
 import { incidentSchema, incidentStatuses, locales, serviceStatuses } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { problemResponses } from "../../platform/openapi.ts";
+import { dateTime, idParam, jsonResponse, problemResponses } from "../../platform/openapi.ts";
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const localizedMessage = z.partialRecord(z.enum(locales), z.string().trim().min(1).max(2_000));
-const dateTime = z.string().openapi({ format: "date-time" });
 const incidentOut = z
   .object({
     id: z.number().int(),
@@ -32,7 +26,7 @@ export const listIncidentsRoute = createRoute({
   summary: "Incidents, active first",
   middleware: [requireStaff("admin", "agent", "operator")],
   responses: {
-    200: json(z.object({ items: z.array(incidentOut) }), "The incidents"),
+    200: jsonResponse(z.object({ items: z.array(incidentOut) }), "The incidents"),
     ...problemResponses(401, 403),
   },
 });
@@ -46,7 +40,10 @@ export const createIncidentRoute = createRoute({
   request: {
     body: { required: true, content: { "application/json": { schema: incidentSchema } } },
   },
-  responses: { 201: json(incidentOut, "Posted"), ...problemResponses(400, 401, 403, 415, 422) },
+  responses: {
+    201: jsonResponse(incidentOut, "Posted"),
+    ...problemResponses(400, 401, 403, 415, 422),
+  },
 });
 
 export const updateIncidentRoute = createRoute({
@@ -71,7 +68,7 @@ export const updateIncidentRoute = createRoute({
     },
   },
   responses: {
-    200: json(incidentOut, "Updated"),
+    200: jsonResponse(incidentOut, "Updated"),
     ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });
@@ -97,7 +94,7 @@ export const resolveIncidentRoute = createRoute({
     },
   },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         incident: incidentOut,
         resolvedRequests: z.array(z.string()),

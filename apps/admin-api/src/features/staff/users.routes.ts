@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { problemResponses } from "../../platform/openapi.ts";
+import { jsonResponse, problemResponses } from "../../platform/openapi.ts";
 import { nameSchema, newUserSchema, roleSchema } from "./accounts.ts";
 
 /** Either way of calling a partner endpoint, as the OpenAPI document names them. */
@@ -34,11 +34,6 @@ const userIdParams = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
 export const meRoute = createRoute({
   method: "get",
   path: "/api/v1/me",
@@ -47,7 +42,7 @@ export const meRoute = createRoute({
   security: staffSecurity,
   middleware: requireStaff("admin", "agent", "operator"),
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         id: z.number().int(),
         email: z.string(),
@@ -69,7 +64,7 @@ export const listUsersRoute = createRoute({
   security: staffSecurity,
   middleware: requireStaff("admin"),
   responses: {
-    200: json(z.object({ items: z.array(userSchema) }), "Every user, by email"),
+    200: jsonResponse(z.object({ items: z.array(userSchema) }), "Every user, by email"),
     ...problemResponses(401, 403),
   },
 });
@@ -85,7 +80,7 @@ export const createUserRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: newUserSchema } } },
   },
   responses: {
-    201: json(
+    201: jsonResponse(
       z.object({
         user: userSchema,
         oneTimePassword: z.string().nullable().openapi({
@@ -129,7 +124,7 @@ export const updateUserRoute = createRoute({
     },
   },
   responses: {
-    200: json(userSchema, "The user as changed"),
+    200: jsonResponse(userSchema, "The user as changed"),
     ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });
@@ -145,7 +140,7 @@ export const resetPasswordRoute = createRoute({
   middleware: requireStaff("admin"),
   request: { params: userIdParams },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         user: userSchema,
         oneTimePassword: z.string(),
