@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type ReceivedMail, startSmtpServer } from "@frontline/admin-api/test-smtp";
 import { openDatabase, schema } from "@frontline/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { burstFiling } from "./filings.ts";
 import { type ServerProcess, startServerProcess } from "./server-process.ts";
 
 const BURST = 2_000;
@@ -34,17 +35,7 @@ function filing(index: number) {
       "Idempotency-Key": `crash-burst-${index.toString().padStart(4, "0")}`,
       "X-Forwarded-For": `10.${index >> 16}.${(index >> 8) & 255}.${index & 255}`,
     },
-    body: {
-      locale: "en",
-      category: "billing",
-      service: "mail",
-      severity: "C",
-      subject: `Invoice question number ${index}`,
-      description: `The invoice for November lists ${index} seats where we have forty.`,
-      organisation: "contoso.example",
-      name: "Li Wei",
-      email: `customer-${index}@contoso.example`,
-    },
+    body: burstFiling(index, `customer-${index}@contoso.example`),
   };
 }
 

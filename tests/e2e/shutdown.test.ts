@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, schema } from "@frontline/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { burstFiling } from "./filings.ts";
 import { type ServerProcess, startServerProcess } from "./server-process.ts";
 
 const IN_FLIGHT = 200;
@@ -33,17 +34,7 @@ interface Pending {
  * per-client filing limit does not refuse the burst.
  */
 function holdFiling(origin: string, index: number): Pending {
-  const body = JSON.stringify({
-    locale: "en",
-    category: "billing",
-    service: "mail",
-    severity: "C",
-    subject: `Invoice question number ${index}`,
-    description: `The invoice for November lists ${index} seats where we have forty.`,
-    organisation: "contoso.example",
-    name: "Li Wei",
-    email: "li.wei@contoso.example",
-  });
+  const body = JSON.stringify(burstFiling(index));
   const url = new URL("/api/v1/requests", origin);
   const sent = httpRequest(url, {
     method: "POST",

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { createTransport } from "nodemailer";
 import { SMTPServer } from "smtp-server";
 
 export interface ReceivedMail {
@@ -113,3 +114,14 @@ export async function startSmtpServer(
   const address = server.server.address() as AddressInfo;
   return { port: address.port, received, close };
 }
+
+/** A nodemailer transport to a test server on loopback: plain SMTP, short timeouts. */
+export const smtpTransport = (port: number) =>
+  createTransport({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    ignoreTLS: true,
+    connectionTimeout: 2_000,
+    greetingTimeout: 2_000,
+  });

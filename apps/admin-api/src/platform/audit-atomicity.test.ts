@@ -2,25 +2,13 @@ import { type Db, getRequestByNumber, getStaffUser } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser } from "../../test/browser.ts";
 import { deskTest } from "../../test/desk.ts";
+import { rowCounts } from "../../test/rows.ts";
 import { callJson, postJson, readJson, validRequest } from "../../test/test-app.ts";
 
 /** From now on every audit entry fails to be written, as a full disk or a broken file would. */
 function breakAuditLog(db: Db) {
   db.$client.exec(
     "CREATE TRIGGER audit_log_broken BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
-  );
-}
-
-/** Everything a change can leave behind: rows of every table, by table. */
-function snapshot(db: Db): Record<string, number> {
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      (db.$client.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
-    ]),
   );
 }
 
@@ -38,7 +26,7 @@ describe("a change and its audit entry", () => {
     const row = await desk.file();
     const before = { status: row.status, version: row.version };
     breakAuditLog(desk.db);
-    const rows = snapshot(desk.db);
+    const rows = rowCounts(desk.db);
     for (const [action, body] of [
       ["status", { status: "waiting-on-customer" }],
       ["assignment", { assigneeId: "me" }],
@@ -49,7 +37,7 @@ describe("a change and its audit entry", () => {
       expect(response.status, action).toBe(500);
       expect(response.headers.get("content-type")).toContain("application/problem+json");
     }
-    expect(snapshot(desk.db)).toEqual(rows);
+    expect(rowCounts(desk.db)).toEqual(rows);
     const after = await getRequestByNumber(desk.db, row.number);
     expect({ status: after?.status, version: after?.version }).toEqual(before);
   });
@@ -59,7 +47,7 @@ describe("a change and its audit entry", () => {
     const { app, db } = desk;
     const session = await signedInBrowser(app, db, "agent", { email: "ana@partner.example" });
     breakAuditLog(db);
-    const rows = snapshot(db);
+    const rows = rowCounts(db);
     const attempts = [
       session.browser.request("/api/v1/tokens", {
         method: "POST",
@@ -82,7 +70,7 @@ describe("a change and its audit entry", () => {
       callJson(app, "POST", "/api/v1/incidents", desk.operator.headers, outage),
     ];
     for (const response of await Promise.all(attempts)) expect(response.status).toBe(500);
-    expect(snapshot(db)).toEqual(rows);
+    expect(rowCounts(db)).toEqual(rows);
     expect((await getStaffUser(db, desk.agent.user.id))?.role).toBe("agent");
   });
 });
@@ -107,7 +95,7 @@ describe("resolving an incident with its linked requests", () => {
     db.$client.exec(
       `CREATE TRIGGER refuse_second BEFORE UPDATE OF status ON requests WHEN NEW.id = ${second?.id} BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`,
     );
-    const rows = snapshot(db);
+    const rows = rowCounts(db);
     const response = await callJson(
       app,
       "POST",
@@ -116,7 +104,7 @@ describe("resolving an incident with its linked requests", () => {
       { resolveLinkedRequests: true, message: { en: "Mail flows again." } },
     );
     expect(response.status).toBe(500);
-    expect(snapshot(db)).toEqual(rows);
+    expect(rowCounts(db)).toEqual(rows);
     for (const filed of linked) {
       expect((await getRequestByNumber(db, filed.number))?.status).toBe("new");
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { signedInBrowser } from "../../test/browser.ts";
 import { readJson, testApp } from "../../test/test-app.ts";
 import { BODY_LIMITS } from "./body-limits.ts";
-import { MAX_LISTED_ERRORS } from "./problem.ts";
+import { MAX_LISTED_ERRORS } from "./problems.ts";
 
 const json = { "Content-Type": "application/json" };
 const padded = (bytes: number) => JSON.stringify({ padding: "x".repeat(bytes) });

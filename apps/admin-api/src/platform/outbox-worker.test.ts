@@ -1,8 +1,12 @@
 import { join } from "node:path";
 import { getRequestByNumber, listOutbox, openDatabase } from "@frontline/db";
-import { createTransport } from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
+import {
+  type ReceivedMail,
+  smtpTransport,
+  startSmtpServer,
+  type TestSmtpServer,
+} from "../../test/smtp.ts";
 import { fixedClock, postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 import { replyAsPartner } from "../features/requests/reply-as-partner.ts";
 import { outboxMessageId, retryDelay, startOutboxWorker } from "./outbox-worker.ts";
@@ -18,16 +22,6 @@ async function smtp(port?: number, received?: ReceivedMail[], options?: { dieAft
   return server;
 }
 
-const transportTo = (port: number) =>
-  createTransport({
-    host: "127.0.0.1",
-    port,
-    secure: false,
-    ignoreTLS: true,
-    connectionTimeout: 2_000,
-    greetingTimeout: 2_000,
-  });
-
 describe("notification emails", () => {
   it("confirm a new request over SMTP, in the request's language, with the private tracking link", async () => {
     const server = await smtp();
@@ -37,7 +31,7 @@ describe("notification emails", () => {
     );
     const worker = startOutboxWorker({
       db,
-      transport: transportTo(server.port),
+      transport: smtpTransport(server.port),
       from: "support@partner.example",
       clock,
     });
@@ -63,7 +57,7 @@ describe("notification emails", () => {
     expect(response.status).toBe(201);
     const worker = startOutboxWorker({
       db,
-      transport: transportTo(1),
+      transport: smtpTransport(1),
       from: "support@partner.example",
       clock,
       retryBaseMs: 5_000,
@@ -97,7 +91,7 @@ describe("notification emails", () => {
     }
     const worker = startOutboxWorker({
       db,
-      transport: transportTo(dying.port),
+      transport: smtpTransport(dying.port),
       from: "support@partner.example",
       clock,
       retryBaseMs: 1_000,
@@ -141,7 +135,7 @@ describe("notifications across a crash and a partner's reply", () => {
     const reopened = openDatabase(join(dir, "test.db"));
     const worker = startOutboxWorker({
       db: reopened.db,
-      transport: transportTo(server.port),
+      transport: smtpTransport(server.port),
       from: "support@partner.example",
       clock,
     });
@@ -169,7 +163,7 @@ describe("notifications across a crash and a partner's reply", () => {
     );
     const worker = startOutboxWorker({
       db: test.db,
-      transport: transportTo(server.port),
+      transport: smtpTransport(server.port),
       from: "support@partner.example",
       clock: test.clock,
     });

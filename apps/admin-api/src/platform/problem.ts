@@ -10,9 +10,6 @@ export interface FieldError {
   readonly code: string;
 }
 
-/** How many field errors one problem response lists. */
-export const MAX_LISTED_ERRORS = 20;
-
 /**
  * The one error type of the server. Handlers throw it; `problemHandler`
  * turns it (and anything else thrown) into RFC 9457 problem+json.
@@ -28,33 +25,6 @@ export class Problem extends Error {
     readonly retryAfter?: number,
   ) {
     super(detail ?? title);
-  }
-
-  static notFound(detail = "There is nothing at this address.") {
-    return new Problem(404, "not-found", "Not found", detail);
-  }
-
-  /**
-   * At most MAX_LISTED_ERRORS errors are listed, and the detail says how
-   * many were left out: a body with a million unknown keys must not earn a
-   * response a hundred times its size.
-   */
-  static validation(errors: readonly FieldError[]) {
-    const listed = errors.slice(0, MAX_LISTED_ERRORS);
-    const left = errors.length - listed.length;
-    const fields = [...new Set(listed.map((e) => e.field).filter(Boolean))];
-    const detail = fields.length
-      ? `Please check these fields: ${fields.join(", ")}.`
-      : (errors[0]?.message ?? "The request body is not valid.");
-    const more =
-      left > 0 ? ` ${left} more ${left === 1 ? "error is" : "errors are"} not listed.` : "";
-    return new Problem(
-      422,
-      "validation-failed",
-      "Your request has invalid fields",
-      `${detail}${more}`,
-      listed,
-    );
   }
 }
 

@@ -1,5 +1,31 @@
 import { type FieldError, Problem } from "./problem.ts";
 
+/** How many field errors one problem response lists. */
+export const MAX_LISTED_ERRORS = 20;
+
+/**
+ * At most MAX_LISTED_ERRORS errors are listed, and the detail says how
+ * many were left out: a body with a million unknown keys must not earn a
+ * response a hundred times its size.
+ */
+function validation(errors: readonly FieldError[]) {
+  const listed = errors.slice(0, MAX_LISTED_ERRORS);
+  const left = errors.length - listed.length;
+  const fields = [...new Set(listed.map((e) => e.field).filter(Boolean))];
+  const detail = fields.length
+    ? `Please check these fields: ${fields.join(", ")}.`
+    : (errors[0]?.message ?? "The request body is not valid.");
+  const more =
+    left > 0 ? ` ${left} more ${left === 1 ? "error is" : "errors are"} not listed.` : "";
+  return new Problem(
+    422,
+    "validation-failed",
+    "Your request has invalid fields",
+    `${detail}${more}`,
+    listed,
+  );
+}
+
 /**
  * Every problem the server answers with, by name: its status, its type
  * (the slug after /problems/) and its title live here once; call sites say
@@ -39,7 +65,8 @@ export const problems = {
       "API tokens can only be created from a console session, never with another token.",
     ),
 
-  notFound: (detail?: string) => Problem.notFound(detail),
+  notFound: (detail = "There is nothing at this address.") =>
+    new Problem(404, "not-found", "Not found", detail),
 
   stale: () =>
     new Problem(
@@ -108,7 +135,7 @@ export const problems = {
       `Send at most ${maxBytes / 1024} KiB.`,
     ),
 
-  validation: (errors: readonly FieldError[]) => Problem.validation(errors),
+  validation,
   idempotencyKeyReused: () =>
     new Problem(
       422,

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOutbox } from "@frontline/db";
-import { createTransport } from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   csrfFrom,
@@ -10,7 +9,7 @@ import {
   TEST_PASSWORD,
   TestBrowser,
 } from "../../test/browser.ts";
-import { startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
+import { smtpTransport, startSmtpServer, type TestSmtpServer } from "../../test/smtp.ts";
 import { readJson, testApp, validRequest } from "../../test/test-app.ts";
 import { startOutboxWorker } from "./outbox-worker.ts";
 
@@ -109,12 +108,7 @@ describe("secrets at rest", () => {
     servers.push(smtp);
     const worker = startOutboxWorker({
       db: test.db,
-      transport: createTransport({
-        host: "127.0.0.1",
-        port: smtp.port,
-        secure: false,
-        ignoreTLS: true,
-      }),
+      transport: smtpTransport(smtp.port),
       from: "support@partner.example",
       clock: test.clock,
       pollMs: 60_000,

@@ -19,8 +19,8 @@ import { subscribe } from "./subscribe.ts";
 type SubscriptionRow = Awaited<ReturnType<typeof subscribe>>;
 type CustomerWithSubscriptions = Awaited<ReturnType<typeof customerWithSubscriptions>>;
 
-/** A customer as the API sends it: dates in ISO 8601. */
-const customerListJson = <C extends { createdAt: Date; updatedAt: Date | null }>(c: C) => ({
+/** A customer (listed, or with its subscriptions) as the API sends it: dates in ISO 8601. */
+const withIsoDates = <C extends { createdAt: Date; updatedAt: Date | null }>(c: C) => ({
   ...c,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt?.toISOString() ?? null,
@@ -35,7 +35,7 @@ const subscriptionJson = (s: SubscriptionRow) => ({
 });
 
 const customerJson = (c: CustomerWithSubscriptions) => ({
-  ...customerListJson(c),
+  ...withIsoDates(c),
   subscriptions: c.subscriptions.map(subscriptionJson),
 });
 
@@ -45,7 +45,7 @@ export function customersApi(deps: AppDeps) {
 
   router.openapi(listCustomersRoute, async (c) =>
     c.json(
-      { items: (await findCustomers(deps, c.req.valid("query").q ?? "")).map(customerListJson) },
+      { items: (await findCustomers(deps, c.req.valid("query").q ?? "")).map(withIsoDates) },
       200,
     ),
   );
