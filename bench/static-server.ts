@@ -3,8 +3,8 @@
  * site's 404.html for anything missing, no caching headers. Like the app
  * server, it sends the build's precompressed copies (`<file>.br`, then
  * `<file>.gz`) to a client that accepts them, with `Vary: Accept-Encoding`;
- * files without a copy (Pagefind's index, already gzipped by Pagefind, and
- * anything under 1 KB) go as they are on disk. It logs every response with
+ * files without a copy (anything under 1 KB, and Pagefind's gzipped index
+ * files to a client without br) go as they are on disk. It logs every response with
  * the bytes written, as a cross-check of what the browser reports.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";

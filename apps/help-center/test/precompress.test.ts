@@ -50,24 +50,37 @@ describe("precompressing the built site", () => {
     expect(report.compressed.map((c) => c.path)).toEqual(Object.keys(files).sort());
   });
 
-  it("leaves Pagefind's index files alone, since Pagefind gzips them itself", async () => {
-    const gzipped = gzipSync(Buffer.from(`pagefind_dcd${prose(500)}`));
+  it("gives Pagefind's gzipped index files a brotli copy of their decoded bytes, which Pagefind reads without gunzip", async () => {
+    const decoded = Buffer.from(`pagefind_dcd${prose(500)}`);
     const names = [
       "pagefind/pagefind.en_abc.pf_meta",
       "pagefind/index/en_abc.pf_index",
       "pagefind/fragment/en_abc.pf_fragment",
       "pagefind/filter/en_abc.pf_filter",
       "pagefind/wasm.en.pagefind",
-      // A gzip stream under a compressible name is left alone too.
-      "pagefind/odd.json",
     ];
-    for (const name of names) put(name, gzipped);
+    for (const name of names) put(name, gzipSync(decoded));
     const report = await precompress(dist);
     for (const name of names) {
-      expect(existsSync(join(dist, `${name}.br`))).toBe(false);
-      expect(existsSync(join(dist, `${name}.gz`))).toBe(false);
+      const br = readFileSync(join(dist, `${name}.br`));
+      expect(br.length, name).toBeLessThan(gzipSync(decoded).length);
+      expect(brotliDecompressSync(br).equals(decoded), name).toBe(true);
+      // A gzip copy would be the file itself: clients without br get that.
+      expect(existsSync(join(dist, `${name}.gz`)), name).toBe(false);
     }
-    expect(report.skipped).toContainEqual({ path: "pagefind/odd.json", reason: "gzipped" });
+    expect(report.compressed.map((c) => c.path).sort()).toEqual([...names].sort());
+  });
+
+  it("leaves other gzip streams alone, whatever their name", async () => {
+    const gzipped = gzipSync(Buffer.from(prose(500)));
+    // Not Pagefind's signature inside, or not a Pagefind file: nothing to gain safely.
+    put("pagefind/odd.json", gzipped);
+    put("pagefind/index/en_odd.pf_index", gzipped);
+    const report = await precompress(dist);
+    for (const name of ["pagefind/odd.json", "pagefind/index/en_odd.pf_index"]) {
+      expect(existsSync(join(dist, `${name}.br`)), name).toBe(false);
+      expect(report.skipped).toContainEqual({ path: name, reason: "gzipped" });
+    }
   });
 
   it("skips files under a kilobyte", async () => {
