@@ -15,7 +15,13 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createApiToken, createStaffUser, openDatabase, seedDatabase } from "@frontline/db";
+import {
+  createApiToken,
+  createStaffUser,
+  openDatabase,
+  rareSearchWord,
+  seedDatabase,
+} from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "../apps/admin-api/src/app.ts";
 import { loadConfig } from "../apps/admin-api/src/config.ts";
@@ -73,19 +79,6 @@ async function time(run: () => Promise<unknown>): Promise<Timing> {
   return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
 }
 
-/** The rarest longer word in the index (found in one to three requests), for the rare search. */
-function rareWord(client: ReturnType<typeof openDatabase>["db"]["$client"]): string {
-  client.exec(
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, request_search, row)",
-  );
-  const row = client
-    .prepare(
-      "SELECT term FROM temp.search_terms WHERE length(term) >= 8 AND term GLOB '[a-z]*' AND doc BETWEEN 1 AND 3 ORDER BY doc DESC, term LIMIT 1",
-    )
-    .get() as { term: string } | undefined;
-  return row?.term ?? "zzzz";
-}
-
 async function measure(requests: number): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `frontline-queue-${requests}-`));
   const path = join(dir, "bench.db");
@@ -138,7 +131,7 @@ async function measure(requests: number): Promise<SizeResult> {
       cursor = page.nextCursor;
       if (!cursor) break;
     }
-    const rare = rareWord(database.db.$client);
+    const rare = (await rareSearchWord(database.db)) ?? "zzzz";
     const queries: [string, string][] = [
       ["default page (SLA order)", "/api/v1/queue"],
       ["status=open & severity=B", "/api/v1/queue?status=open&severity=B"],

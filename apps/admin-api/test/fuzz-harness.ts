@@ -1,9 +1,9 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { changesSinceOpen, tableRowCounts } from "@frontline/db";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect } from "vitest";
 import { defaultRateLimits } from "../src/platform/deps.ts";
 import type { FuzzCall } from "./fuzz-http.ts";
-import { rowCounts } from "./rows.ts";
 import { testApp } from "./test-app.ts";
 
 /**
@@ -39,10 +39,6 @@ export const fuzzRuns = {
   signIn: 800,
 } as const;
 
-/** Rows inserted, updated or deleted on the app's connection since it opened. */
-const totalChanges = (db: Db) =>
-  db.$client.prepare("SELECT total_changes()").pluck().get() as number;
-
 const except = (counts: Record<string, number>, tables: readonly string[]) =>
   Object.fromEntries(Object.entries(counts).filter(([t]) => !tables.includes(t)));
 
@@ -67,18 +63,18 @@ export async function fuzz<T>(
   { numRuns, writes = [], ...replay }: FuzzOptions,
   run: (value: T) => Promise<void>,
 ): Promise<void> {
-  const start = rowCounts(db);
+  const start = await tableRowCounts(db);
   await fc.assert(
     fc.asyncProperty(input, async (value) => {
-      const before = rowCounts(db);
-      const changes = totalChanges(db);
+      const before = await tableRowCounts(db);
+      const changes = await changesSinceOpen(db);
       await run(value);
-      expect(except(rowCounts(db), writes)).toEqual(except(before, writes));
-      if (!writes.length) expect(totalChanges(db)).toBe(changes);
+      expect(except(await tableRowCounts(db), writes)).toEqual(except(before, writes));
+      if (!writes.length) expect(await changesSinceOpen(db)).toBe(changes);
     }),
     { numRuns, ...replay },
   );
-  expect(except(rowCounts(db), writes)).toEqual(except(start, writes));
+  expect(except(await tableRowCounts(db), writes)).toEqual(except(start, writes));
 }
 
 /** Sends bytes, so a missing Content-Type stays missing (a string body would get text/plain). */

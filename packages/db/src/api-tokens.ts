@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import type { Db } from "./client.ts";
+import { type Db, withTransaction } from "./client.ts";
 import { apiTokens, staffUsers } from "./schema/index.ts";
 import type { StaffUserRow } from "./staff-users.ts";
 
@@ -20,13 +20,13 @@ export async function createApiToken(
   now: Date,
   audit?: AuditFor<ApiTokenRow>,
 ): Promise<ApiTokenRow> {
-  return db.transaction((tx) => {
-    const created = tx
+  return withTransaction(db, async (tx) => {
+    const created = await tx
       .insert(apiTokens)
       .values({ ...token, createdAt: now })
       .returning()
       .get();
-    insertAudit(tx, audit, created);
+    await insertAudit(tx, audit, created);
     return created;
   });
 }
@@ -36,7 +36,7 @@ export async function findApiToken(
   db: Db,
   tokenHash: string,
 ): Promise<{ token: ApiTokenRow; user: StaffUserRow } | null> {
-  const row = db
+  const row = await db
     .select({ token: apiTokens, user: staffUsers })
     .from(apiTokens)
     .innerJoin(staffUsers, eq(apiTokens.userId, staffUsers.id))
@@ -52,7 +52,7 @@ export async function findApiToken(
  */
 export async function touchApiToken(db: Db, token: ApiTokenRow, now: Date): Promise<void> {
   if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < 60_000) return;
-  db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
 }
 
 export type ApiTokenListing = ApiTokenRow & { readonly userEmail: string };
@@ -63,18 +63,19 @@ export async function listApiTokens(
   filter: { userId?: number } = {},
 ): Promise<ApiTokenListing[]> {
   const live = isNull(apiTokens.revokedAt);
-  return db
-    .select({ token: apiTokens, userEmail: staffUsers.email })
-    .from(apiTokens)
-    .innerJoin(staffUsers, eq(apiTokens.userId, staffUsers.id))
-    .where(filter.userId === undefined ? live : and(live, eq(apiTokens.userId, filter.userId)))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-    .all()
-    .map((row) => ({ ...row.token, userEmail: row.userEmail }));
+  return (
+    await db
+      .select({ token: apiTokens, userEmail: staffUsers.email })
+      .from(apiTokens)
+      .innerJoin(staffUsers, eq(apiTokens.userId, staffUsers.id))
+      .where(filter.userId === undefined ? live : and(live, eq(apiTokens.userId, filter.userId)))
+      .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+      .all()
+  ).map((row) => ({ ...row.token, userEmail: row.userEmail }));
 }
 
 export async function getApiToken(db: Db, id: number): Promise<ApiTokenRow | null> {
-  return db.select().from(apiTokens).where(eq(apiTokens.id, id)).get() ?? null;
+  return (await db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()) ?? null;
 }
 
 /** Revokes a live token; false when it was already revoked or never existed. */
@@ -84,14 +85,14 @@ export async function revokeApiToken(
   now: Date,
   audit?: AuditFor<ApiTokenRow>,
 ): Promise<boolean> {
-  return db.transaction((tx) => {
-    const revoked = tx
+  return withTransaction(db, async (tx) => {
+    const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: now })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       .returning()
       .get();
-    if (revoked) insertAudit(tx, audit, revoked);
+    if (revoked) await insertAudit(tx, audit, revoked);
     return revoked !== undefined;
   });
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
-import type { Db, Tx } from "./client.ts";
+import { type Db, type Queries, type Tx, withTransaction } from "./client.ts";
 import { auditLog } from "./schema/index.ts";
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -28,18 +28,18 @@ export type AuditFor<Result> =
  * either both are stored or neither, so a crash cannot leave a change
  * nobody can account for.
  */
-export function insertAudit<Result>(
+export async function insertAudit<Result>(
   tx: Tx,
   audit: AuditFor<Result> | undefined,
   result: Result,
-): void {
+): Promise<void> {
   const made = typeof audit === "function" ? audit(result) : audit;
   const entries: readonly AuditEntry[] = made
     ? "action" in made
       ? [made as AuditEntry]
       : (made as readonly AuditEntry[])
     : [];
-  for (const entry of entries) writeEntry(tx, entry);
+  for (const entry of entries) await writeEntry(tx, entry);
 }
 
 /**
@@ -48,13 +48,13 @@ export function insertAudit<Result>(
  */
 export function auditedWrite<Result>(
   db: Db,
-  write: (tx: Tx) => Result | null | undefined,
+  write: (tx: Tx) => Promise<Result | null | undefined>,
   audit: AuditFor<Result> | undefined,
-): Result | null {
-  return db.transaction((tx) => {
-    const result = write(tx);
+): Promise<Result | null> {
+  return withTransaction(db, async (tx) => {
+    const result = await write(tx);
     if (result === null || result === undefined) return null;
-    insertAudit(tx, audit, result);
+    await insertAudit(tx, audit, result);
     return result;
   });
 }
@@ -64,11 +64,12 @@ export function auditedWrite<Result>(
  * A change records its entries with insertAudit, in its own transaction.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  writeEntry(db, entry);
+  await writeEntry(db, entry);
 }
 
-function writeEntry(db: Db | Tx, entry: AuditEntry): void {
-  db.insert(auditLog)
+async function writeEntry(db: Queries, entry: AuditEntry): Promise<void> {
+  await db
+    .insert(auditLog)
     .values({
       at: entry.at,
       actorId: entry.actorId,
@@ -112,16 +113,14 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]
     .from(auditLog)
     .where(and(...conditions))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(filter.limit)
-    .all();
+    .limit(filter.limit);
 }
 
 /** The actions the log holds, for a filter menu. */
 export async function listAuditActions(db: Db): Promise<string[]> {
-  return db
+  const rows = await db
     .selectDistinct({ action: auditLog.action })
     .from(auditLog)
-    .orderBy(asc(auditLog.action))
-    .all()
-    .map((row) => row.action);
+    .orderBy(asc(auditLog.action));
+  return rows.map((row) => row.action);
 }

@@ -11,7 +11,7 @@ import {
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { type Db, migrationsFolder } from "./client.ts";
+import { type Db, migrationsFolder, withRawConnection } from "./client.ts";
 
 /** A backup or restore that was refused or failed; the message is meant for the operator. */
 export class BackupError extends Error {}
@@ -63,7 +63,8 @@ export async function backupDatabase(
   targetPath: string,
   options: { readonly overwrite?: boolean } = {},
 ): Promise<BackupReport> {
-  const client = db.$client;
+  // The backup API steps on its own between other statements; it needs the handle, not a turn.
+  const client = await withRawConnection(db, (sqlite) => sqlite);
   if (client.memory)
     throw new BackupError("The database is in memory; there is no file to back up.");
   const target = resolve(targetPath);

@@ -2,14 +2,25 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { DrizzleQueryError } from "drizzle-orm";
+import { drizzle as syncDrizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
+import { Connection, connectionOf, registerConnection } from "./connection.ts";
 import * as schema from "./schema/index.ts";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * The database as the app sees it: drizzle's async query builders, no
+ * driver type. Every call returns a promise, so a second driver (one that
+ * answers over the network) fits behind the same functions.
+ */
+export type Db = SqliteRemoteDatabase<typeof schema>;
 
 /** The handle a transaction's work gets; the same queries as Db, inside the transaction. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Db or Tx: what a write that may run inside a caller's transaction takes. */
+export type Queries = Db | Tx;
 
 export interface OpenDatabase {
   readonly db: Db;
@@ -54,12 +65,53 @@ export function openDatabase(
   // Deleted and overwritten content is zeroed, not left in free space: a
   // sent mail's tracking link must not survive in the file after its purge.
   sqlite.pragma("secure_delete = ON");
-  const db = drizzle({ client: sqlite, schema });
-  if (options.migrate !== false) migrate(db, { migrationsFolder });
+  // Migrations run before anything else can use the connection, synchronously.
+  if (options.migrate !== false) migrate(syncDrizzle({ client: sqlite }), { migrationsFolder });
+  const connection = new Connection(sqlite);
+  const db = drizzle(
+    (sql, params, method) => connection.use(() => connection.execute(sql, params, method)),
+    { schema },
+  );
+  registerConnection(db, connection);
   return { db, path, close: () => sqlite.close() };
+}
+
+/**
+ * Runs `work` in one transaction: all of its writes are stored or none.
+ * Writers begin IMMEDIATE, taking the write lock at once, so two processes
+ * never deadlock upgrading a read lock. Called inside a transaction, the
+ * work joins it (a savepoint would let an inner failure be swallowed).
+ */
+export async function withTransaction<T>(db: Queries, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const connection = connectionOf(db);
+  // Inside a transaction every statement is already part of it, whatever the handle.
+  if (connection.inTransaction) return work(db as Tx);
+  return connection.exclusive(() => db.transaction(work, { behavior: "immediate" }));
+}
+
+/**
+ * Synchronous work on the raw better-sqlite3 connection, for what drizzle
+ * cannot say well (bulk loads, backups, FTS and pragmas). Only packages/db
+ * uses it; it waits its turn like every other statement, and inside a
+ * transaction it runs as part of it.
+ */
+export function withRawConnection<T>(
+  db: Queries,
+  work: (sqlite: Database.Database) => T,
+): Promise<T> {
+  return connectionOf(db).use(work);
 }
 
 /** Proves the database answers; used by the health check. */
 export async function pingDatabase(db: Db): Promise<void> {
-  db.$client.prepare("SELECT 1").get();
+  await withRawConnection(db, (sqlite) => sqlite.prepare("SELECT 1").get());
+}
+
+/**
+ * The driver's own error behind a failed query. drizzle wraps it in one
+ * whose message holds the SQL and every parameter (emails, password
+ * hashes): match and log this one instead.
+ */
+export function driverError(error: unknown): unknown {
+  return error instanceof DrizzleQueryError && error.cause !== undefined ? error.cause : error;
 }

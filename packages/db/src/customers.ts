@@ -1,7 +1,7 @@
 import type { CustomerInput, SubscriptionInput } from "@frontline/core";
 import { asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { type AuditFor, auditedWrite } from "./audit-log.ts";
-import type { Db } from "./client.ts";
+import { type Db, driverError } from "./client.ts";
 import { customers, subscriptions } from "./schema/index.ts";
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -10,10 +10,11 @@ export type SubscriptionRow = typeof subscriptions.$inferSelect;
 /** The tenant domain is already another customer's. */
 export class DuplicateTenantError extends Error {}
 
-function guardUnique<T>(write: () => T): T {
+async function guardUnique<T>(write: () => Promise<T>): Promise<T> {
   try {
-    return write();
-  } catch (error) {
+    return await write();
+  } catch (wrapped) {
+    const error = driverError(wrapped);
     if (
       error instanceof Error &&
       /UNIQUE constraint failed: customers\.tenant_domain/.test(error.message)
@@ -69,7 +70,7 @@ export async function updateCustomer(
 }
 
 export async function getCustomer(db: Db, id: number): Promise<CustomerRow | null> {
-  return db.select().from(customers).where(eq(customers.id, id)).get() ?? null;
+  return (await db.select().from(customers).where(eq(customers.id, id)).get()) ?? null;
 }
 
 /** Customers by name or tenant domain, with how many subscriptions each has. */
@@ -101,11 +102,11 @@ export async function findCustomerByTenant(
 ): Promise<CustomerRow | null> {
   if (domains.length === 0) return null;
   return (
-    db
+    (await db
       .select()
       .from(customers)
       .where(inArray(customers.tenantDomain, [...domains]))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
@@ -125,7 +126,7 @@ export async function addSubscription(
   now: Date,
   audit?: AuditFor<SubscriptionRow>,
 ): Promise<SubscriptionRow> {
-  const created = auditedWrite(
+  const created = await auditedWrite(
     db,
     (tx) =>
       tx

@@ -1,7 +1,7 @@
 import type { Actor, CategoryId, SeverityId } from "@frontline/core";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import type { Db, Tx } from "./client.ts";
+import { type Db, type Tx, withTransaction } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
 import { articleFeedback, requests } from "./schema/index.ts";
@@ -25,7 +25,7 @@ interface DeskChange {
 }
 
 export async function getRequestById(db: Db, id: number): Promise<RequestRow | null> {
-  return db.select().from(requests).where(eq(requests.id, id)).get() ?? null;
+  return (await db.select().from(requests).where(eq(requests.id, id)).get()) ?? null;
 }
 
 /** The requests merged into this one as duplicates. */
@@ -57,8 +57,12 @@ export async function feedbackForArticles(db: Db, articles: readonly string[]) {
  * Applies `set` to the request only if nobody changed it since the caller
  * read it, bumping its version; refused with StaleRequestError otherwise.
  */
-function updateIfCurrent(tx: Tx, change: DeskChange, set: Partial<typeof requests.$inferInsert>) {
-  const updated = tx
+async function updateIfCurrent(
+  tx: Tx,
+  change: DeskChange,
+  set: Partial<typeof requests.$inferInsert>,
+) {
+  const updated = await tx
     .update(requests)
     .set({ ...set, updatedAt: change.at, version: sql`${requests.version} + 1` })
     .where(and(eq(requests.id, change.requestId), eq(requests.version, change.expectedVersion)))
@@ -79,9 +83,9 @@ export async function assignRequest(
     readonly to: { id: number; name: string } | null;
   },
 ): Promise<RequestRow> {
-  return db.transaction((tx) => {
-    const updated = updateIfCurrent(tx, change, { assigneeId: change.to?.id ?? null });
-    insertEvent(tx, {
+  return withTransaction(db, async (tx) => {
+    const updated = await updateIfCurrent(tx, change, { assigneeId: change.to?.id ?? null });
+    await insertEvent(tx, {
       requestId: change.requestId,
       type: "assignment",
       actor: change.by.role,
@@ -94,7 +98,7 @@ export async function assignRequest(
         ...byData(change.by),
       },
     });
-    insertAudit(tx, change.audit, updated);
+    await insertAudit(tx, change.audit, updated);
     return updated;
   });
 }
@@ -112,12 +116,12 @@ export async function classifyRequest(
     readonly before: { severity: SeverityId; category: CategoryId };
   },
 ): Promise<RequestRow> {
-  return db.transaction((tx) => {
-    const updated = updateIfCurrent(tx, change, {
+  return withTransaction(db, async (tx) => {
+    const updated = await updateIfCurrent(tx, change, {
       ...(change.severity ? { severity: change.severity } : {}),
       ...(change.category ? { category: change.category } : {}),
     });
-    insertEvent(tx, {
+    await insertEvent(tx, {
       requestId: change.requestId,
       type: "internal-note",
       actor: change.by.role,
@@ -133,16 +137,16 @@ export async function classifyRequest(
         ...byData(change.by),
       },
     });
-    insertAudit(tx, change.audit, updated);
-    return refreshSla(tx, change.requestId) ?? updated;
+    await insertAudit(tx, change.audit, updated);
+    return (await refreshSla(tx, change.requestId)) ?? updated;
   });
 }
 
 /** An internal note: on the partner's timeline, never shown or mailed to the customer. */
 export async function addInternalNote(db: Db, change: DeskChange & { readonly body: string }) {
-  return db.transaction((tx) => {
-    const updated = updateIfCurrent(tx, change, {});
-    insertEvent(tx, {
+  return withTransaction(db, async (tx) => {
+    const updated = await updateIfCurrent(tx, change, {});
+    await insertEvent(tx, {
       requestId: change.requestId,
       type: "internal-note",
       actor: change.by.role,
@@ -151,7 +155,7 @@ export async function addInternalNote(db: Db, change: DeskChange & { readonly bo
       body: change.body,
       data: { kind: "note", ...byData(change.by) },
     });
-    insertAudit(tx, change.audit, updated);
+    await insertAudit(tx, change.audit, updated);
     return updated;
   });
 }
@@ -165,9 +169,9 @@ export async function linkIncident(
     readonly summary: string;
   },
 ): Promise<RequestRow> {
-  return db.transaction((tx) => {
-    const updated = updateIfCurrent(tx, change, { incidentId: change.to });
-    insertEvent(tx, {
+  return withTransaction(db, async (tx) => {
+    const updated = await updateIfCurrent(tx, change, { incidentId: change.to });
+    await insertEvent(tx, {
       requestId: change.requestId,
       type: "internal-note",
       actor: change.by.role,
@@ -181,7 +185,7 @@ export async function linkIncident(
         ...byData(change.by),
       },
     });
-    insertAudit(tx, change.audit, updated);
+    await insertAudit(tx, change.audit, updated);
     return updated;
   });
 }
@@ -219,16 +223,20 @@ export async function mergeRequest(db: Db, merge: Merge, mail: NewMail): Promise
       ...(merge.audit ? { audit: merge.audit } : {}),
     },
     mail,
-    (tx) => {
-      tx.update(requests).set({ mergedIntoId: into.id }).where(eq(requests.id, duplicate.id)).run();
-      const target = tx
+    async (tx) => {
+      await tx
+        .update(requests)
+        .set({ mergedIntoId: into.id })
+        .where(eq(requests.id, duplicate.id))
+        .run();
+      const target = await tx
         .update(requests)
         .set({ updatedAt: at, version: sql`${requests.version} + 1` })
         .where(and(eq(requests.id, into.id), eq(requests.status, into.status)))
         .returning()
         .get();
       if (!target) throw new StaleRequestError("The other request changed meanwhile");
-      insertEvent(tx, {
+      await insertEvent(tx, {
         requestId: into.id,
         type: "internal-note",
         actor: by.role,

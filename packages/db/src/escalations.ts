@@ -1,7 +1,7 @@
 import type { EscalationPacket, EscalationStatus, Status } from "@frontline/core";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import type { Db, Tx } from "./client.ts";
+import { type Db, type Tx, withTransaction } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
 import { escalations, requests } from "./schema/index.ts";
@@ -38,8 +38,8 @@ export async function createEscalation(
       at: escalation.at,
     },
     mail,
-    (tx) => {
-      created = tx
+    async (tx) => {
+      created = await tx
         .insert(escalations)
         .values({
           requestId: escalation.request.id,
@@ -50,7 +50,7 @@ export async function createEscalation(
         })
         .returning()
         .get();
-      insertEvent(tx, {
+      await insertEvent(tx, {
         requestId: escalation.request.id,
         type: "escalation",
         actor: escalation.byRole,
@@ -59,7 +59,7 @@ export async function createEscalation(
         body: escalation.packet.description,
         data: { escalationId: created.id, stepsTried: escalation.packet.stepsTried },
       });
-      insertAudit(tx, audit, created);
+      await insertAudit(tx, audit, created);
     },
   );
   if (!created) throw new Error("escalation was not stored");
@@ -71,7 +71,7 @@ export async function getEscalation(
   db: Db,
   id: number,
 ): Promise<{ escalation: EscalationRow; request: RequestRow } | null> {
-  const row = db
+  const row = await db
     .select({ escalation: escalations, request: requests })
     .from(escalations)
     .innerJoin(requests, eq(escalations.requestId, requests.id))
@@ -131,9 +131,9 @@ export async function updateEscalation(
   update: OperatorUpdate,
   audit?: AuditFor<EscalationRow>,
 ): Promise<EscalationRow> {
-  const apply = (tx: Tx): EscalationRow => {
+  const apply = async (tx: Tx): Promise<EscalationRow> => {
     const finished = update.status === "resolved" || update.status === "returned-to-partner";
-    const row = tx
+    const row = await tx
       .update(escalations)
       .set({
         ...(update.status ? { status: update.status } : {}),
@@ -150,7 +150,7 @@ export async function updateEscalation(
       .get();
     if (!row)
       throw new StaleRequestError("The escalation changed meanwhile; reload it and try again");
-    insertEvent(tx, {
+    await insertEvent(tx, {
       requestId: update.escalation.requestId,
       type: "operator-update",
       actor: update.actorRole === "operator" ? "operator" : "admin",
@@ -159,11 +159,11 @@ export async function updateEscalation(
       body: update.message ?? null,
       data: { escalationId: row.id, status: row.status, operatorReference: row.operatorReference },
     });
-    insertAudit(tx, audit, row);
+    await insertAudit(tx, audit, row);
     return row;
   };
   const move = update.requestMove;
-  if (!move) return db.transaction(apply);
+  if (!move) return withTransaction(db, apply);
   let result: EscalationRow | undefined;
   await changeStatus(
     db,
@@ -175,8 +175,8 @@ export async function updateEscalation(
       at: update.at,
     },
     move.mail,
-    (tx) => {
-      result = apply(tx);
+    async (tx) => {
+      result = await apply(tx);
     },
   );
   if (!result) throw new Error("escalation update was not stored");

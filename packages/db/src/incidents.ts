@@ -1,7 +1,7 @@
 import type { IncidentView } from "@frontline/core";
 import { and, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import type { Db, Tx } from "./client.ts";
+import { type Db, type Tx, withTransaction } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { applyStatusChange, type RequestRow, type StatusChange } from "./requests.ts";
 import { requests, serviceIncidents } from "./schema/index.ts";
@@ -14,13 +14,13 @@ export async function createIncident(
   now: Date,
   audit?: AuditFor<IncidentView>,
 ): Promise<IncidentView> {
-  return db.transaction((tx) => {
-    const created = tx
+  return withTransaction(db, async (tx) => {
+    const created = await tx
       .insert(serviceIncidents)
       .values({ ...incident, updatedAt: now, resolvedAt: null })
       .returning()
       .get();
-    insertAudit(tx, audit, created);
+    await insertAudit(tx, audit, created);
     return created;
   });
 }
@@ -36,7 +36,9 @@ export async function listActiveIncidents(db: Db): Promise<IncidentView[]> {
 }
 
 export async function getIncident(db: Db, id: number): Promise<IncidentView | null> {
-  return db.select().from(serviceIncidents).where(eq(serviceIncidents.id, id)).get() ?? null;
+  return (
+    (await db.select().from(serviceIncidents).where(eq(serviceIncidents.id, id)).get()) ?? null
+  );
 }
 
 export interface IncidentChange {
@@ -53,10 +55,10 @@ export async function updateIncident(
   now: Date,
   audit?: AuditFor<IncidentView>,
 ): Promise<IncidentView | null> {
-  return db.transaction((tx) => {
-    const current = incidentIn(tx, id);
+  return withTransaction(db, async (tx) => {
+    const current = await incidentIn(tx, id);
     if (!current) return null;
-    const updated = tx
+    const updated = await tx
       .update(serviceIncidents)
       .set({
         ...(change.status ? { status: change.status } : {}),
@@ -67,7 +69,7 @@ export async function updateIncident(
       .where(eq(serviceIncidents.id, id))
       .returning()
       .get();
-    if (updated) insertAudit(tx, audit, updated);
+    if (updated) await insertAudit(tx, audit, updated);
     return updated ?? null;
   });
 }
@@ -102,38 +104,35 @@ export async function resolveIncident(
   closing: IncidentClosing = () => [],
   audit?: AuditFor<ResolvedIncident>,
 ): Promise<ResolvedIncident | null> {
-  return db.transaction(
-    (tx) => {
-      const current = incidentIn(tx, id);
-      if (!current || current.resolvedAt) return null;
-      const incident = tx
-        .update(serviceIncidents)
-        .set({
-          status: "resolved",
-          resolvedAt: now,
-          updatedAt: now,
-          ...(message ? { message: { ...current.message, ...message } } : {}),
-        })
-        .where(eq(serviceIncidents.id, id))
-        .returning()
-        .get();
-      if (!incident) return null;
-      const open = tx
-        .select()
-        .from(requests)
-        .where(
-          and(eq(requests.incidentId, id), notInArray(requests.status, ["resolved", "closed"])),
-        )
-        .all();
-      const moved = closing(incident, open).map(({ change, mail }) =>
-        applyStatusChange(tx, change, mail),
-      );
-      const result = { incident, moved };
-      insertAudit(tx, audit, result);
-      return result;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(db, async (tx) => {
+    const current = await incidentIn(tx, id);
+    if (!current || current.resolvedAt) return null;
+    const incident = await tx
+      .update(serviceIncidents)
+      .set({
+        status: "resolved",
+        resolvedAt: now,
+        updatedAt: now,
+        ...(message ? { message: { ...current.message, ...message } } : {}),
+      })
+      .where(eq(serviceIncidents.id, id))
+      .returning()
+      .get();
+    if (!incident) return null;
+    const open = await tx
+      .select()
+      .from(requests)
+      .where(and(eq(requests.incidentId, id), notInArray(requests.status, ["resolved", "closed"])))
+      .all();
+    // One after another: the moves share the transaction's connection.
+    const moved: RequestRow[] = [];
+    for (const { change, mail } of closing(incident, open)) {
+      moved.push(await applyStatusChange(tx, change, mail));
+    }
+    const result = { incident, moved };
+    await insertAudit(tx, audit, result);
+    return result;
+  });
 }
 
 /** Every incident, active first then newest. */

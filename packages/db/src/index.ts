@@ -13,6 +13,7 @@ export * from "./desk.ts";
 export * from "./escalations.ts";
 export * from "./feedback.ts";
 export * from "./incidents.ts";
+export * from "./inspect.ts";
 export * from "./outbox.ts";
 export * from "./queue.ts";
 export * from "./requests.ts";

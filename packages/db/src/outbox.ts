@@ -1,5 +1,5 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import { type Db, withRawConnection } from "./client.ts";
 import { mailOutbox } from "./schema/index.ts";
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
@@ -16,8 +16,14 @@ export interface NewMail {
 type Writer = Pick<Db, "insert">;
 
 /** Puts an email in the outbox; call it inside the transaction that makes the change. */
-export function enqueueMail(tx: Writer, requestId: number | null, mail: NewMail, now: Date): void {
-  tx.insert(mailOutbox)
+export async function enqueueMail(
+  tx: Writer,
+  requestId: number | null,
+  mail: NewMail,
+  now: Date,
+): Promise<void> {
+  await tx
+    .insert(mailOutbox)
     .values({ ...mail, requestId, nextAttemptAt: now, createdAt: now })
     .run();
 }
@@ -35,7 +41,8 @@ export async function dueMail(db: Db, now: Date, limit = 20): Promise<OutboxRow[
 
 /** Marks an email delivered and forgets its body, which may hold a tracking link. */
 export async function markMailSent(db: Db, id: number, now: Date): Promise<void> {
-  db.update(mailOutbox)
+  await db
+    .update(mailOutbox)
     .set({ status: "sent", sentAt: now, body: null, lastError: null })
     .where(eq(mailOutbox.id, id))
     .run();
@@ -47,7 +54,7 @@ export async function markMailSent(db: Db, id: number, now: Date): Promise<void>
  * as it was before, tracking link and all.
  */
 export async function forgetPurgedContent(db: Db): Promise<void> {
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  await withRawConnection(db, (sqlite) => sqlite.pragma("wal_checkpoint(TRUNCATE)"));
 }
 
 /** Records a failed attempt and when to try again; the email stays pending. */
@@ -57,7 +64,8 @@ export async function markMailFailed(
   error: string,
   retryAt: Date,
 ): Promise<void> {
-  db.update(mailOutbox)
+  await db
+    .update(mailOutbox)
     .set({
       attempts: sql`${mailOutbox.attempts} + 1`,
       lastError: error.slice(0, 500),

@@ -24,7 +24,7 @@ import {
   sql,
 } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { Db } from "./client.ts";
+import { type Db, withRawConnection } from "./client.ts";
 import { customers, requests, staffUsers } from "./schema/index.ts";
 
 /** What the partner's queue can be narrowed to; every field is optional. */
@@ -132,19 +132,19 @@ function column(col: AnySQLiteColumn, use: Use) {
  */
 const FEW_MATCHES = 2_000;
 
-function filterConditions(
+async function filterConditions(
   db: Db,
   filters: QueueFilters,
   now: Date,
   use: Use,
   withStatus = true,
-): SQL[] {
+): Promise<SQL[]> {
   const f = filters;
   const wide = (col: AnySQLiteColumn) => column(col, use);
   let match: SQL | undefined;
   if (f.search?.length) {
     const found = sql`(SELECT rowid FROM request_search WHERE request_search MATCH ${ftsMatchExpression(f.search)})`;
-    const few = matchCount(db, f) <= FEW_MATCHES;
+    const few = (await matchCount(db, f)) <= FEW_MATCHES;
     match = few ? sql`${requests.id} IN ${found}` : sql`+${requests.id} IN ${found}`;
   }
   const conditions: (SQL | undefined)[] = [
@@ -177,17 +177,26 @@ export function ftsMatchExpression(terms: readonly SearchTerm[]): string {
 /** Listing and counting the same filters look the number of matches up once. */
 const matchCounts = new WeakMap<QueueFilters, number>();
 
-function matchCount(db: Db, filters: QueueFilters): number {
+async function matchCount(db: Db, filters: QueueFilters): Promise<number> {
   const known = matchCounts.get(filters);
   if (known !== undefined) return known;
-  const row = db.$client
-    .prepare("SELECT count(*) AS n FROM request_search WHERE request_search MATCH ?")
-    .get(ftsMatchExpression(filters.search ?? [])) as { n: number };
+  const row = await withRawConnection(
+    db,
+    (sqlite) =>
+      sqlite
+        .prepare("SELECT count(*) AS n FROM request_search WHERE request_search MATCH ?")
+        .get(ftsMatchExpression(filters.search ?? [])) as { n: number },
+  );
   matchCounts.set(filters, row.n);
   return row.n;
 }
 
-function select(db: Db, where: (SQL | undefined)[], orderBy: SQL[], limit: number) {
+async function select(
+  db: Db,
+  where: (SQL | undefined)[],
+  orderBy: SQL[],
+  limit: number,
+): Promise<QueueItemRow[]> {
   return db
     .select(itemColumns)
     .from(requests)
@@ -196,7 +205,7 @@ function select(db: Db, where: (SQL | undefined)[], orderBy: SQL[], limit: numbe
     .where(and(...where))
     .orderBy(...orderBy)
     .limit(limit)
-    .all() as QueueItemRow[];
+    .all();
 }
 
 /** Rows strictly after `after` in (column, id) order, ascending or descending. */
@@ -220,7 +229,7 @@ export async function listQueue(
   filters: QueueFilters,
   page: QueuePageRequest,
 ): Promise<QueuePage> {
-  const base = filterConditions(db, filters, page.now, "list");
+  const base = await filterConditions(db, filters, page.now, "list");
   const dir = page.order === "asc" ? asc : desc;
   const want = page.limit + 1;
   let rows: QueueItemRow[];
@@ -231,7 +240,7 @@ export async function listQueue(
     const onlyDone =
       filters.statuses?.length && filters.statuses.every((st) => doneStatuses.includes(st));
     if (!onlyDone && (!after || after.key !== null)) {
-      rows = select(
+      rows = await select(
         db,
         [
           ...base,
@@ -251,7 +260,7 @@ export async function listQueue(
             ? gt(requests.id, afterId)
             : lt(requests.id, afterId);
       rows = rows.concat(
-        select(
+        await select(
           db,
           [...base, isNull(requests.slaDueAt), idBeyond],
           [dir(requests.id)],
@@ -261,7 +270,7 @@ export async function listQueue(
     }
   } else {
     const column = page.sort === "created" ? requests.createdAt : requests.updatedAt;
-    rows = select(
+    rows = await select(
       db,
       [...base, page.after && beyond(column, page.after, page.order)],
       [dir(column), dir(requests.id)],
@@ -296,16 +305,20 @@ export async function countQueueByStatus(
 ): Promise<Partial<Record<Status, number>>> {
   if (onlyByStatus(filters)) {
     // Kept by triggers (migration 0008), so the unfiltered queue never counts 100,000 rows.
-    const kept = db.$client.prepare("SELECT status, n FROM request_status_counts").all() as {
-      status: Status;
-      n: number;
-    }[];
+    const kept = await withRawConnection(
+      db,
+      (sqlite) =>
+        sqlite.prepare("SELECT status, n FROM request_status_counts").all() as {
+          status: Status;
+          n: number;
+        }[],
+    );
     return Object.fromEntries(kept.filter((r) => r.n > 0).map((r) => [r.status, r.n]));
   }
-  const rows = db
+  const rows = await db
     .select({ status: requests.status, count: count() })
     .from(requests)
-    .where(and(...filterConditions(db, filters, now, "count", false)))
+    .where(and(...(await filterConditions(db, filters, now, "count", false))))
     .groupBy(requests.status)
     .all();
   return Object.fromEntries(rows.map((r) => [r.status, r.count]));

@@ -9,7 +9,7 @@ import {
 } from "@frontline/core";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import type { Db, Tx } from "./client.ts";
+import { type Db, type Tx, withTransaction } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
 import { idempotencyKeys, requestEvents, requestSequences, requests } from "./schema/index.ts";
 import { refreshSla } from "./sla.ts";
@@ -37,10 +37,10 @@ export interface NewRequest {
  * event and its confirmation email; runs inside the caller's transaction,
  * so none exists without the others and no number is handed out twice.
  */
-function insertRequest(tx: Tx, request: NewRequest): RequestRow {
+async function insertRequest(tx: Tx, request: NewRequest): Promise<RequestRow> {
   const { input, now } = request;
   const year = now.getUTCFullYear();
-  const sequence = tx
+  const sequence = await tx
     .insert(requestSequences)
     .values({ year, last: 1 })
     .onConflictDoUpdate({
@@ -49,7 +49,7 @@ function insertRequest(tx: Tx, request: NewRequest): RequestRow {
     })
     .returning({ last: requestSequences.last })
     .get();
-  const row = tx
+  const row = await tx
     .insert(requests)
     .values({
       number: formatRequestNumber(year, sequence.last),
@@ -72,20 +72,20 @@ function insertRequest(tx: Tx, request: NewRequest): RequestRow {
     })
     .returning()
     .get();
-  insertEvent(tx, {
+  await insertEvent(tx, {
     requestId: row.id,
     type: "created",
     actor: "customer",
     at: now,
     body: input.description,
   });
-  if (request.mail) enqueueMail(tx, row.id, request.mail(row), now);
-  return refreshSla(tx, row.id) ?? row;
+  if (request.mail) await enqueueMail(tx, row.id, request.mail(row), now);
+  return (await refreshSla(tx, row.id)) ?? row;
 }
 
 /** Files a request in one transaction. */
 export async function createRequest(db: Db, request: NewRequest): Promise<RequestRow> {
-  return db.transaction((tx) => insertRequest(tx, request));
+  return withTransaction(db, async (tx) => insertRequest(tx, request));
 }
 
 export interface Idempotency {
@@ -121,11 +121,11 @@ export async function createRequestOnce(
   request: NewRequest,
   idempotency: Idempotency,
 ): Promise<CreatedOnce> {
-  return db.transaction((tx) => {
+  return withTransaction(db, async (tx) => {
     // Keys are kept for a day: long enough for any retry, short enough not to pile up.
     const expired = new Date(request.now.getTime() - IDEMPOTENCY_TTL_MS);
-    tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, expired)).run();
-    const earlier = tx
+    await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, expired)).run();
+    const earlier = await tx
       .select()
       .from(idempotencyKeys)
       .where(eq(idempotencyKeys.key, idempotency.key))
@@ -135,15 +135,17 @@ export async function createRequestOnce(
     }
     if (earlier) {
       const stored = earlier.responseBody as { number: string };
-      tx.update(requests)
+      await tx
+        .update(requests)
         .set({ trackingTokenHash: idempotency.replayTokenHash })
         .where(eq(requests.number, stored.number))
         .run();
       return { replayed: true, response: stored };
     }
-    const row = insertRequest(tx, request);
+    const row = await insertRequest(tx, request);
     const response = idempotency.response(row);
-    tx.insert(idempotencyKeys)
+    await tx
+      .insert(idempotencyKeys)
       .values({
         key: idempotency.key,
         bodyHash: idempotency.bodyHash,
@@ -157,7 +159,7 @@ export async function createRequestOnce(
 }
 
 export async function getRequestByNumber(db: Db, number: string): Promise<RequestRow | null> {
-  const row = db.select().from(requests).where(eq(requests.number, number)).get();
+  const row = await db.select().from(requests).where(eq(requests.number, number)).get();
   return row ?? null;
 }
 
@@ -172,7 +174,7 @@ export interface NewEvent {
 }
 
 /** Writes one timeline entry inside the caller's transaction. */
-export function insertEvent(tx: Tx, event: NewEvent): RequestEventRow {
+export async function insertEvent(tx: Tx, event: NewEvent): Promise<RequestEventRow> {
   return tx
     .insert(requestEvents)
     .values({
@@ -199,15 +201,16 @@ export async function appendEvent(
   mail?: NewMail,
   options: { audit?: AuditFor<RequestEventRow>; answersCustomer?: boolean } = {},
 ): Promise<RequestEventRow> {
-  return db.transaction((tx) => {
-    const row = insertEvent(tx, event);
-    tx.update(requests)
+  return withTransaction(db, async (tx) => {
+    const row = await insertEvent(tx, event);
+    await tx
+      .update(requests)
       .set({ updatedAt: event.at, version: sql`${requests.version} + 1` })
       .where(eq(requests.id, event.requestId))
       .run();
-    if (mail) enqueueMail(tx, event.requestId, mail, event.at);
-    if (options.answersCustomer) stopFirstResponseClock(tx, event.requestId, event.at);
-    insertAudit(tx, options.audit, row);
+    if (mail) await enqueueMail(tx, event.requestId, mail, event.at);
+    if (options.answersCustomer) await stopFirstResponseClock(tx, event.requestId, event.at);
+    await insertAudit(tx, options.audit, row);
     return row;
   });
 }
@@ -237,20 +240,20 @@ export async function changeStatus(
   change: StatusChange,
   mail?: NewMail,
   /** More writes that must succeed or fail with the move (an escalation record, say). */
-  alongside?: (tx: Tx, updated: RequestRow) => void,
+  alongside?: (tx: Tx, updated: RequestRow) => Promise<void>,
 ): Promise<RequestRow> {
-  return db.transaction((tx) => applyStatusChange(tx, change, mail, alongside));
+  return withTransaction(db, async (tx) => applyStatusChange(tx, change, mail, alongside));
 }
 
 /** changeStatus inside a transaction the caller holds, for moves that belong to a larger change. */
-export function applyStatusChange(
+export async function applyStatusChange(
   tx: Tx,
   change: StatusChange,
   mail?: NewMail,
-  alongside?: (tx: Tx, updated: RequestRow) => void,
-): RequestRow {
+  alongside?: (tx: Tx, updated: RequestRow) => Promise<void>,
+): Promise<RequestRow> {
   if (change.message) {
-    insertEvent(tx, {
+    await insertEvent(tx, {
       requestId: change.requestId,
       type: change.message.type,
       actor: change.actor,
@@ -258,7 +261,7 @@ export function applyStatusChange(
       body: change.message.body,
     });
   }
-  insertEvent(tx, {
+  await insertEvent(tx, {
     requestId: change.requestId,
     type: "status-change",
     actor: change.actor,
@@ -266,7 +269,7 @@ export function applyStatusChange(
     data: { from: change.from, to: change.to },
     visibility: "public",
   });
-  const updated = tx
+  const updated = await tx
     .update(requests)
     .set({
       status: change.to,
@@ -287,10 +290,10 @@ export function applyStatusChange(
     .get();
   if (!updated)
     throw new StaleRequestError("The request changed meanwhile; reload it and try again");
-  if (mail) enqueueMail(tx, change.requestId, mail, change.at);
-  alongside?.(tx, updated);
-  insertAudit(tx, change.audit, updated);
-  return refreshSla(tx, change.requestId) ?? updated;
+  if (mail) await enqueueMail(tx, change.requestId, mail, change.at);
+  await alongside?.(tx, updated);
+  await insertAudit(tx, change.audit, updated);
+  return (await refreshSla(tx, change.requestId)) ?? updated;
 }
 
 /** The timeline, oldest first; only public events unless asked otherwise. */
@@ -314,15 +317,15 @@ export async function listEvents(
 
 /** Stops the first-response clock; only the first public answer counts. */
 export async function markFirstResponse(db: Db, requestId: number, at: Date): Promise<void> {
-  db.transaction((tx) => stopFirstResponseClock(tx, requestId, at));
+  await withTransaction(db, async (tx) => stopFirstResponseClock(tx, requestId, at));
 }
 
-function stopFirstResponseClock(tx: Tx, requestId: number, at: Date): void {
-  const marked = tx
+async function stopFirstResponseClock(tx: Tx, requestId: number, at: Date): Promise<void> {
+  const marked = await tx
     .update(requests)
     .set({ firstResponseAt: at })
     .where(and(eq(requests.id, requestId), isNull(requests.firstResponseAt)))
-    .run();
+    .returning({ id: requests.id });
   // The resolution clock takes over from the first-response clock.
-  if (marked.changes > 0) refreshSla(tx, requestId);
+  if (marked.length > 0) await refreshSla(tx, requestId);
 }

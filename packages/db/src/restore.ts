@@ -20,7 +20,7 @@ import {
   syncFile,
   syncFolder,
 } from "./backup.ts";
-import { databasePath, openDatabase } from "./client.ts";
+import { databasePath, openDatabase, withRawConnection } from "./client.ts";
 
 export interface RestoreReport extends BackupContents {
   /** The database file that now holds the backup. */
@@ -108,7 +108,7 @@ export async function restoreDatabase(
     const database = openDatabase(target);
     let restored: Pick<BackupContents, "tables" | "requests" | "migrations">;
     try {
-      restored = counts(database.db.$client);
+      restored = await withRawConnection(database.db, counts);
     } finally {
       database.close();
     }

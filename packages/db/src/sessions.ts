@@ -1,6 +1,6 @@
 import { and, eq, gt, lte, ne } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import type { Db } from "./client.ts";
+import { type Db, withTransaction } from "./client.ts";
 import { sessions, staffUsers } from "./schema/index.ts";
 import type { StaffUserRow } from "./staff-users.ts";
 
@@ -27,17 +27,18 @@ export async function createSession(
   replacing?: string | null,
   audit?: AuditFor<SessionRow>,
 ): Promise<SessionRow> {
-  return db.transaction((tx) => {
-    if (replacing) tx.delete(sessions).where(eq(sessions.id, replacing)).run();
-    tx.delete(sessions)
+  return withTransaction(db, async (tx) => {
+    if (replacing) await tx.delete(sessions).where(eq(sessions.id, replacing));
+    await tx
+      .delete(sessions)
       .where(and(eq(sessions.userId, session.userId), lte(sessions.expiresAt, now)))
       .run();
-    const created = tx
+    const created = await tx
       .insert(sessions)
       .values({ ...session, createdAt: now })
       .returning()
       .get();
-    insertAudit(tx, audit, created);
+    await insertAudit(tx, audit, created);
     return created;
   });
 }
@@ -48,7 +49,7 @@ export async function findSession(
   id: string,
   now: Date,
 ): Promise<{ session: SessionRow; user: StaffUserRow } | null> {
-  const row = db
+  const row = await db
     .select({ session: sessions, user: staffUsers })
     .from(sessions)
     .innerJoin(staffUsers, eq(sessions.userId, staffUsers.id))
@@ -58,9 +59,9 @@ export async function findSession(
 }
 
 export async function deleteSession(db: Db, id: string, audit?: AuditFor<void>): Promise<void> {
-  db.transaction((tx) => {
-    tx.delete(sessions).where(eq(sessions.id, id)).run();
-    insertAudit(tx, audit, undefined);
+  await withTransaction(db, async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, id)).run();
+    await insertAudit(tx, audit, undefined);
   });
 }
 
@@ -73,7 +74,8 @@ export async function deleteSessionsOfUser(
   const where = keep
     ? and(eq(sessions.userId, userId), ne(sessions.id, keep))
     : eq(sessions.userId, userId);
-  return db.delete(sessions).where(where).run().changes;
+  const ended = await db.delete(sessions).where(where).returning({ id: sessions.id });
+  return ended.length;
 }
 
 export async function countSessionsOfUser(db: Db, userId: number): Promise<number> {

@@ -1,5 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import { type Db, withTransaction } from "./client.ts";
 import { signInThrottle } from "./schema/index.ts";
 
 export type SignInAttempt =
@@ -23,33 +23,29 @@ export async function reserveSignInAttempt(
   now: Date,
   lockMs: (failures: number) => number,
 ): Promise<SignInAttempt> {
-  return db.transaction(
-    (tx): SignInAttempt => {
-      tx.delete(signInThrottle)
-        .where(lt(signInThrottle.updatedAt, new Date(now.getTime() - FORGET_AFTER_MS)))
-        .run();
-      const where = and(
-        eq(signInThrottle.email, key.email),
-        eq(signInThrottle.address, key.address),
-      );
-      const row = tx.select().from(signInThrottle).where(where).get();
-      if (row?.lockedUntil && row.lockedUntil > now) {
-        return { allowed: false, lockedUntil: row.lockedUntil };
-      }
-      const failures = (row?.failures ?? 0) + 1;
-      const ms = lockMs(failures);
-      const lockedUntil = ms > 0 ? new Date(now.getTime() + ms) : null;
-      tx.insert(signInThrottle)
-        .values({ ...key, failures, lockedUntil, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [signInThrottle.email, signInThrottle.address],
-          set: { failures, lockedUntil, updatedAt: now },
-        })
-        .run();
-      return { allowed: true, lockedUntil };
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(db, async (tx): Promise<SignInAttempt> => {
+    await tx
+      .delete(signInThrottle)
+      .where(lt(signInThrottle.updatedAt, new Date(now.getTime() - FORGET_AFTER_MS)))
+      .run();
+    const where = and(eq(signInThrottle.email, key.email), eq(signInThrottle.address, key.address));
+    const row = await tx.select().from(signInThrottle).where(where).get();
+    if (row?.lockedUntil && row.lockedUntil > now) {
+      return { allowed: false, lockedUntil: row.lockedUntil };
+    }
+    const failures = (row?.failures ?? 0) + 1;
+    const ms = lockMs(failures);
+    const lockedUntil = ms > 0 ? new Date(now.getTime() + ms) : null;
+    await tx
+      .insert(signInThrottle)
+      .values({ ...key, failures, lockedUntil, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [signInThrottle.email, signInThrottle.address],
+        set: { failures, lockedUntil, updatedAt: now },
+      })
+      .run();
+    return { allowed: true, lockedUntil };
+  });
 }
 
 /** After a right password: this address starts from zero again for this email. */
@@ -57,7 +53,8 @@ export async function clearSignInFailures(
   db: Db,
   key: { email: string; address: string },
 ): Promise<void> {
-  db.delete(signInThrottle)
+  await db
+    .delete(signInThrottle)
     .where(and(eq(signInThrottle.email, key.email), eq(signInThrottle.address, key.address)))
     .run();
 }

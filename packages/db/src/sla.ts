@@ -7,8 +7,9 @@ import {
   type StatusChange,
   slaSchedule,
 } from "@frontline/core";
+import type Database from "better-sqlite3";
 import { and, asc, eq } from "drizzle-orm";
-import type { Db, Tx } from "./client.ts";
+import { type Db, type Tx, withRawConnection, withTransaction } from "./client.ts";
 import type { RequestRow } from "./requests.ts";
 import { requestEvents, requests, slaPolicy } from "./schema/index.ts";
 
@@ -20,8 +21,8 @@ interface StoredPolicy {
 }
 
 /** The policy the stored due instants follow; the default until a server applied its own. */
-function storedPolicy(db: Reader): StoredPolicy {
-  const row = db.select().from(slaPolicy).where(eq(slaPolicy.id, 1)).get();
+async function storedPolicy(db: Reader): Promise<StoredPolicy> {
+  const row = await db.select().from(slaPolicy).where(eq(slaPolicy.id, 1)).get();
   if (!row) return { policy: defaultPartnerPolicy, settings: defaultSlaSettings };
   return { policy: row.policy, settings: { atRiskFraction: row.atRiskFraction } };
 }
@@ -56,17 +57,16 @@ function toChange(row: { at: Date; data: Record<string, unknown> | null }): Stat
  * the transaction that changed its status, severity or first response, so
  * the queue never shows a due time the request no longer has.
  */
-export function refreshSla(tx: Tx, requestId: number): RequestRow | undefined {
-  const request = tx.select().from(requests).where(eq(requests.id, requestId)).get();
+export async function refreshSla(tx: Tx, requestId: number): Promise<RequestRow | undefined> {
+  const request = await tx.select().from(requests).where(eq(requests.id, requestId)).get();
   if (!request) return undefined;
-  const history = tx
+  const events = await tx
     .select({ at: requestEvents.createdAt, data: requestEvents.data })
     .from(requestEvents)
     .where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.type, "status-change")))
-    .orderBy(asc(requestEvents.id))
-    .all()
-    .flatMap((row) => toChange(row) ?? []);
-  const schedule = scheduleOf(request, history, storedPolicy(tx));
+    .orderBy(asc(requestEvents.id));
+  const history = events.flatMap((row) => toChange(row) ?? []);
+  const schedule = scheduleOf(request, history, await storedPolicy(tx));
   return tx
     .update(requests)
     .set({ slaDueAt: schedule.dueAt, slaRiskAt: schedule.riskAt })
@@ -80,7 +80,7 @@ export function refreshSla(tx: Tx, requestId: number): RequestRow | undefined {
  * histories in one pass; for a changed policy and after bulk loads. Works on
  * the raw connection, so it runs inside whatever transaction is open on it.
  */
-export function refreshAllSla(client: Db["$client"]): number {
+export function refreshAllSla(client: Database.Database): number {
   const stored = storedPolicyRaw(client);
   const active = client
     .prepare(
@@ -129,7 +129,7 @@ export function refreshAllSla(client: Db["$client"]): number {
   return active.length;
 }
 
-function storedPolicyRaw(client: Db["$client"]): StoredPolicy {
+function storedPolicyRaw(client: Database.Database): StoredPolicy {
   const row = client
     .prepare("SELECT policy, at_risk_fraction AS atRiskFraction FROM sla_policy WHERE id = 1")
     .get() as { policy: string; atRiskFraction: number } | undefined;
@@ -149,19 +149,20 @@ export async function applySlaPolicy(
   now: Date,
   settings: SlaSettings = defaultSlaSettings,
 ): Promise<boolean> {
-  return db.transaction((tx) => {
-    const row = tx.select().from(slaPolicy).where(eq(slaPolicy.id, 1)).get();
+  return withTransaction(db, async (tx) => {
+    const row = await tx.select().from(slaPolicy).where(eq(slaPolicy.id, 1)).get();
     const same =
       row !== undefined &&
       JSON.stringify(row.policy) === JSON.stringify(policy) &&
       row.atRiskFraction === settings.atRiskFraction;
     if (same) return false;
     const values = { policy, atRiskFraction: settings.atRiskFraction, updatedAt: now };
-    tx.insert(slaPolicy)
+    await tx
+      .insert(slaPolicy)
       .values({ id: 1, ...values })
       .onConflictDoUpdate({ target: slaPolicy.id, set: values })
       .run();
-    refreshAllSla(db.$client);
+    await withRawConnection(tx, refreshAllSla);
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import type { Db } from "./client.ts";
+import { type Db, withTransaction } from "./client.ts";
 import { apiTokens, type StaffRole, sessions, signInThrottle, staffUsers } from "./schema/index.ts";
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
@@ -19,13 +19,13 @@ export async function createStaffUser(
   now: Date,
   audit?: AuditFor<StaffUserRow>,
 ): Promise<StaffUserRow> {
-  return db.transaction((tx) => {
-    const created = tx
+  return withTransaction(db, async (tx) => {
+    const created = await tx
       .insert(staffUsers)
       .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
       .returning()
       .get();
-    insertAudit(tx, audit, created);
+    await insertAudit(tx, audit, created);
     return created;
   });
 }
@@ -40,19 +40,16 @@ export async function createFirstStaffUser(
   now: Date,
   audit?: AuditFor<StaffUserRow>,
 ): Promise<StaffUserRow | null> {
-  return db.transaction(
-    (tx) => {
-      if (tx.select({ n: count() }).from(staffUsers).get()?.n) return null;
-      const created = tx
-        .insert(staffUsers)
-        .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
-        .returning()
-        .get();
-      insertAudit(tx, audit, created);
-      return created;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(db, async (tx) => {
+    if ((await tx.select({ n: count() }).from(staffUsers).get())?.n) return null;
+    const created = await tx
+      .insert(staffUsers)
+      .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    await insertAudit(tx, audit, created);
+    return created;
+  });
 }
 
 export async function countStaffUsers(db: Db): Promise<number> {
@@ -60,14 +57,12 @@ export async function countStaffUsers(db: Db): Promise<number> {
 }
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffUserRow | null> {
-  return (
-    db.select().from(staffUsers).where(eq(staffUsers.email, email.trim().toLowerCase())).get() ??
-    null
-  );
+  const normalised = email.trim().toLowerCase();
+  return (await db.select().from(staffUsers).where(eq(staffUsers.email, normalised)).get()) ?? null;
 }
 
 export async function getStaffUser(db: Db, id: number): Promise<StaffUserRow | null> {
-  return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get() ?? null;
+  return (await db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()) ?? null;
 }
 
 export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
@@ -100,39 +95,32 @@ export async function updateStaffUser(
   /** Recorded only when the update is made. */
   audit?: AuditFor<{ before: StaffUserRow; user: StaffUserRow }>,
 ): Promise<StaffUpdate> {
-  return db.transaction(
-    (tx): StaffUpdate => {
-      const before = tx.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
-      if (!before) return { outcome: "not-found" };
-      const after = { ...before, ...changes };
-      const wasAdmin = before.role === "admin" && !before.disabled;
-      const staysAdmin = after.role === "admin" && !after.disabled;
-      if (wasAdmin && !staysAdmin) {
-        const others = tx
-          .select({ n: count() })
-          .from(staffUsers)
-          .where(
-            and(
-              eq(staffUsers.role, "admin"),
-              eq(staffUsers.disabled, false),
-              ne(staffUsers.id, id),
-            ),
-          )
-          .get();
-        if (!others?.n) return { outcome: "last-admin" };
-      }
-      const user = tx
-        .update(staffUsers)
-        .set({ ...changes, updatedAt: now })
-        .where(eq(staffUsers.id, id))
-        .returning()
+  return withTransaction(db, async (tx): Promise<StaffUpdate> => {
+    const before = await tx.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+    if (!before) return { outcome: "not-found" };
+    const after = { ...before, ...changes };
+    const wasAdmin = before.role === "admin" && !before.disabled;
+    const staysAdmin = after.role === "admin" && !after.disabled;
+    if (wasAdmin && !staysAdmin) {
+      const others = await tx
+        .select({ n: count() })
+        .from(staffUsers)
+        .where(
+          and(eq(staffUsers.role, "admin"), eq(staffUsers.disabled, false), ne(staffUsers.id, id)),
+        )
         .get();
-      if (changes.disabled) tx.delete(sessions).where(eq(sessions.userId, id)).run();
-      insertAudit(tx, audit, { before, user });
-      return { outcome: "updated", before, user };
-    },
-    { behavior: "immediate" },
-  );
+      if (!others?.n) return { outcome: "last-admin" };
+    }
+    const user = await tx
+      .update(staffUsers)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(staffUsers.id, id))
+      .returning()
+      .get();
+    if (changes.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await insertAudit(tx, audit, { before, user });
+    return { outcome: "updated", before, user };
+  });
 }
 
 /** What a password change ended: the sessions and API tokens the old password gave. */
@@ -154,8 +142,8 @@ export async function setStaffPassword(
   now: Date,
   audit?: AuditFor<PasswordChange>,
 ): Promise<PasswordChange | null> {
-  return db.transaction((tx) => {
-    const user = tx
+  return withTransaction(db, async (tx) => {
+    const user = await tx
       .update(staffUsers)
       .set({
         passwordHash: change.passwordHash,
@@ -171,15 +159,15 @@ export async function setStaffPassword(
     const others = change.keepSession
       ? and(eq(sessions.userId, id), ne(sessions.id, change.keepSession))
       : eq(sessions.userId, id);
-    const ended = tx.delete(sessions).where(others).run();
-    tx.delete(signInThrottle).where(eq(signInThrottle.email, user.email)).run();
-    const revoked = tx
+    const ended = await tx.delete(sessions).where(others).returning({ id: sessions.id });
+    await tx.delete(signInThrottle).where(eq(signInThrottle.email, user.email)).run();
+    const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: now })
       .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)))
-      .run();
-    const result = { user, endedSessions: ended.changes, revokedTokens: revoked.changes };
-    insertAudit(tx, audit, result);
+      .returning({ id: apiTokens.id });
+    const result = { user, endedSessions: ended.length, revokedTokens: revoked.length };
+    await insertAudit(tx, audit, result);
     return result;
   });
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sqliteOf } from "../src/connection.ts";
 import { tempDatabase } from "./temp-db.ts";
 
 const opened: ReturnType<typeof tempDatabase>[] = [];
@@ -10,7 +11,7 @@ describe("the database file", () => {
   it("syncs every commit to disk (synchronous=FULL in WAL mode), so an acknowledged write survives a power cut", () => {
     const database = tempDatabase();
     opened.push(database);
-    const client = database.db.$client;
+    const client = sqliteOf(database.db);
     expect(client.pragma("journal_mode", { simple: true })).toBe("wal");
     // 2 is FULL; NORMAL (1) may lose the last commits when the machine loses power.
     expect(client.pragma("synchronous", { simple: true })).toBe(2);
@@ -20,6 +21,6 @@ describe("the database file", () => {
   it("zeroes what is deleted or overwritten (secure_delete), so purged secrets do not linger in free space", () => {
     const database = tempDatabase();
     opened.push(database);
-    expect(database.db.$client.pragma("secure_delete", { simple: true })).toBe(1);
+    expect(sqliteOf(database.db).pragma("secure_delete", { simple: true })).toBe(1);
   });
 });

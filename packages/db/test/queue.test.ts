@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sqliteOf } from "../src/connection.ts";
 import {
   applySlaPolicy,
   changeStatus,
@@ -137,7 +138,7 @@ describe("the kept counts per status", () => {
     const counted = () =>
       Object.fromEntries(
         (
-          database.db.$client
+          sqliteOf(database.db)
             .prepare("SELECT status, count(*) AS n FROM requests GROUP BY status")
             .all() as { status: string; n: number }[]
         ).map((r) => [r.status, r.n]),
@@ -189,7 +190,7 @@ describe("the search index", () => {
       sqlite.close();
 
       const upgraded = openDatabase(path);
-      const rows = upgraded.db.$client.prepare("SELECT rowid, content FROM request_search").all();
+      const rows = sqliteOf(upgraded.db).prepare("SELECT rowid, content FROM request_search").all();
       expect(rows).toEqual([
         { rowid: 1, content: "Invoice question The invoice looks odd.\nWombat billing code" },
       ]);

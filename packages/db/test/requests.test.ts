@@ -2,9 +2,11 @@ import { existsSync } from "node:fs";
 import type { SupportRequestInput } from "@frontline/core";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sqliteOf } from "../src/connection.ts";
 import {
   appendEvent,
   createRequest,
+  driverError,
   getRequestByNumber,
   listEvents,
   openDatabase,
@@ -38,7 +40,7 @@ describe("opening the database", () => {
     const raw = new Database(database.path);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.close();
-    const fk = database.db.$client.pragma("foreign_keys", { simple: true });
+    const fk = sqliteOf(database.db).pragma("foreign_keys", { simple: true });
     expect(fk).toBe(1);
   });
 
@@ -134,7 +136,7 @@ describe("the timeline", () => {
 
   it("cannot be rewritten or deleted, even with raw SQL", async () => {
     const created = await createRequest(database.db, { input, trackingTokenHash: "h", now });
-    const raw = database.db.$client;
+    const raw = sqliteOf(database.db);
     expect(() => raw.prepare("UPDATE request_events SET body = 'forged'").run()).toThrow(
       /append-only/,
     );
@@ -150,7 +152,7 @@ describe("the timeline", () => {
         actor: "agent",
         at: now,
         body: "?",
-      }),
+      }).catch((error) => Promise.reject(driverError(error))),
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 });

@@ -1,5 +1,6 @@
 import { categoryIds, defaultServices, severityIds, slaSchedule, statuses } from "@frontline/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sqliteOf } from "../src/connection.ts";
 import {
   appendEvent,
   createRequest,
@@ -19,9 +20,13 @@ beforeEach(() => {
 afterEach(() => database.cleanup());
 
 const all = <T>(sql: string, ...args: unknown[]) =>
-  database.db.$client.prepare(sql).all(...args) as T[];
+  sqliteOf(database.db)
+    .prepare(sql)
+    .all(...args) as T[];
 const one = <T>(sql: string, ...args: unknown[]) =>
-  database.db.$client.prepare(sql).get(...args) as T;
+  sqliteOf(database.db)
+    .prepare(sql)
+    .get(...args) as T;
 
 describe("seeding a database", () => {
   it("spreads requests over 90 days with every status, severity, category and service", async () => {
@@ -97,7 +102,7 @@ describe("seeding a database", () => {
     const stored = all<{ id: number; due: number | null }>(
       "SELECT id, sla_due_at AS due FROM requests ORDER BY id",
     );
-    refreshAllSla(database.db.$client);
+    refreshAllSla(sqliteOf(database.db));
     const recomputed = all<{ id: number; due: number | null }>(
       "SELECT id, sla_due_at AS due FROM requests ORDER BY id",
     );
@@ -129,7 +134,7 @@ describe("seeding a database", () => {
     try {
       await seedDatabase(other.db, { requests: 300, now, seed: 7 });
       expect(
-        other.db.$client
+        sqliteOf(other.db)
           .prepare("SELECT number, subject, status, severity FROM requests ORDER BY id")
           .all(),
       ).toEqual(first);

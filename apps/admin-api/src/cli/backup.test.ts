@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "@frontline/db";
+import { dumpTables, openDatabase, runStatement } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import { validRequest } from "../../test/test-app.ts";
 import { loadConfig } from "../config.ts";
@@ -65,29 +65,17 @@ async function serve(databaseUrl: string) {
 }
 
 /** Every row of every table, for comparing two databases. */
-function dump(path: string): Record<string, unknown[]> {
+async function dump(path: string): Promise<Record<string, unknown[]>> {
   const database = openDatabase(path, { migrate: false });
   try {
-    const client = database.db.$client;
-    const tables = client
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string }[];
-    return Object.fromEntries(
-      tables.map(({ name }) => [
-        name,
-        client
-          .prepare(`SELECT * FROM "${name}"`)
-          .all()
-          .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-      ]),
-    );
+    return await dumpTables(database.db);
   } finally {
     database.close();
   }
 }
 
-const numbersIn = (path: string) =>
-  new Set(dump(path).requests?.map((row) => (row as { number: string }).number));
+const numbersIn = async (path: string) =>
+  new Set((await dump(path)).requests?.map((row) => (row as { number: string }).number));
 
 describe("npm run admin -- backup", () => {
   it("copies the database while the server keeps filing requests, with every request answered before it began", async () => {
@@ -113,10 +101,10 @@ describe("npm run admin -- backup", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`to ${backup} in`);
     expect(run.stdout).toMatch(/integrity ok, [\d.]+ MB, \d+ tables, [\d,]+ requests/);
-    const inBackup = numbersIn(backup);
+    const inBackup = await numbersIn(backup);
     for (const number of answeredBefore) expect(inBackup.has(number)).toBe(true);
     expect(inBackup.size).toBeLessThanOrEqual(3000 + answered.length);
-    expect(dump(backup).request_events?.length).toBeGreaterThan(3000);
+    expect((await dump(backup)).request_events?.length).toBeGreaterThan(3000);
     expect(readdirSync(join(dir, "backups"))).toEqual(["frontline-2026-11-21.db"]);
   });
 
@@ -136,7 +124,7 @@ describe("npm run admin -- backup", () => {
 
     const forced = await admin(url, "backup", existing, "--force");
     expect(forced.code).toBe(0);
-    expect(numbersIn(existing).size).toBe(20);
+    expect((await numbersIn(existing)).size).toBe(20);
 
     const missing = await admin(url, "backup");
     expect(missing.code).toBe(2);
@@ -165,7 +153,7 @@ describe("npm run admin -- restore", () => {
     let server = await serve(url);
     const early = [await server.file(), await server.file(), await server.file()];
     await server.stop();
-    const backedUp = dump(url);
+    const backedUp = await dump(url);
     const backup = join(dir, "backup.db");
     expect((await admin(url, "backup", backup)).code).toBe(0);
 
@@ -188,16 +176,16 @@ describe("npm run admin -- restore", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Restored ${url} from ${backup}: integrity ok`);
     expect(run.stdout).toContain("Start the server again.");
-    const restored = dump(url);
+    const restored = await dump(url);
     // The database is the backup, plus the note that it was restored.
     const note = restored.audit_log?.at(-1);
     expect(note).toMatchObject({ actor_label: "cli", action: "database.restore", target: backup });
     expect({ ...restored, audit_log: restored.audit_log?.slice(0, -1) }).toEqual(backedUp);
-    expect([...numbersIn(url)]).toEqual(early);
+    expect([...(await numbersIn(url))]).toEqual(early);
 
     const previous = /kept as (.+)\.$/m.exec(run.stdout)?.[1] ?? "";
     expect(previous).toMatch(/frontline\.db\.before-restore-\d{4}-\d\d-\d\dT\d{6}Z$/);
-    expect([...numbersIn(previous)]).toEqual([...early, ...late]);
+    expect([...(await numbersIn(previous))]).toEqual([...early, ...late]);
   });
 
   it("refuses while a server holds the database, and changes nothing", async () => {
@@ -218,7 +206,7 @@ describe("npm run admin -- restore", () => {
     // The server goes on as if nothing happened.
     const after = await server.file();
     await server.stop();
-    expect(numbersIn(url)).toEqual(new Set([...numbersIn(backup), filed, after]));
+    expect(await numbersIn(url)).toEqual(new Set([...(await numbersIn(backup)), filed, after]));
 
     expect((await admin(url, "restore", backup)).code).toBe(0);
   });
@@ -236,7 +224,7 @@ describe("npm run admin -- restore", () => {
     };
     for (const [name, [bytes]] of Object.entries(fixtures)) writeFileSync(join(dir, name), bytes);
     const other = openDatabase(join(dir, "other.db"), { migrate: false });
-    other.db.$client.exec("CREATE TABLE notes (body TEXT)");
+    await runStatement(other.db, "CREATE TABLE notes (body TEXT)");
     other.close();
     fixtures["other.db"] = ["", "is not a Frontline database"];
     fixtures["missing.db"] = ["", "There is no backup file"];

@@ -1,13 +1,19 @@
-import { type Db, getRequestByNumber, getStaffUser } from "@frontline/db";
+import {
+  type Db,
+  getRequestByNumber,
+  getStaffUser,
+  runStatement,
+  tableRowCounts,
+} from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser } from "../../test/browser.ts";
 import { deskTest } from "../../test/desk.ts";
-import { rowCounts } from "../../test/rows.ts";
 import { callJson, postJson, readJson, validRequest } from "../../test/test-app.ts";
 
 /** From now on every audit entry fails to be written, as a full disk or a broken file would. */
-function breakAuditLog(db: Db) {
-  db.$client.exec(
+async function breakAuditLog(db: Db) {
+  await runStatement(
+    db,
     "CREATE TRIGGER audit_log_broken BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
   );
 }
@@ -25,8 +31,8 @@ describe("a change and its audit entry", () => {
     const desk = await deskTest();
     const row = await desk.file();
     const before = { status: row.status, version: row.version };
-    breakAuditLog(desk.db);
-    const rows = rowCounts(desk.db);
+    await breakAuditLog(desk.db);
+    const rows = await tableRowCounts(desk.db);
     for (const [action, body] of [
       ["status", { status: "waiting-on-customer" }],
       ["assignment", { assigneeId: "me" }],
@@ -37,7 +43,7 @@ describe("a change and its audit entry", () => {
       expect(response.status, action).toBe(500);
       expect(response.headers.get("content-type")).toContain("application/problem+json");
     }
-    expect(rowCounts(desk.db)).toEqual(rows);
+    expect(await tableRowCounts(desk.db)).toEqual(rows);
     const after = await getRequestByNumber(desk.db, row.number);
     expect({ status: after?.status, version: after?.version }).toEqual(before);
   });
@@ -46,8 +52,8 @@ describe("a change and its audit entry", () => {
     const desk = await deskTest();
     const { app, db } = desk;
     const session = await signedInBrowser(app, db, "agent", { email: "ana@partner.example" });
-    breakAuditLog(db);
-    const rows = rowCounts(db);
+    await breakAuditLog(db);
+    const rows = await tableRowCounts(db);
     const attempts = [
       session.browser.request("/api/v1/tokens", {
         method: "POST",
@@ -70,7 +76,7 @@ describe("a change and its audit entry", () => {
       callJson(app, "POST", "/api/v1/incidents", desk.operator.headers, outage),
     ];
     for (const response of await Promise.all(attempts)) expect(response.status).toBe(500);
-    expect(rowCounts(db)).toEqual(rows);
+    expect(await tableRowCounts(db)).toEqual(rows);
     expect((await getStaffUser(db, desk.agent.user.id))?.role).toBe("agent");
   });
 });
@@ -92,10 +98,11 @@ describe("resolving an incident with its linked requests", () => {
     }
     // The second request's move fails inside the resolution, as a lost write would.
     const second = await getRequestByNumber(db, linked[1].number);
-    db.$client.exec(
+    await runStatement(
+      db,
       `CREATE TRIGGER refuse_second BEFORE UPDATE OF status ON requests WHEN NEW.id = ${second?.id} BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`,
     );
-    const rows = rowCounts(db);
+    const rows = await tableRowCounts(db);
     const response = await callJson(
       app,
       "POST",
@@ -104,7 +111,7 @@ describe("resolving an incident with its linked requests", () => {
       { resolveLinkedRequests: true, message: { en: "Mail flows again." } },
     );
     expect(response.status).toBe(500);
-    expect(rowCounts(db)).toEqual(rows);
+    expect(await tableRowCounts(db)).toEqual(rows);
     for (const filed of linked) {
       expect((await getRequestByNumber(db, filed.number))?.status).toBe("new");
     }
@@ -112,7 +119,7 @@ describe("resolving an incident with its linked requests", () => {
     expect(health.incidents.map((i: { id: number }) => i.id)).toContain(incident.id);
 
     // Once the fault is gone, the same resolution moves all three.
-    db.$client.exec("DROP TRIGGER refuse_second");
+    await runStatement(db, "DROP TRIGGER refuse_second");
     const retried = await readJson(
       await callJson(
         app,

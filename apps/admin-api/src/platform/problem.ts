@@ -1,3 +1,4 @@
+import { driverError } from "@frontline/db";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -71,7 +72,8 @@ export function problemHandler(error: Error, c: Context): Response {
     const [slug, title] = httpTitles[error.status] ?? ["http-error", "Request failed"];
     return problemResponse(c, new Problem(error.status, slug, title, error.message || undefined));
   }
-  console.error(error);
+  // A failed query's own message lists its parameters; the driver's error does not.
+  console.error(driverError(error));
   return problemResponse(
     c,
     new Problem(

@@ -1,4 +1,4 @@
-import type { Db } from "../client.ts";
+import type Database from "better-sqlite3";
 
 /**
  * The search triggers rewrite a request's index row on every timeline entry,
@@ -6,7 +6,7 @@ import type { Db } from "../client.ts";
  * transaction they are dropped and put back exactly as they were (a failure
  * rolls both back), and the new rows are indexed in one statement instead.
  */
-export function suspendSearchTriggers(client: Db["$client"]): () => void {
+export function suspendSearchTriggers(client: Database.Database): () => void {
   const triggers = client
     .prepare(
       "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'request_search_%'",
@@ -19,7 +19,7 @@ export function suspendSearchTriggers(client: Db["$client"]): () => void {
 }
 
 /** What the triggers would have written (see migration 0007): subject, description, messages. */
-export function indexForSearch(client: Db["$client"], fromId: number) {
+export function indexForSearch(client: Database.Database, fromId: number) {
   client
     .prepare(
       `INSERT INTO request_search (rowid, content)

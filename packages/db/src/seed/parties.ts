@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../client.ts";
+import type Database from "better-sqlite3";
 import type { SeedStaff } from "./story.ts";
 import { organisationName, personName, type Random } from "./text.ts";
 
@@ -43,7 +43,7 @@ export function filingTimes(random: Random, count: number, now: number): number[
   return times.sort((a, b) => a - b);
 }
 
-export function seedStaff(client: Db["$client"], now: number): SeedStaff[] {
+export function seedStaff(client: Database.Database, now: number): SeedStaff[] {
   const insert = client.prepare(
     `INSERT INTO staff_users (email, name, role, password_hash, created_at, updated_at)
      VALUES (?, ?, ?, 'seed$no-sign-in', ?, ?) ON CONFLICT(email) DO NOTHING`,
@@ -81,7 +81,7 @@ export interface SeedCustomer {
 }
 
 export function seedCustomers(
-  client: Db["$client"],
+  client: Database.Database,
   random: Random,
   count: number,
   services: readonly string[],
@@ -147,7 +147,7 @@ export interface SeedIncident {
 }
 
 export function seedIncidents(
-  client: Db["$client"],
+  client: Database.Database,
   random: Random,
   services: readonly string[],
   now: number,
@@ -181,7 +181,7 @@ export function seedIncidents(
 }
 
 /** "Was this helpful?" answers on the articles customers saw before filing. */
-export function seedFeedback(client: Db["$client"], random: Random, now: number) {
+export function seedFeedback(client: Database.Database, random: Random, now: number) {
   const insert = client.prepare(
     `INSERT INTO article_feedback (submission_id, locale, article, helpful, comment, created_at, updated_at)
      VALUES (?, 'en', ?, ?, ?, ?, ?)`,

@@ -8,7 +8,8 @@ import {
   type Locale,
   type SeverityId,
 } from "@frontline/core";
-import type { Db } from "../client.ts";
+import type Database from "better-sqlite3";
+import { type Db, withRawConnection } from "../client.ts";
 import { refreshAllSla } from "../sla.ts";
 import { indexForSearch, suspendSearchTriggers } from "./bulk.ts";
 import {
@@ -99,8 +100,12 @@ function requester(random: Random, customers: readonly SeedCustomer[]) {
  * its triggers and the SLA columns are computed at the end.
  */
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSummary> {
+  return withRawConnection(db, (client) => seedWith(client, options));
+}
+
+/** The seed itself: synchronous, on the raw connection, in better-sqlite3's own transaction. */
+function seedWith(client: Database.Database, options: SeedOptions): SeedSummary {
   const started = performance.now();
-  const client = db.$client;
   const existing = (client.prepare("SELECT count(*) AS n FROM requests").get() as { n: number }).n;
   if (existing > 0 && !options.force) {
     throw new DatabaseNotEmptyError(

@@ -1,4 +1,10 @@
-import { createIncident, getRequestByNumber, listOutbox } from "@frontline/db";
+import {
+  createIncident,
+  getRequestByNumber,
+  listOutbox,
+  runStatement,
+  schema,
+} from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { type DeskTest, deskTest } from "../../../test/desk.ts";
 import { readJson } from "../../../test/test-app.ts";
@@ -39,16 +45,16 @@ describe("claiming and assigning", () => {
       summary: "Assigned to Test agent",
       data: { from: null, to: desk.agent.user.id, toName: "Test agent" },
     });
-    const entry = desk.db.$client
-      .prepare("SELECT * FROM audit_log WHERE action = 'request.assign'")
-      .get() as Record<string, unknown>;
+    const entry = (await desk.db.select().from(schema.auditLog)).find(
+      (row) => row.action === "request.assign",
+    );
     expect(entry).toMatchObject({
-      actor_id: desk.agent.user.id,
-      actor_label: "agent@partner.example",
+      actorId: desk.agent.user.id,
+      actorLabel: "agent@partner.example",
       target: number,
-      client_address: "203.0.113.7",
+      clientAddress: "203.0.113.7",
     });
-    expect(JSON.parse(String(entry.detail))).toEqual({ from: null, to: desk.agent.user.id });
+    expect(entry?.detail).toEqual({ from: null, to: desk.agent.user.id });
   });
 
   it("assigns to another agent and back to nobody", async () => {
@@ -236,9 +242,11 @@ describe("merging a duplicate", () => {
 
   it("leaves an escalated request open: the lifecycle does not close it", async () => {
     const { desk, original, duplicate } = await twoRequests();
-    desk.db.$client
-      .prepare("UPDATE requests SET status = 'escalated' WHERE id = ?")
-      .run(duplicate.id);
+    await runStatement(
+      desk.db,
+      "UPDATE requests SET status = 'escalated' WHERE id = ?",
+      duplicate.id,
+    );
     const refused = await problem(
       await desk.act(duplicate.number, "merge", { into: original.number }),
       409,
@@ -288,11 +296,14 @@ describe("the audit log", () => {
     await desk.act(number, "status", { status: "open" }, from);
     await desk.act(number, "incident", { incidentId: null }, from);
     await desk.act(other.number, "merge", { into: number }, from);
-    const entries = desk.db.$client
-      .prepare(
-        "SELECT action, target, actor_label AS actor, client_address AS address FROM audit_log ORDER BY id",
-      )
-      .all();
+    const entries = (await desk.db.select().from(schema.auditLog).orderBy(schema.auditLog.id)).map(
+      (entry) => ({
+        action: entry.action,
+        target: entry.target,
+        actor: entry.actorLabel,
+        address: entry.clientAddress,
+      }),
+    );
     const row = (action: string, target = number) => ({
       action,
       target,

@@ -92,7 +92,7 @@ describe("signing in with a password", () => {
   it("refuses a disabled user even with the right password", async () => {
     const { app, db } = testApp();
     const user = await staffWithPassword(db, "agent");
-    db.update(schema.staffUsers).set({ disabled: true }).run();
+    await db.update(schema.staffUsers).set({ disabled: true });
     const response = await submitSignIn(new TestBrowser(app), user.email, TEST_PASSWORD);
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("This account is disabled");
