@@ -1,3 +1,27 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+/**
+ * Every test of the repositories runs twice: on SQLite and on PostgreSQL
+ * (a server the postgres project starts itself, see test/postgres-setup.ts).
+ * Files named *.sqlite.test.ts test what only SQLite has (its file, WAL,
+ * pragmas, the connection gate, bulk seeding, backups) and run once.
+ */
+export default defineConfig({
+  test: {
+    // Starting PostgreSQL and copying a database take seconds on a busy two-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "sqlite", include: ["test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/**/*.sqlite.test.ts"],
+          globalSetup: ["test/postgres-setup.ts"],
+        },
+      },
+    ],
+  },
+});

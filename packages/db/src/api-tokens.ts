@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import { type Db, withTransaction } from "./client.ts";
-import { apiTokens, staffUsers } from "./schema/index.ts";
+import { type Db, first, one, tablesOf, withTransaction } from "./client.ts";
+import type { apiTokens } from "./schema/index.ts";
 import type { StaffUserRow } from "./staff-users.ts";
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -20,12 +20,14 @@ export async function createApiToken(
   now: Date,
   audit?: AuditFor<ApiTokenRow>,
 ): Promise<ApiTokenRow> {
+  const { apiTokens } = tablesOf(db);
   return withTransaction(db, async (tx) => {
-    const created = await tx
-      .insert(apiTokens)
-      .values({ ...token, createdAt: now })
-      .returning()
-      .get();
+    const created = await one(
+      tx
+        .insert(apiTokens)
+        .values({ ...token, createdAt: now })
+        .returning(),
+    );
     await insertAudit(tx, audit, created);
     return created;
   });
@@ -36,12 +38,15 @@ export async function findApiToken(
   db: Db,
   tokenHash: string,
 ): Promise<{ token: ApiTokenRow; user: StaffUserRow } | null> {
-  const row = await db
-    .select({ token: apiTokens, user: staffUsers })
-    .from(apiTokens)
-    .innerJoin(staffUsers, eq(apiTokens.userId, staffUsers.id))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .get();
+  const { staffUsers, apiTokens } = tablesOf(db);
+  const row = await first(
+    db
+      .select({ token: apiTokens, user: staffUsers })
+      .from(apiTokens)
+      .innerJoin(staffUsers, eq(apiTokens.userId, staffUsers.id))
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+      .limit(1),
+  );
   return row ?? null;
 }
 
@@ -51,8 +56,9 @@ export async function findApiToken(
  * each read into a write.
  */
 export async function touchApiToken(db: Db, token: ApiTokenRow, now: Date): Promise<void> {
+  const { apiTokens } = tablesOf(db);
   if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < 60_000) return;
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
 }
 
 export type ApiTokenListing = ApiTokenRow & { readonly userEmail: string };
@@ -62,6 +68,7 @@ export async function listApiTokens(
   db: Db,
   filter: { userId?: number } = {},
 ): Promise<ApiTokenListing[]> {
+  const { staffUsers, apiTokens } = tablesOf(db);
   const live = isNull(apiTokens.revokedAt);
   return (
     await db
@@ -70,12 +77,12 @@ export async function listApiTokens(
       .innerJoin(staffUsers, eq(apiTokens.userId, staffUsers.id))
       .where(filter.userId === undefined ? live : and(live, eq(apiTokens.userId, filter.userId)))
       .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-      .all()
   ).map((row) => ({ ...row.token, userEmail: row.userEmail }));
 }
 
 export async function getApiToken(db: Db, id: number): Promise<ApiTokenRow | null> {
-  return (await db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()) ?? null;
+  const { apiTokens } = tablesOf(db);
+  return (await first(db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1))) ?? null;
 }
 
 /** Revokes a live token; false when it was already revoked or never existed. */
@@ -85,13 +92,15 @@ export async function revokeApiToken(
   now: Date,
   audit?: AuditFor<ApiTokenRow>,
 ): Promise<boolean> {
+  const { apiTokens } = tablesOf(db);
   return withTransaction(db, async (tx) => {
-    const revoked = await tx
-      .update(apiTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning()
-      .get();
+    const revoked = await first(
+      tx
+        .update(apiTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+        .returning(),
+    );
     if (revoked) await insertAudit(tx, audit, revoked);
     return revoked !== undefined;
   });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
-import { type Db, type Queries, type Tx, withTransaction } from "./client.ts";
-import { auditLog } from "./schema/index.ts";
+import { type Db, dialectOf, type Queries, type Tx, tablesOf, withTransaction } from "./client.ts";
+import type { auditLog } from "./schema/index.ts";
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -68,18 +68,16 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 async function writeEntry(db: Queries, entry: AuditEntry): Promise<void> {
-  await db
-    .insert(auditLog)
-    .values({
-      at: entry.at,
-      actorId: entry.actorId,
-      actorLabel: entry.actorLabel,
-      action: entry.action,
-      target: entry.target ?? null,
-      detail: entry.detail ?? null,
-      clientAddress: entry.clientAddress ?? null,
-    })
-    .run();
+  const { auditLog } = tablesOf(db);
+  await db.insert(auditLog).values({
+    at: entry.at,
+    actorId: entry.actorId,
+    actorLabel: entry.actorLabel,
+    action: entry.action,
+    target: entry.target ?? null,
+    detail: entry.detail ?? null,
+    clientAddress: entry.clientAddress ?? null,
+  });
 }
 
 export interface AuditFilter {
@@ -96,10 +94,18 @@ export interface AuditFilter {
 
 /** Audit entries newest first, filtered; page on with the last entry as `before`. */
 export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]> {
+  const { auditLog } = tablesOf(db);
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.actor) {
-    conditions.push(sql`instr(lower(${auditLog.actorLabel}), ${filter.actor.toLowerCase()}) > 0`);
+    const label = sql`lower(${auditLog.actorLabel})`;
+    const part = filter.actor.toLowerCase();
+    // The same test in each engine's words: the part occurs anywhere in the label.
+    conditions.push(
+      dialectOf(db) === "postgres"
+        ? sql`strpos(${label}, ${part}) > 0`
+        : sql`instr(${label}, ${part}) > 0`,
+    );
   }
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to) conditions.push(lt(auditLog.at, filter.to));
@@ -118,6 +124,7 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]
 
 /** The actions the log holds, for a filter menu. */
 export async function listAuditActions(db: Db): Promise<string[]> {
+  const { auditLog } = tablesOf(db);
   const rows = await db
     .selectDistinct({ action: auditLog.action })
     .from(auditLog)

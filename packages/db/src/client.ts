@@ -1,13 +1,14 @@
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
-import { DrizzleQueryError } from "drizzle-orm";
-import { drizzle as syncDrizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
-import { Connection, connectionOf, registerConnection } from "./connection.ts";
-import * as schema from "./schema/index.ts";
+import type Database from "better-sqlite3";
+import { DrizzleQueryError, is, sql } from "drizzle-orm";
+import { PgDatabase } from "drizzle-orm/pg-core";
+import type { SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
+import { isPostgresUrl, openPostgres } from "./postgres/connection.ts";
+import { asPostgres, withPostgresTransaction } from "./postgres/transactions.ts";
+import type * as schema from "./schema/index.ts";
+import { connectionOf } from "./sqlite/connection.ts";
+import { databasePath, openSqlite } from "./sqlite/open.ts";
+
+export { databasePath, migrationsFolder } from "./sqlite/open.ts";
 
 /**
  * The database as the app sees it: drizzle's async query builders, no
@@ -24,56 +25,68 @@ export type Queries = Db | Tx;
 
 export interface OpenDatabase {
   readonly db: Db;
-  /** The file in use, or ":memory:". */
+  readonly dialect: Dialect;
+  /** The SQLite file in use (or ":memory:"); for PostgreSQL the URL without its password. */
   readonly path: string;
-  close(): void;
-}
-
-/** The drizzle migrations this version applies when it opens a database. */
-export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
-
-/** Accepts a plain path, a `file:` URL, or `:memory:`. */
-export function databasePath(databaseUrl: string): string {
-  if (databaseUrl === ":memory:") return databaseUrl;
-  const path = databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
-  return resolve(path);
+  /** Settles once the schema is up to date; rejects with the reason when it cannot be. */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
- * Opens (creating if needed) the SQLite file and brings its schema up to
- * date. WAL lets readers work while a writer commits; the busy timeout makes
- * a second process wait for the lock instead of failing at once.
- * synchronous=FULL syncs the WAL at every commit, so a request answered 201
- * survives a power cut, not only a crash of the process (NORMAL's promise).
- * Measured here it allows about 4,000 commits/s, twenty times what filing
- * requests reaches, so durability costs no throughput that matters.
+ * Opens the database a URL names: `postgres://…` or `postgresql://…` is
+ * PostgreSQL, anything else a SQLite file (a path, `file:…` or `:memory:`).
+ * Either way the handle is returned at once and the schema is brought up to
+ * date: SQLite before this returns, PostgreSQL before its first query runs.
  */
 export function openDatabase(
   databaseUrl: string,
   options: {
-    /** False to leave the schema as it is (a backup must copy what the server has). */
+    /** False to leave a SQLite file's schema as it is (a backup must copy what the server has). */
     readonly migrate?: boolean;
+    /** PostgreSQL: connections this process keeps at most. */
+    readonly poolSize?: number;
   } = {},
 ): OpenDatabase {
+  if (isPostgresUrl(databaseUrl)) {
+    const opened = openPostgres(databaseUrl, options);
+    return {
+      // Typed as the SQLite handle the repositories are written against; see tablesOf.
+      db: opened.db as unknown as Db,
+      dialect: "postgres",
+      path: withoutPassword(databaseUrl),
+      ready: opened.ready,
+      close: opened.close,
+    };
+  }
   const path = databasePath(databaseUrl);
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = FULL");
-  // Deleted and overwritten content is zeroed, not left in free space: a
-  // sent mail's tracking link must not survive in the file after its purge.
-  sqlite.pragma("secure_delete = ON");
-  // Migrations run before anything else can use the connection, synchronously.
-  if (options.migrate !== false) migrate(syncDrizzle({ client: sqlite }), { migrationsFolder });
-  const connection = new Connection(sqlite);
-  const db = drizzle(
-    (sql, params, method) => connection.use(() => connection.execute(sql, params, method)),
-    { schema },
-  );
-  registerConnection(db, connection);
-  return { db, path, close: () => sqlite.close() };
+  const opened = openSqlite(path, options);
+  return {
+    db: opened.db,
+    dialect: "sqlite",
+    path,
+    ready: Promise.resolve(),
+    close: async () => {
+      opened.close();
+    },
+  };
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://…";
+  }
+}
+
+export type Dialect = "sqlite" | "postgres";
+
+/** Which engine answers this handle (or the transaction it is part of). */
+export function dialectOf(db: Queries): Dialect {
+  return is(db, PgDatabase) ? "postgres" : "sqlite";
 }
 
 /**
@@ -82,7 +95,21 @@ export function openDatabase(
  * never deadlock upgrading a read lock. Called inside a transaction, the
  * work joins it (a savepoint would let an inner failure be swallowed).
  */
-export async function withTransaction<T>(db: Queries, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  db: Queries,
+  work: (tx: Tx) => Promise<T>,
+  options: {
+    /**
+     * The change checks that something does not exist before writing; on
+     * PostgreSQL it runs SERIALIZABLE (see postgres/transactions.ts). SQLite
+     * runs one writer at a time, which is serializable already.
+     */
+    readonly serializable?: boolean;
+  } = {},
+): Promise<T> {
+  if (dialectOf(db) === "postgres") {
+    return withPostgresTransaction(db, work, options.serializable === true);
+  }
   const connection = connectionOf(db);
   // Inside a transaction every statement is already part of it, whatever the handle.
   if (connection.inTransaction) return work(db as Tx);
@@ -99,12 +126,14 @@ export function withRawConnection<T>(
   db: Queries,
   work: (sqlite: Database.Database) => T,
 ): Promise<T> {
+  if (dialectOf(db) === "postgres") throw new Error("withRawConnection is for SQLite only");
   return connectionOf(db).use(work);
 }
 
 /** Proves the database answers; used by the health check. */
 export async function pingDatabase(db: Db): Promise<void> {
-  await withRawConnection(db, (sqlite) => sqlite.prepare("SELECT 1").get());
+  if (dialectOf(db) === "postgres") await asPostgres(db).execute(sql`SELECT 1`);
+  else await withRawConnection(db, (sqlite) => sqlite.prepare("SELECT 1").get());
 }
 
 /**
@@ -114,4 +143,33 @@ export async function pingDatabase(db: Db): Promise<void> {
  */
 export function driverError(error: unknown): unknown {
   return error instanceof DrizzleQueryError && error.cause !== undefined ? error.cause : error;
+}
+
+/**
+ * The first row a query returns. drizzle's `.get()` exists on SQLite only;
+ * awaiting the query and taking its first row reads the same on any driver.
+ */
+export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await query)[0];
+}
+
+/** The row an INSERT … RETURNING wrote; there always is one, or the insert threw. */
+export async function one<T>(query: PromiseLike<T[]>): Promise<T> {
+  const [row] = await query;
+  if (row === undefined) throw new Error("The database returned no row for a write that makes one");
+  return row;
+}
+
+/** Every table, as the repositories name them. */
+export type Tables = typeof schema;
+
+/**
+ * The tables of the database's own dialect. Repositories are written once,
+ * against drizzle's SQLite types; on PostgreSQL the same builder calls run
+ * on pg-core tables with the same names, columns and row types (see
+ * src/postgres/schema), so each function takes its tables from the handle
+ * it was given instead of importing one dialect's.
+ */
+export function tablesOf(db: Queries): Tables {
+  return db._.fullSchema;
 }

@@ -1,8 +1,8 @@
 import type { CustomerInput, SubscriptionInput } from "@frontline/core";
 import { asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { type AuditFor, auditedWrite } from "./audit-log.ts";
-import { type Db, driverError } from "./client.ts";
-import { customers, subscriptions } from "./schema/index.ts";
+import { type Db, driverError, first, one, tablesOf } from "./client.ts";
+import type { customers, subscriptions } from "./schema/index.ts";
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
@@ -31,15 +31,17 @@ export async function createCustomer(
   now: Date,
   audit?: AuditFor<CustomerRow>,
 ): Promise<CustomerRow> {
+  const { customers } = tablesOf(db);
   const created = await guardUnique(() =>
     auditedWrite(
       db,
       (tx) =>
-        tx
-          .insert(customers)
-          .values({ ...input, createdAt: now, updatedAt: now })
-          .returning()
-          .get(),
+        one(
+          tx
+            .insert(customers)
+            .values({ ...input, createdAt: now, updatedAt: now })
+            .returning(),
+        ),
       audit,
     ),
   );
@@ -54,32 +56,39 @@ export async function updateCustomer(
   now: Date,
   audit?: AuditFor<CustomerRow>,
 ): Promise<CustomerRow | null> {
+  const { customers } = tablesOf(db);
   return guardUnique(() =>
     auditedWrite(
       db,
       (tx) =>
-        tx
-          .update(customers)
-          .set({ ...input, updatedAt: now })
-          .where(eq(customers.id, id))
-          .returning()
-          .get(),
+        first(
+          tx
+            .update(customers)
+            .set({ ...input, updatedAt: now })
+            .where(eq(customers.id, id))
+            .returning(),
+        ),
       audit,
     ),
   );
 }
 
 export async function getCustomer(db: Db, id: number): Promise<CustomerRow | null> {
-  return (await db.select().from(customers).where(eq(customers.id, id)).get()) ?? null;
+  const { customers } = tablesOf(db);
+  return (await first(db.select().from(customers).where(eq(customers.id, id)).limit(1))) ?? null;
 }
 
 /** Customers by name or tenant domain, with how many subscriptions each has. */
 export async function listCustomers(db: Db, query = "", limit = 200) {
+  const { customers, subscriptions } = tablesOf(db);
   const pattern = `%${query.trim().toLowerCase()}%`;
   return db
     .select({
       customer: customers,
-      subscriptions: sql<number>`(select count(*) from ${subscriptions} where ${subscriptions.customerId} = ${customers.id})`,
+      subscriptions:
+        sql<number>`(select count(*) from ${subscriptions} where ${subscriptions.customerId} = ${customers.id})`.mapWith(
+          Number,
+        ),
     })
     .from(customers)
     .where(
@@ -91,8 +100,7 @@ export async function listCustomers(db: Db, query = "", limit = 200) {
         : undefined,
     )
     .orderBy(asc(customers.organisation))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** The customer owning one of these tenant domains, if any. */
@@ -100,23 +108,26 @@ export async function findCustomerByTenant(
   db: Db,
   domains: readonly string[],
 ): Promise<CustomerRow | null> {
+  const { customers } = tablesOf(db);
   if (domains.length === 0) return null;
   return (
-    (await db
-      .select()
-      .from(customers)
-      .where(inArray(customers.tenantDomain, [...domains]))
-      .get()) ?? null
+    (await first(
+      db
+        .select()
+        .from(customers)
+        .where(inArray(customers.tenantDomain, [...domains]))
+        .limit(1),
+    )) ?? null
   );
 }
 
 export async function subscriptionsOf(db: Db, customerId: number): Promise<SubscriptionRow[]> {
+  const { subscriptions } = tablesOf(db);
   return db
     .select()
     .from(subscriptions)
     .where(eq(subscriptions.customerId, customerId))
-    .orderBy(asc(subscriptions.service))
-    .all();
+    .orderBy(asc(subscriptions.service));
 }
 
 export async function addSubscription(
@@ -126,14 +137,16 @@ export async function addSubscription(
   now: Date,
   audit?: AuditFor<SubscriptionRow>,
 ): Promise<SubscriptionRow> {
+  const { subscriptions } = tablesOf(db);
   const created = await auditedWrite(
     db,
     (tx) =>
-      tx
-        .insert(subscriptions)
-        .values({ ...input, customerId, createdAt: now, updatedAt: now })
-        .returning()
-        .get(),
+      one(
+        tx
+          .insert(subscriptions)
+          .values({ ...input, customerId, createdAt: now, updatedAt: now })
+          .returning(),
+      ),
     audit,
   );
   if (!created) throw new Error("the subscription was not stored");
@@ -147,15 +160,17 @@ export async function updateSubscription(
   now: Date,
   audit?: AuditFor<SubscriptionRow>,
 ): Promise<SubscriptionRow | null> {
+  const { subscriptions } = tablesOf(db);
   return auditedWrite(
     db,
     (tx) =>
-      tx
-        .update(subscriptions)
-        .set({ ...input, updatedAt: now })
-        .where(eq(subscriptions.id, id))
-        .returning()
-        .get(),
+      first(
+        tx
+          .update(subscriptions)
+          .set({ ...input, updatedAt: now })
+          .where(eq(subscriptions.id, id))
+          .returning(),
+      ),
     audit,
   );
 }

@@ -1,10 +1,10 @@
 import type { Actor, CategoryId, SeverityId } from "@frontline/core";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import { type Db, type Tx, withTransaction } from "./client.ts";
+import { type Db, first, type Tx, tablesOf, withTransaction } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
-import { articleFeedback, requests } from "./schema/index.ts";
+import type { requests } from "./schema/index.ts";
 import { refreshSla } from "./sla.ts";
 
 /** Who acts on the desk, as the timeline names them. */
@@ -25,32 +25,38 @@ interface DeskChange {
 }
 
 export async function getRequestById(db: Db, id: number): Promise<RequestRow | null> {
-  return (await db.select().from(requests).where(eq(requests.id, id)).get()) ?? null;
+  const { requests } = tablesOf(db);
+  return (await first(db.select().from(requests).where(eq(requests.id, id)).limit(1))) ?? null;
 }
 
 /** The requests merged into this one as duplicates. */
 export async function listDuplicates(db: Db, requestId: number) {
+  const { requests } = tablesOf(db);
   return db
     .select({ number: requests.number, subject: requests.subject })
     .from(requests)
     .where(eq(requests.mergedIntoId, requestId))
-    .orderBy(asc(requests.id))
-    .all();
+    .orderBy(asc(requests.id));
 }
 
 /** "Was this helpful?" totals for the articles a customer saw before filing. */
 export async function feedbackForArticles(db: Db, articles: readonly string[]) {
+  const { articleFeedback } = tablesOf(db);
   if (articles.length === 0) return [];
   return db
     .select({
       article: articleFeedback.article,
-      helpful: sql<number>`sum(${articleFeedback.helpful} = 1)`,
-      notHelpful: sql<number>`sum(${articleFeedback.helpful} = 0)`,
+      // CASE reads a boolean on PostgreSQL and SQLite's 0/1 alike; PostgreSQL sums to bigint.
+      helpful: sql<number>`sum(case when ${articleFeedback.helpful} then 1 else 0 end)`.mapWith(
+        Number,
+      ),
+      notHelpful: sql<number>`sum(case when ${articleFeedback.helpful} then 0 else 1 end)`.mapWith(
+        Number,
+      ),
     })
     .from(articleFeedback)
     .where(inArray(articleFeedback.article, [...articles]))
-    .groupBy(articleFeedback.article)
-    .all();
+    .groupBy(articleFeedback.article);
 }
 
 /**
@@ -62,12 +68,14 @@ async function updateIfCurrent(
   change: DeskChange,
   set: Partial<typeof requests.$inferInsert>,
 ) {
-  const updated = await tx
-    .update(requests)
-    .set({ ...set, updatedAt: change.at, version: sql`${requests.version} + 1` })
-    .where(and(eq(requests.id, change.requestId), eq(requests.version, change.expectedVersion)))
-    .returning()
-    .get();
+  const { requests } = tablesOf(tx);
+  const updated = await first(
+    tx
+      .update(requests)
+      .set({ ...set, updatedAt: change.at, version: sql`${requests.version} + 1` })
+      .where(and(eq(requests.id, change.requestId), eq(requests.version, change.expectedVersion)))
+      .returning(),
+  );
   if (!updated)
     throw new StaleRequestError("The request changed meanwhile; reload it and try again");
   return updated;
@@ -209,6 +217,7 @@ export interface Merge {
  * all in one transaction, refused if either request moved meanwhile.
  */
 export async function mergeRequest(db: Db, merge: Merge, mail: NewMail): Promise<RequestRow> {
+  const { requests } = tablesOf(db);
   const { duplicate, into, by, at } = merge;
   return changeStatus(
     db,
@@ -224,17 +233,14 @@ export async function mergeRequest(db: Db, merge: Merge, mail: NewMail): Promise
     },
     mail,
     async (tx) => {
-      await tx
-        .update(requests)
-        .set({ mergedIntoId: into.id })
-        .where(eq(requests.id, duplicate.id))
-        .run();
-      const target = await tx
-        .update(requests)
-        .set({ updatedAt: at, version: sql`${requests.version} + 1` })
-        .where(and(eq(requests.id, into.id), eq(requests.status, into.status)))
-        .returning()
-        .get();
+      await tx.update(requests).set({ mergedIntoId: into.id }).where(eq(requests.id, duplicate.id));
+      const target = await first(
+        tx
+          .update(requests)
+          .set({ updatedAt: at, version: sql`${requests.version} + 1` })
+          .where(and(eq(requests.id, into.id), eq(requests.status, into.status)))
+          .returning(),
+      );
       if (!target) throw new StaleRequestError("The other request changed meanwhile");
       await insertEvent(tx, {
         requestId: into.id,

@@ -1,10 +1,10 @@
 import type { EscalationPacket, EscalationStatus, Status } from "@frontline/core";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import { type Db, type Tx, withTransaction } from "./client.ts";
+import { type Db, first, one, type Tx, tablesOf, withTransaction } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
-import { escalations, requests } from "./schema/index.ts";
+import type { escalations } from "./schema/index.ts";
 
 export type EscalationRow = typeof escalations.$inferSelect;
 
@@ -27,6 +27,7 @@ export async function createEscalation(
   mail: NewMail,
   audit?: AuditFor<EscalationRow>,
 ): Promise<EscalationRow> {
+  const { escalations } = tablesOf(db);
   let created: EscalationRow | undefined;
   await changeStatus(
     db,
@@ -39,17 +40,18 @@ export async function createEscalation(
     },
     mail,
     async (tx) => {
-      created = await tx
-        .insert(escalations)
-        .values({
-          requestId: escalation.request.id,
-          packet: escalation.packet,
-          submittedBy: escalation.byId,
-          submittedAt: escalation.at,
-          updatedAt: escalation.at,
-        })
-        .returning()
-        .get();
+      created = await one(
+        tx
+          .insert(escalations)
+          .values({
+            requestId: escalation.request.id,
+            packet: escalation.packet,
+            submittedBy: escalation.byId,
+            submittedAt: escalation.at,
+            updatedAt: escalation.at,
+          })
+          .returning(),
+      );
       await insertEvent(tx, {
         requestId: escalation.request.id,
         type: "escalation",
@@ -71,26 +73,30 @@ export async function getEscalation(
   db: Db,
   id: number,
 ): Promise<{ escalation: EscalationRow; request: RequestRow } | null> {
-  const row = await db
-    .select({ escalation: escalations, request: requests })
-    .from(escalations)
-    .innerJoin(requests, eq(escalations.requestId, requests.id))
-    .where(eq(escalations.id, id))
-    .get();
+  const { escalations, requests } = tablesOf(db);
+  const row = await first(
+    db
+      .select({ escalation: escalations, request: requests })
+      .from(escalations)
+      .innerJoin(requests, eq(escalations.requestId, requests.id))
+      .where(eq(escalations.id, id))
+      .limit(1),
+  );
   return row ?? null;
 }
 
 export async function escalationsOfRequest(db: Db, requestId: number): Promise<EscalationRow[]> {
+  const { escalations } = tablesOf(db);
   return db
     .select()
     .from(escalations)
     .where(eq(escalations.requestId, requestId))
-    .orderBy(desc(escalations.id))
-    .all();
+    .orderBy(desc(escalations.id));
 }
 
 /** Escalations with their request's headline, newest first, optionally by status. */
 export async function listEscalations(db: Db, statuses?: readonly EscalationStatus[]) {
+  const { escalations, requests } = tablesOf(db);
   return db
     .select({
       escalation: escalations,
@@ -104,8 +110,7 @@ export async function listEscalations(db: Db, statuses?: readonly EscalationStat
     .innerJoin(requests, eq(escalations.requestId, requests.id))
     .where(statuses?.length ? inArray(escalations.status, [...statuses]) : undefined)
     .orderBy(desc(escalations.submittedAt), desc(escalations.id))
-    .limit(500)
-    .all();
+    .limit(500);
 }
 
 export interface OperatorUpdate {
@@ -131,23 +136,27 @@ export async function updateEscalation(
   update: OperatorUpdate,
   audit?: AuditFor<EscalationRow>,
 ): Promise<EscalationRow> {
+  const { escalations } = tablesOf(db);
   const apply = async (tx: Tx): Promise<EscalationRow> => {
     const finished = update.status === "resolved" || update.status === "returned-to-partner";
-    const row = await tx
-      .update(escalations)
-      .set({
-        ...(update.status ? { status: update.status } : {}),
-        ...(update.operatorReference !== undefined
-          ? { operatorReference: update.operatorReference }
-          : {}),
-        ...(update.status === "acknowledged" ? { acknowledgedAt: update.at } : {}),
-        ...(finished ? { finishedAt: update.at } : {}),
-        updatedAt: update.at,
-        version: sql`${escalations.version} + 1`,
-      })
-      .where(and(eq(escalations.id, update.escalation.id), eq(escalations.version, update.version)))
-      .returning()
-      .get();
+    const row = await first(
+      tx
+        .update(escalations)
+        .set({
+          ...(update.status ? { status: update.status } : {}),
+          ...(update.operatorReference !== undefined
+            ? { operatorReference: update.operatorReference }
+            : {}),
+          ...(update.status === "acknowledged" ? { acknowledgedAt: update.at } : {}),
+          ...(finished ? { finishedAt: update.at } : {}),
+          updatedAt: update.at,
+          version: sql`${escalations.version} + 1`,
+        })
+        .where(
+          and(eq(escalations.id, update.escalation.id), eq(escalations.version, update.version)),
+        )
+        .returning(),
+    );
     if (!row)
       throw new StaleRequestError("The escalation changed meanwhile; reload it and try again");
     await insertEvent(tx, {

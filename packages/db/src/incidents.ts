@@ -1,10 +1,9 @@
 import type { IncidentView } from "@frontline/core";
 import { and, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import { type Db, type Tx, withTransaction } from "./client.ts";
+import { type Db, first, one, type Tx, tablesOf, withTransaction } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
 import { applyStatusChange, type RequestRow, type StatusChange } from "./requests.ts";
-import { requests, serviceIncidents } from "./schema/index.ts";
 
 export type NewIncident = Omit<IncidentView, "id" | "updatedAt" | "resolvedAt">;
 
@@ -14,12 +13,14 @@ export async function createIncident(
   now: Date,
   audit?: AuditFor<IncidentView>,
 ): Promise<IncidentView> {
+  const { serviceIncidents } = tablesOf(db);
   return withTransaction(db, async (tx) => {
-    const created = await tx
-      .insert(serviceIncidents)
-      .values({ ...incident, updatedAt: now, resolvedAt: null })
-      .returning()
-      .get();
+    const created = await one(
+      tx
+        .insert(serviceIncidents)
+        .values({ ...incident, updatedAt: now, resolvedAt: null })
+        .returning(),
+    );
     await insertAudit(tx, audit, created);
     return created;
   });
@@ -27,17 +28,19 @@ export async function createIncident(
 
 /** Incidents still going on, most recent first. */
 export async function listActiveIncidents(db: Db): Promise<IncidentView[]> {
+  const { serviceIncidents } = tablesOf(db);
   return db
     .select()
     .from(serviceIncidents)
     .where(isNull(serviceIncidents.resolvedAt))
-    .orderBy(desc(serviceIncidents.startedAt))
-    .all();
+    .orderBy(desc(serviceIncidents.startedAt));
 }
 
 export async function getIncident(db: Db, id: number): Promise<IncidentView | null> {
+  const { serviceIncidents } = tablesOf(db);
   return (
-    (await db.select().from(serviceIncidents).where(eq(serviceIncidents.id, id)).get()) ?? null
+    (await first(db.select().from(serviceIncidents).where(eq(serviceIncidents.id, id)).limit(1))) ??
+    null
   );
 }
 
@@ -55,27 +58,31 @@ export async function updateIncident(
   now: Date,
   audit?: AuditFor<IncidentView>,
 ): Promise<IncidentView | null> {
+  const { serviceIncidents } = tablesOf(db);
   return withTransaction(db, async (tx) => {
     const current = await incidentIn(tx, id);
     if (!current) return null;
-    const updated = await tx
-      .update(serviceIncidents)
-      .set({
-        ...(change.status ? { status: change.status } : {}),
-        ...(change.impact ? { impact: change.impact } : {}),
-        ...(change.message ? { message: { ...current.message, ...change.message } } : {}),
-        updatedAt: now,
-      })
-      .where(eq(serviceIncidents.id, id))
-      .returning()
-      .get();
+    const updated = await first(
+      tx
+        .update(serviceIncidents)
+        .set({
+          ...(change.status ? { status: change.status } : {}),
+          ...(change.impact ? { impact: change.impact } : {}),
+          ...(change.message ? { message: { ...current.message, ...change.message } } : {}),
+          updatedAt: now,
+        })
+        .where(eq(serviceIncidents.id, id))
+        .returning(),
+    );
     if (updated) await insertAudit(tx, audit, updated);
     return updated ?? null;
   });
 }
 
-const incidentIn = (tx: Tx, id: number) =>
-  tx.select().from(serviceIncidents).where(eq(serviceIncidents.id, id)).get();
+const incidentIn = (tx: Tx, id: number) => {
+  const { serviceIncidents } = tablesOf(tx);
+  return first(tx.select().from(serviceIncidents).where(eq(serviceIncidents.id, id)).limit(1));
+};
 
 /** The requests an incident's resolution moves, and how: decided by the caller's rules. */
 export type IncidentClosing = (
@@ -104,26 +111,27 @@ export async function resolveIncident(
   closing: IncidentClosing = () => [],
   audit?: AuditFor<ResolvedIncident>,
 ): Promise<ResolvedIncident | null> {
+  const { serviceIncidents, requests } = tablesOf(db);
   return withTransaction(db, async (tx) => {
     const current = await incidentIn(tx, id);
     if (!current || current.resolvedAt) return null;
-    const incident = await tx
-      .update(serviceIncidents)
-      .set({
-        status: "resolved",
-        resolvedAt: now,
-        updatedAt: now,
-        ...(message ? { message: { ...current.message, ...message } } : {}),
-      })
-      .where(eq(serviceIncidents.id, id))
-      .returning()
-      .get();
+    const incident = await first(
+      tx
+        .update(serviceIncidents)
+        .set({
+          status: "resolved",
+          resolvedAt: now,
+          updatedAt: now,
+          ...(message ? { message: { ...current.message, ...message } } : {}),
+        })
+        .where(eq(serviceIncidents.id, id))
+        .returning(),
+    );
     if (!incident) return null;
     const open = await tx
       .select()
       .from(requests)
-      .where(and(eq(requests.incidentId, id), notInArray(requests.status, ["resolved", "closed"])))
-      .all();
+      .where(and(eq(requests.incidentId, id), notInArray(requests.status, ["resolved", "closed"])));
     // One after another: the moves share the transaction's connection.
     const moved: RequestRow[] = [];
     for (const { change, mail } of closing(incident, open)) {
@@ -137,21 +145,21 @@ export async function resolveIncident(
 
 /** Every incident, active first then newest. */
 export async function listIncidents(db: Db, limit = 200): Promise<IncidentView[]> {
+  const { serviceIncidents } = tablesOf(db);
   return db
     .select()
     .from(serviceIncidents)
     .orderBy(sql`${serviceIncidents.resolvedAt} is not null`, desc(serviceIncidents.startedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Requests filed about an incident that are still being worked on. */
 export async function openRequestsOfIncident(db: Db, incidentId: number) {
+  const { requests } = tablesOf(db);
   return db
     .select()
     .from(requests)
     .where(
       and(eq(requests.incidentId, incidentId), notInArray(requests.status, ["resolved", "closed"])),
-    )
-    .all();
+    );
 }

@@ -16,6 +16,7 @@ export * from "./incidents.ts";
 export * from "./inspect.ts";
 export * from "./outbox.ts";
 export * from "./queue.ts";
+export { ftsMatchExpression } from "./queue-search.ts";
 export * from "./requests.ts";
 export { type RestoreReport, restoreDatabase } from "./restore.ts";
 export * as schema from "./schema/index.ts";

@@ -1,10 +1,20 @@
-import { type Db, withRawConnection } from "./client.ts";
+import { sql } from "drizzle-orm";
+import { type Db, dialectOf, withRawConnection } from "./client.ts";
+import { asPostgres } from "./postgres/transactions.ts";
 
 /**
  * Looking inside a database as a whole, for tests and checks that must see
- * every table (the app itself never does this). SQLite's catalogue lists
- * them; the queries stay here, with the driver, so callers need none.
+ * every table (the app itself never does this). Each engine's catalogue
+ * lists them; the queries stay here, with the driver, so callers need none.
  */
+
+/** The app's tables on PostgreSQL, drizzle's migration journal aside. */
+async function postgresTables(db: Db): Promise<string[]> {
+  const result = await asPostgres(db).execute<{ name: string }>(
+    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
+  return result.rows.map((row) => row.name);
+}
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const tableNames = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
@@ -16,7 +26,16 @@ const countStatements = new WeakMap<object, () => Record<string, number>>();
  * counts them all; it is prepared once per database, after the migrations
  * made every table.
  */
-export function tableRowCounts(db: Db): Promise<Record<string, number>> {
+export async function tableRowCounts(db: Db): Promise<Record<string, number>> {
+  if (dialectOf(db) === "postgres") {
+    const tables = await postgresTables(db);
+    const counts = tables.map((t, i) =>
+      sql.raw(`(SELECT count(*)::int FROM ${quoted(t)}) AS c${i}`),
+    );
+    const result = await asPostgres(db).execute(sql`SELECT ${sql.join(counts, sql`, `)}`);
+    const row = result.rows[0] as Record<string, number>;
+    return Object.fromEntries(tables.map((t, i) => [t, row[`c${i}`] as number]));
+  }
   return withRawConnection(db, (sqlite) => {
     let count = countStatements.get(sqlite);
     if (!count) {
@@ -64,7 +83,17 @@ export function changesSinceOpen(db: Db): Promise<number> {
  * trigger that makes a write fail, as a full disk would) or set up a state
  * no use case makes.
  */
-export function runStatement(db: Db, statement: string, ...params: unknown[]): Promise<void> {
+export async function runStatement(db: Db, statement: string, ...params: unknown[]): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    // Written with ? placeholders, as SQLite takes them; drizzle numbers them for PostgreSQL.
+    const [head = "", ...rest] = statement.split("?");
+    const query = sql.join([
+      sql.raw(head),
+      ...rest.map((piece, i) => sql`${params[i]}${sql.raw(piece)}`),
+    ]);
+    await asPostgres(db).execute(query);
+    return;
+  }
   return withRawConnection(db, (sqlite) => {
     sqlite.prepare(statement).run(...params);
   });

@@ -1,6 +1,6 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
-import { type Db, withRawConnection } from "./client.ts";
-import { mailOutbox } from "./schema/index.ts";
+import { type Db, dialectOf, type Queries, tablesOf, withRawConnection } from "./client.ts";
+import type { mailOutbox } from "./schema/index.ts";
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
@@ -13,39 +13,35 @@ export interface NewMail {
   readonly body: string;
 }
 
-type Writer = Pick<Db, "insert">;
-
 /** Puts an email in the outbox; call it inside the transaction that makes the change. */
 export async function enqueueMail(
-  tx: Writer,
+  tx: Queries,
   requestId: number | null,
   mail: NewMail,
   now: Date,
 ): Promise<void> {
-  await tx
-    .insert(mailOutbox)
-    .values({ ...mail, requestId, nextAttemptAt: now, createdAt: now })
-    .run();
+  const { mailOutbox } = tablesOf(tx);
+  await tx.insert(mailOutbox).values({ ...mail, requestId, nextAttemptAt: now, createdAt: now });
 }
 
 /** Emails whose next attempt is due, oldest first. */
 export async function dueMail(db: Db, now: Date, limit = 20): Promise<OutboxRow[]> {
+  const { mailOutbox } = tablesOf(db);
   return db
     .select()
     .from(mailOutbox)
     .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now)))
     .orderBy(asc(mailOutbox.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Marks an email delivered and forgets its body, which may hold a tracking link. */
 export async function markMailSent(db: Db, id: number, now: Date): Promise<void> {
+  const { mailOutbox } = tablesOf(db);
   await db
     .update(mailOutbox)
     .set({ status: "sent", sentAt: now, body: null, lastError: null })
-    .where(eq(mailOutbox.id, id))
-    .run();
+    .where(eq(mailOutbox.id, id));
 }
 
 /**
@@ -54,6 +50,9 @@ export async function markMailSent(db: Db, id: number, now: Date): Promise<void>
  * as it was before, tracking link and all.
  */
 export async function forgetPurgedContent(db: Db): Promise<void> {
+  // PostgreSQL keeps no such log of its own in the data the app reads; its old row versions
+  // go with autovacuum.
+  if (dialectOf(db) === "postgres") return;
   await withRawConnection(db, (sqlite) => sqlite.pragma("wal_checkpoint(TRUNCATE)"));
 }
 
@@ -64,6 +63,7 @@ export async function markMailFailed(
   error: string,
   retryAt: Date,
 ): Promise<void> {
+  const { mailOutbox } = tablesOf(db);
   await db
     .update(mailOutbox)
     .set({
@@ -71,11 +71,11 @@ export async function markMailFailed(
       lastError: error.slice(0, 500),
       nextAttemptAt: retryAt,
     })
-    .where(eq(mailOutbox.id, id))
-    .run();
+    .where(eq(mailOutbox.id, id));
 }
 
 /** The whole outbox, newest first, for the console and for tests. */
 export async function listOutbox(db: Db): Promise<OutboxRow[]> {
-  return db.select().from(mailOutbox).orderBy(asc(mailOutbox.id)).all();
+  const { mailOutbox } = tablesOf(db);
+  return db.select().from(mailOutbox).orderBy(asc(mailOutbox.id));
 }

@@ -24,8 +24,8 @@ import {
   sql,
 } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { type Db, withRawConnection } from "./client.ts";
-import { customers, requests, staffUsers } from "./schema/index.ts";
+import { type Db, dialectOf, type Tables, tablesOf } from "./client.ts";
+import { keptStatusCounts, searchCondition } from "./queue-search.ts";
 
 /** What the partner's queue can be narrowed to; every field is optional. */
 export interface QueueFilters {
@@ -60,7 +60,8 @@ export interface QueuePageRequest {
   readonly now: Date;
 }
 
-const itemColumns = {
+/** The columns a queue row shows, from the requests, customers and staff tables of `db`'s dialect. */
+const itemColumns = ({ requests, customers, staffUsers }: Tables) => ({
   id: requests.id,
   number: requests.number,
   subject: requests.subject,
@@ -80,7 +81,7 @@ const itemColumns = {
   slaDueAt: requests.slaDueAt,
   slaRiskAt: requests.slaRiskAt,
   version: requests.version,
-};
+});
 
 export interface QueueItemRow {
   readonly id: number;
@@ -120,17 +121,10 @@ export interface QueuePage {
  */
 type Use = "list" | "count";
 
+/** PostgreSQL's planner weighs these itself; the hint is SQLite's. */
 function column(col: AnySQLiteColumn, use: Use) {
   return use === "list" ? sql`+${col}` : sql`${col}`;
 }
-
-/**
- * Up to this many full-text matches, requests are looked up by id, one per
- * match. Beyond it (a common word), an index is walked instead and each row
- * checked against the matches: the sort index when listing, the status
- * index when counting; both read fewer pages than 50,000 lookups by id.
- */
-const FEW_MATCHES = 2_000;
 
 async function filterConditions(
   db: Db,
@@ -139,14 +133,11 @@ async function filterConditions(
   use: Use,
   withStatus = true,
 ): Promise<SQL[]> {
+  const { requests } = tablesOf(db);
   const f = filters;
-  const wide = (col: AnySQLiteColumn) => column(col, use);
-  let match: SQL | undefined;
-  if (f.search?.length) {
-    const found = sql`(SELECT rowid FROM request_search WHERE request_search MATCH ${ftsMatchExpression(f.search)})`;
-    const few = (await matchCount(db, f)) <= FEW_MATCHES;
-    match = few ? sql`${requests.id} IN ${found}` : sql`+${requests.id} IN ${found}`;
-  }
+  const sqlite = dialectOf(db) === "sqlite";
+  const wide = (col: AnySQLiteColumn) => (sqlite ? column(col, use) : sql`${col}`);
+  const match = f.search?.length ? await searchCondition(db, f.search, requests.id) : undefined;
   const conditions: (SQL | undefined)[] = [
     withStatus && f.statuses?.length ? inArray(wide(requests.status), [...f.statuses]) : undefined,
     f.severities?.length ? inArray(wide(requests.severity), [...f.severities]) : undefined,
@@ -165,51 +156,31 @@ async function filterConditions(
   return conditions.filter((c): c is SQL => c !== undefined);
 }
 
-/**
- * The search as an SQLite FTS5 query that cannot be a syntax error: each
- * word a quoted phrase (a prefix phrase when the term is one), all of
- * which must match.
- */
-export function ftsMatchExpression(terms: readonly SearchTerm[]): string {
-  return terms.map((t) => `"${t.word.replaceAll('"', "")}"${t.prefix ? "*" : ""}`).join(" ");
-}
-
-/** Listing and counting the same filters look the number of matches up once. */
-const matchCounts = new WeakMap<QueueFilters, number>();
-
-async function matchCount(db: Db, filters: QueueFilters): Promise<number> {
-  const known = matchCounts.get(filters);
-  if (known !== undefined) return known;
-  const row = await withRawConnection(
-    db,
-    (sqlite) =>
-      sqlite
-        .prepare("SELECT count(*) AS n FROM request_search WHERE request_search MATCH ?")
-        .get(ftsMatchExpression(filters.search ?? [])) as { n: number },
-  );
-  matchCounts.set(filters, row.n);
-  return row.n;
-}
-
 async function select(
   db: Db,
   where: (SQL | undefined)[],
   orderBy: SQL[],
   limit: number,
 ): Promise<QueueItemRow[]> {
+  const tables = tablesOf(db);
+  const { customers, requests, staffUsers } = tables;
   return db
-    .select(itemColumns)
+    .select(itemColumns(tables))
     .from(requests)
     .leftJoin(customers, eq(customers.id, requests.customerId))
     .leftJoin(staffUsers, eq(staffUsers.id, requests.assigneeId))
     .where(and(...where))
     .orderBy(...orderBy)
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Rows strictly after `after` in (column, id) order, ascending or descending. */
-function beyond(column: AnySQLiteColumn, after: QueuePosition, order: SortOrder) {
+function beyond(
+  { requests }: Tables,
+  column: AnySQLiteColumn,
+  after: QueuePosition,
+  order: SortOrder,
+) {
   const key = sql`${after.key}`;
   return order === "asc"
     ? sql`(${column}, ${requests.id}) > (${key}, ${after.id})`
@@ -229,6 +200,7 @@ export async function listQueue(
   filters: QueueFilters,
   page: QueuePageRequest,
 ): Promise<QueuePage> {
+  const { requests } = tablesOf(db);
   const base = await filterConditions(db, filters, page.now, "list");
   const dir = page.order === "asc" ? asc : desc;
   const want = page.limit + 1;
@@ -245,7 +217,7 @@ export async function listQueue(
         [
           ...base,
           isNotNull(requests.slaDueAt),
-          after && beyond(requests.slaDueAt, after, page.order),
+          after && beyond(tablesOf(db), requests.slaDueAt, after, page.order),
         ],
         [dir(requests.slaDueAt), dir(requests.id)],
         want,
@@ -272,7 +244,7 @@ export async function listQueue(
     const column = page.sort === "created" ? requests.createdAt : requests.updatedAt;
     rows = await select(
       db,
-      [...base, page.after && beyond(column, page.after, page.order)],
+      [...base, page.after && beyond(tablesOf(db), column, page.after, page.order)],
       [dir(column), dir(requests.id)],
       want,
     );
@@ -303,23 +275,16 @@ export async function countQueueByStatus(
   filters: QueueFilters,
   now: Date,
 ): Promise<Partial<Record<Status, number>>> {
+  const { requests } = tablesOf(db);
   if (onlyByStatus(filters)) {
     // Kept by triggers (migration 0008), so the unfiltered queue never counts 100,000 rows.
-    const kept = await withRawConnection(
-      db,
-      (sqlite) =>
-        sqlite.prepare("SELECT status, n FROM request_status_counts").all() as {
-          status: Status;
-          n: number;
-        }[],
-    );
+    const kept = await keptStatusCounts(db);
     return Object.fromEntries(kept.filter((r) => r.n > 0).map((r) => [r.status, r.n]));
   }
   const rows = await db
     .select({ status: requests.status, count: count() })
     .from(requests)
     .where(and(...(await filterConditions(db, filters, now, "count", false))))
-    .groupBy(requests.status)
-    .all();
+    .groupBy(requests.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.count]));
 }

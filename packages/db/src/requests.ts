@@ -9,9 +9,9 @@ import {
 } from "@frontline/core";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import { type Db, type Tx, withTransaction } from "./client.ts";
+import { type Db, first, one, type Tx, tablesOf, withTransaction } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
-import { idempotencyKeys, requestEvents, requestSequences, requests } from "./schema/index.ts";
+import type { requestEvents, requests } from "./schema/index.ts";
 import { refreshSla } from "./sla.ts";
 
 export type RequestRow = typeof requests.$inferSelect;
@@ -38,40 +38,43 @@ export interface NewRequest {
  * so none exists without the others and no number is handed out twice.
  */
 async function insertRequest(tx: Tx, request: NewRequest): Promise<RequestRow> {
+  const { requests, requestSequences } = tablesOf(tx);
   const { input, now } = request;
   const year = now.getUTCFullYear();
-  const sequence = await tx
-    .insert(requestSequences)
-    .values({ year, last: 1 })
-    .onConflictDoUpdate({
-      target: requestSequences.year,
-      set: { last: sql`${requestSequences.last} + 1` },
-    })
-    .returning({ last: requestSequences.last })
-    .get();
-  const row = await tx
-    .insert(requests)
-    .values({
-      number: formatRequestNumber(year, sequence.last),
-      customerId: request.customerId ?? null,
-      locale: input.locale,
-      category: input.category,
-      service: input.service,
-      severity: input.severity,
-      subject: input.subject,
-      description: input.description,
-      organisation: input.organisation,
-      contactName: input.name,
-      contactEmail: input.email,
-      trackingTokenHash: request.trackingTokenHash,
-      incidentId: input.incidentId ?? null,
-      suggestedArticles: input.suggestedArticles,
-      openedArticles: input.openedArticles,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  const sequence = await one(
+    tx
+      .insert(requestSequences)
+      .values({ year, last: 1 })
+      .onConflictDoUpdate({
+        target: requestSequences.year,
+        set: { last: sql`${requestSequences.last} + 1` },
+      })
+      .returning({ last: requestSequences.last }),
+  );
+  const row = await one(
+    tx
+      .insert(requests)
+      .values({
+        number: formatRequestNumber(year, sequence.last),
+        customerId: request.customerId ?? null,
+        locale: input.locale,
+        category: input.category,
+        service: input.service,
+        severity: input.severity,
+        subject: input.subject,
+        description: input.description,
+        organisation: input.organisation,
+        contactName: input.name,
+        contactEmail: input.email,
+        trackingTokenHash: request.trackingTokenHash,
+        incidentId: input.incidentId ?? null,
+        suggestedArticles: input.suggestedArticles,
+        openedArticles: input.openedArticles,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+  );
   await insertEvent(tx, {
     requestId: row.id,
     type: "created",
@@ -121,45 +124,47 @@ export async function createRequestOnce(
   request: NewRequest,
   idempotency: Idempotency,
 ): Promise<CreatedOnce> {
-  return withTransaction(db, async (tx) => {
-    // Keys are kept for a day: long enough for any retry, short enough not to pile up.
-    const expired = new Date(request.now.getTime() - IDEMPOTENCY_TTL_MS);
-    await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, expired)).run();
-    const earlier = await tx
-      .select()
-      .from(idempotencyKeys)
-      .where(eq(idempotencyKeys.key, idempotency.key))
-      .get();
-    if (earlier && earlier.bodyHash !== idempotency.bodyHash) {
-      throw new IdempotencyConflictError("This Idempotency-Key was used with a different request");
-    }
-    if (earlier) {
-      const stored = earlier.responseBody as { number: string };
-      await tx
-        .update(requests)
-        .set({ trackingTokenHash: idempotency.replayTokenHash })
-        .where(eq(requests.number, stored.number))
-        .run();
-      return { replayed: true, response: stored };
-    }
-    const row = await insertRequest(tx, request);
-    const response = idempotency.response(row);
-    await tx
-      .insert(idempotencyKeys)
-      .values({
+  const { idempotencyKeys, requests } = tablesOf(db);
+  return withTransaction(
+    db,
+    async (tx) => {
+      // Keys are kept for a day: long enough for any retry, short enough not to pile up.
+      const expired = new Date(request.now.getTime() - IDEMPOTENCY_TTL_MS);
+      await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, expired));
+      const earlier = await first(
+        tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, idempotency.key)).limit(1),
+      );
+      if (earlier && earlier.bodyHash !== idempotency.bodyHash) {
+        throw new IdempotencyConflictError(
+          "This Idempotency-Key was used with a different request",
+        );
+      }
+      if (earlier) {
+        const stored = earlier.responseBody as { number: string };
+        await tx
+          .update(requests)
+          .set({ trackingTokenHash: idempotency.replayTokenHash })
+          .where(eq(requests.number, stored.number));
+        return { replayed: true, response: stored };
+      }
+      const row = await insertRequest(tx, request);
+      const response = idempotency.response(row);
+      await tx.insert(idempotencyKeys).values({
         key: idempotency.key,
         bodyHash: idempotency.bodyHash,
         responseStatus: 201,
         responseBody: response,
         createdAt: request.now,
-      })
-      .run();
-    return { replayed: false, row, response };
-  });
+      });
+      return { replayed: false, row, response };
+    },
+    { serializable: true },
+  );
 }
 
 export async function getRequestByNumber(db: Db, number: string): Promise<RequestRow | null> {
-  const row = await db.select().from(requests).where(eq(requests.number, number)).get();
+  const { requests } = tablesOf(db);
+  const row = await first(db.select().from(requests).where(eq(requests.number, number)).limit(1));
   return row ?? null;
 }
 
@@ -175,19 +180,21 @@ export interface NewEvent {
 
 /** Writes one timeline entry inside the caller's transaction. */
 export async function insertEvent(tx: Tx, event: NewEvent): Promise<RequestEventRow> {
-  return tx
-    .insert(requestEvents)
-    .values({
-      requestId: event.requestId,
-      type: event.type,
-      actor: event.actor,
-      visibility: event.visibility ?? defaultVisibility(event.type),
-      body: event.body ?? null,
-      data: event.data ?? null,
-      createdAt: event.at,
-    })
-    .returning()
-    .get();
+  const { requestEvents } = tablesOf(tx);
+  return one(
+    tx
+      .insert(requestEvents)
+      .values({
+        requestId: event.requestId,
+        type: event.type,
+        actor: event.actor,
+        visibility: event.visibility ?? defaultVisibility(event.type),
+        body: event.body ?? null,
+        data: event.data ?? null,
+        createdAt: event.at,
+      })
+      .returning(),
+  );
 }
 
 /**
@@ -201,13 +208,13 @@ export async function appendEvent(
   mail?: NewMail,
   options: { audit?: AuditFor<RequestEventRow>; answersCustomer?: boolean } = {},
 ): Promise<RequestEventRow> {
+  const { requests } = tablesOf(db);
   return withTransaction(db, async (tx) => {
     const row = await insertEvent(tx, event);
     await tx
       .update(requests)
       .set({ updatedAt: event.at, version: sql`${requests.version} + 1` })
-      .where(eq(requests.id, event.requestId))
-      .run();
+      .where(eq(requests.id, event.requestId));
     if (mail) await enqueueMail(tx, event.requestId, mail, event.at);
     if (options.answersCustomer) await stopFirstResponseClock(tx, event.requestId, event.at);
     await insertAudit(tx, options.audit, row);
@@ -252,6 +259,7 @@ export async function applyStatusChange(
   mail?: NewMail,
   alongside?: (tx: Tx, updated: RequestRow) => Promise<void>,
 ): Promise<RequestRow> {
+  const { requests } = tablesOf(tx);
   if (change.message) {
     await insertEvent(tx, {
       requestId: change.requestId,
@@ -269,25 +277,26 @@ export async function applyStatusChange(
     data: { from: change.from, to: change.to },
     visibility: "public",
   });
-  const updated = await tx
-    .update(requests)
-    .set({
-      status: change.to,
-      updatedAt: change.at,
-      version: sql`${requests.version} + 1`,
-      ...(change.to === "resolved" ? { resolvedAt: change.at } : {}),
-    })
-    .where(
-      and(
-        eq(requests.id, change.requestId),
-        eq(requests.status, change.from),
-        change.expectedVersion === undefined
-          ? undefined
-          : eq(requests.version, change.expectedVersion),
-      ),
-    )
-    .returning()
-    .get();
+  const updated = await first(
+    tx
+      .update(requests)
+      .set({
+        status: change.to,
+        updatedAt: change.at,
+        version: sql`${requests.version} + 1`,
+        ...(change.to === "resolved" ? { resolvedAt: change.at } : {}),
+      })
+      .where(
+        and(
+          eq(requests.id, change.requestId),
+          eq(requests.status, change.from),
+          change.expectedVersion === undefined
+            ? undefined
+            : eq(requests.version, change.expectedVersion),
+        ),
+      )
+      .returning(),
+  );
   if (!updated)
     throw new StaleRequestError("The request changed meanwhile; reload it and try again");
   if (mail) await enqueueMail(tx, change.requestId, mail, change.at);
@@ -302,6 +311,7 @@ export async function listEvents(
   requestId: number,
   options: { includeInternal: boolean } = { includeInternal: false },
 ): Promise<RequestEventRow[]> {
+  const { requestEvents } = tablesOf(db);
   const forRequest = eq(requestEvents.requestId, requestId);
   return db
     .select()
@@ -311,8 +321,7 @@ export async function listEvents(
         ? forRequest
         : and(forRequest, eq(requestEvents.visibility, "public")),
     )
-    .orderBy(asc(requestEvents.id))
-    .all();
+    .orderBy(asc(requestEvents.id));
 }
 
 /** Stops the first-response clock; only the first public answer counts. */
@@ -321,6 +330,7 @@ export async function markFirstResponse(db: Db, requestId: number, at: Date): Pr
 }
 
 async function stopFirstResponseClock(tx: Tx, requestId: number, at: Date): Promise<void> {
+  const { requests } = tablesOf(tx);
   const marked = await tx
     .update(requests)
     .set({ firstResponseAt: at })

@@ -1,7 +1,7 @@
 import { and, eq, gt, lte, ne } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import { type Db, withTransaction } from "./client.ts";
-import { sessions, staffUsers } from "./schema/index.ts";
+import { type Db, first, one, tablesOf, withTransaction } from "./client.ts";
+import type { sessions } from "./schema/index.ts";
 import type { StaffUserRow } from "./staff-users.ts";
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -27,17 +27,18 @@ export async function createSession(
   replacing?: string | null,
   audit?: AuditFor<SessionRow>,
 ): Promise<SessionRow> {
+  const { sessions } = tablesOf(db);
   return withTransaction(db, async (tx) => {
     if (replacing) await tx.delete(sessions).where(eq(sessions.id, replacing));
     await tx
       .delete(sessions)
-      .where(and(eq(sessions.userId, session.userId), lte(sessions.expiresAt, now)))
-      .run();
-    const created = await tx
-      .insert(sessions)
-      .values({ ...session, createdAt: now })
-      .returning()
-      .get();
+      .where(and(eq(sessions.userId, session.userId), lte(sessions.expiresAt, now)));
+    const created = await one(
+      tx
+        .insert(sessions)
+        .values({ ...session, createdAt: now })
+        .returning(),
+    );
     await insertAudit(tx, audit, created);
     return created;
   });
@@ -49,18 +50,22 @@ export async function findSession(
   id: string,
   now: Date,
 ): Promise<{ session: SessionRow; user: StaffUserRow } | null> {
-  const row = await db
-    .select({ session: sessions, user: staffUsers })
-    .from(sessions)
-    .innerJoin(staffUsers, eq(sessions.userId, staffUsers.id))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
-    .get();
+  const { staffUsers, sessions } = tablesOf(db);
+  const row = await first(
+    db
+      .select({ session: sessions, user: staffUsers })
+      .from(sessions)
+      .innerJoin(staffUsers, eq(sessions.userId, staffUsers.id))
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
+      .limit(1),
+  );
   return row ?? null;
 }
 
 export async function deleteSession(db: Db, id: string, audit?: AuditFor<void>): Promise<void> {
+  const { sessions } = tablesOf(db);
   await withTransaction(db, async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.id, id)).run();
+    await tx.delete(sessions).where(eq(sessions.id, id));
     await insertAudit(tx, audit, undefined);
   });
 }
@@ -71,6 +76,7 @@ export async function deleteSessionsOfUser(
   userId: number,
   keep?: string | null,
 ): Promise<number> {
+  const { sessions } = tablesOf(db);
   const where = keep
     ? and(eq(sessions.userId, userId), ne(sessions.id, keep))
     : eq(sessions.userId, userId);
@@ -79,5 +85,6 @@ export async function deleteSessionsOfUser(
 }
 
 export async function countSessionsOfUser(db: Db, userId: number): Promise<number> {
+  const { sessions } = tablesOf(db);
   return db.$count(sessions, eq(sessions.userId, userId));
 }

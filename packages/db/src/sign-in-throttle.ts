@@ -1,6 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
-import { type Db, withTransaction } from "./client.ts";
-import { signInThrottle } from "./schema/index.ts";
+import { type Db, first, tablesOf, withTransaction } from "./client.ts";
 
 export type SignInAttempt =
   /** Go on and check the password; `lockedUntil` is the lock that stays if it is wrong. */
@@ -23,29 +22,35 @@ export async function reserveSignInAttempt(
   now: Date,
   lockMs: (failures: number) => number,
 ): Promise<SignInAttempt> {
-  return withTransaction(db, async (tx): Promise<SignInAttempt> => {
-    await tx
-      .delete(signInThrottle)
-      .where(lt(signInThrottle.updatedAt, new Date(now.getTime() - FORGET_AFTER_MS)))
-      .run();
-    const where = and(eq(signInThrottle.email, key.email), eq(signInThrottle.address, key.address));
-    const row = await tx.select().from(signInThrottle).where(where).get();
-    if (row?.lockedUntil && row.lockedUntil > now) {
-      return { allowed: false, lockedUntil: row.lockedUntil };
-    }
-    const failures = (row?.failures ?? 0) + 1;
-    const ms = lockMs(failures);
-    const lockedUntil = ms > 0 ? new Date(now.getTime() + ms) : null;
-    await tx
-      .insert(signInThrottle)
-      .values({ ...key, failures, lockedUntil, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [signInThrottle.email, signInThrottle.address],
-        set: { failures, lockedUntil, updatedAt: now },
-      })
-      .run();
-    return { allowed: true, lockedUntil };
-  });
+  const { signInThrottle } = tablesOf(db);
+  return withTransaction(
+    db,
+    async (tx): Promise<SignInAttempt> => {
+      await tx
+        .delete(signInThrottle)
+        .where(lt(signInThrottle.updatedAt, new Date(now.getTime() - FORGET_AFTER_MS)));
+      const where = and(
+        eq(signInThrottle.email, key.email),
+        eq(signInThrottle.address, key.address),
+      );
+      const row = await first(tx.select().from(signInThrottle).where(where).limit(1));
+      if (row?.lockedUntil && row.lockedUntil > now) {
+        return { allowed: false, lockedUntil: row.lockedUntil };
+      }
+      const failures = (row?.failures ?? 0) + 1;
+      const ms = lockMs(failures);
+      const lockedUntil = ms > 0 ? new Date(now.getTime() + ms) : null;
+      await tx
+        .insert(signInThrottle)
+        .values({ ...key, failures, lockedUntil, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [signInThrottle.email, signInThrottle.address],
+          set: { failures, lockedUntil, updatedAt: now },
+        });
+      return { allowed: true, lockedUntil };
+    },
+    { serializable: true },
+  );
 }
 
 /** After a right password: this address starts from zero again for this email. */
@@ -53,8 +58,8 @@ export async function clearSignInFailures(
   db: Db,
   key: { email: string; address: string },
 ): Promise<void> {
+  const { signInThrottle } = tablesOf(db);
   await db
     .delete(signInThrottle)
-    .where(and(eq(signInThrottle.email, key.email), eq(signInThrottle.address, key.address)))
-    .run();
+    .where(and(eq(signInThrottle.email, key.email), eq(signInThrottle.address, key.address)));
 }

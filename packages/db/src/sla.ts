@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import {
   defaultPartnerPolicy,
   defaultSlaSettings,
@@ -8,12 +9,18 @@ import {
   slaSchedule,
 } from "@frontline/core";
 import type Database from "better-sqlite3";
-import { and, asc, eq } from "drizzle-orm";
-import { type Db, type Tx, withRawConnection, withTransaction } from "./client.ts";
+import { and, asc, eq, inArray, isNotNull, notInArray } from "drizzle-orm";
+import {
+  type Db,
+  dialectOf,
+  first,
+  type Queries,
+  type Tx,
+  tablesOf,
+  withRawConnection,
+  withTransaction,
+} from "./client.ts";
 import type { RequestRow } from "./requests.ts";
-import { requestEvents, requests, slaPolicy } from "./schema/index.ts";
-
-type Reader = Pick<Db, "select">;
 
 interface StoredPolicy {
   readonly policy: SlaPolicy;
@@ -21,8 +28,9 @@ interface StoredPolicy {
 }
 
 /** The policy the stored due instants follow; the default until a server applied its own. */
-async function storedPolicy(db: Reader): Promise<StoredPolicy> {
-  const row = await db.select().from(slaPolicy).where(eq(slaPolicy.id, 1)).get();
+async function storedPolicy(db: Queries): Promise<StoredPolicy> {
+  const { slaPolicy } = tablesOf(db);
+  const row = await first(db.select().from(slaPolicy).where(eq(slaPolicy.id, 1)).limit(1));
   if (!row) return { policy: defaultPartnerPolicy, settings: defaultSlaSettings };
   return { policy: row.policy, settings: { atRiskFraction: row.atRiskFraction } };
 }
@@ -58,7 +66,10 @@ function toChange(row: { at: Date; data: Record<string, unknown> | null }): Stat
  * the queue never shows a due time the request no longer has.
  */
 export async function refreshSla(tx: Tx, requestId: number): Promise<RequestRow | undefined> {
-  const request = await tx.select().from(requests).where(eq(requests.id, requestId)).get();
+  const { requests, requestEvents } = tablesOf(tx);
+  const request = await first(
+    tx.select().from(requests).where(eq(requests.id, requestId)).limit(1),
+  );
   if (!request) return undefined;
   const events = await tx
     .select({ at: requestEvents.createdAt, data: requestEvents.data })
@@ -67,12 +78,13 @@ export async function refreshSla(tx: Tx, requestId: number): Promise<RequestRow 
     .orderBy(asc(requestEvents.id));
   const history = events.flatMap((row) => toChange(row) ?? []);
   const schedule = scheduleOf(request, history, await storedPolicy(tx));
-  return tx
-    .update(requests)
-    .set({ slaDueAt: schedule.dueAt, slaRiskAt: schedule.riskAt })
-    .where(eq(requests.id, requestId))
-    .returning()
-    .get();
+  return first(
+    tx
+      .update(requests)
+      .set({ slaDueAt: schedule.dueAt, slaRiskAt: schedule.riskAt })
+      .where(eq(requests.id, requestId))
+      .returning(),
+  );
 }
 
 /**
@@ -149,20 +161,60 @@ export async function applySlaPolicy(
   now: Date,
   settings: SlaSettings = defaultSlaSettings,
 ): Promise<boolean> {
+  const { slaPolicy } = tablesOf(db);
   return withTransaction(db, async (tx) => {
-    const row = await tx.select().from(slaPolicy).where(eq(slaPolicy.id, 1)).get();
+    const row = await first(tx.select().from(slaPolicy).where(eq(slaPolicy.id, 1)).limit(1));
     const same =
       row !== undefined &&
-      JSON.stringify(row.policy) === JSON.stringify(policy) &&
+      // Compared as values: PostgreSQL's jsonb gives the keys back in its own order.
+      isDeepStrictEqual(row.policy, policy) &&
       row.atRiskFraction === settings.atRiskFraction;
     if (same) return false;
     const values = { policy, atRiskFraction: settings.atRiskFraction, updatedAt: now };
     await tx
       .insert(slaPolicy)
       .values({ id: 1, ...values })
-      .onConflictDoUpdate({ target: slaPolicy.id, set: values })
-      .run();
-    await withRawConnection(tx, refreshAllSla);
+      .onConflictDoUpdate({ target: slaPolicy.id, set: values });
+    if (dialectOf(tx) === "postgres") await refreshAllSlaWithQueries(tx);
+    else await withRawConnection(tx, refreshAllSla);
     return true;
   });
+}
+
+/**
+ * refreshAllSla in drizzle's words, for PostgreSQL: the same two reads and
+ * one update per unfinished request, inside the caller's transaction.
+ */
+async function refreshAllSlaWithQueries(tx: Tx): Promise<void> {
+  const { requests, requestEvents } = tablesOf(tx);
+  const stored = await storedPolicy(tx);
+  const unfinished = notInArray(requests.status, ["resolved", "closed"]);
+  const active = await tx.select().from(requests).where(unfinished);
+  const events = await tx
+    .select({
+      requestId: requestEvents.requestId,
+      at: requestEvents.createdAt,
+      data: requestEvents.data,
+    })
+    .from(requestEvents)
+    .innerJoin(requests, eq(requests.id, requestEvents.requestId))
+    .where(and(eq(requestEvents.type, "status-change"), unfinished))
+    .orderBy(asc(requestEvents.requestId), asc(requestEvents.id));
+  const histories = new Map<number, StatusChange[]>();
+  for (const event of events) {
+    const change = toChange(event);
+    if (change) histories.set(event.requestId, [...(histories.get(event.requestId) ?? []), change]);
+  }
+  for (const request of active) {
+    const schedule = scheduleOf(request, histories.get(request.id) ?? [], stored);
+    await tx
+      .update(requests)
+      .set({ slaDueAt: schedule.dueAt, slaRiskAt: schedule.riskAt })
+      .where(eq(requests.id, request.id));
+  }
+  // Finished requests have nothing due, whatever was stored before.
+  await tx
+    .update(requests)
+    .set({ slaDueAt: null, slaRiskAt: null })
+    .where(and(inArray(requests.status, ["resolved", "closed"]), isNotNull(requests.slaDueAt)));
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
-import { type Db, withTransaction } from "./client.ts";
-import { apiTokens, type StaffRole, sessions, signInThrottle, staffUsers } from "./schema/index.ts";
+import { type Db, first, one, tablesOf, withTransaction } from "./client.ts";
+import type { StaffRole, staffUsers } from "./schema/index.ts";
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 
@@ -19,12 +19,14 @@ export async function createStaffUser(
   now: Date,
   audit?: AuditFor<StaffUserRow>,
 ): Promise<StaffUserRow> {
+  const { staffUsers } = tablesOf(db);
   return withTransaction(db, async (tx) => {
-    const created = await tx
-      .insert(staffUsers)
-      .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
-      .returning()
-      .get();
+    const created = await one(
+      tx
+        .insert(staffUsers)
+        .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
+        .returning(),
+    );
     await insertAudit(tx, audit, created);
     return created;
   });
@@ -40,33 +42,51 @@ export async function createFirstStaffUser(
   now: Date,
   audit?: AuditFor<StaffUserRow>,
 ): Promise<StaffUserRow | null> {
-  return withTransaction(db, async (tx) => {
-    if ((await tx.select({ n: count() }).from(staffUsers).get())?.n) return null;
-    const created = await tx
-      .insert(staffUsers)
-      .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    await insertAudit(tx, audit, created);
-    return created;
-  });
+  const { staffUsers } = tablesOf(db);
+  return withTransaction(
+    db,
+    async (tx) => {
+      if ((await first(tx.select({ n: count() }).from(staffUsers).limit(1)))?.n) return null;
+      const created = await one(
+        tx
+          .insert(staffUsers)
+          .values({
+            ...user,
+            email: user.email.trim().toLowerCase(),
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning(),
+      );
+      await insertAudit(tx, audit, created);
+      return created;
+    },
+    { serializable: true },
+  );
 }
 
 export async function countStaffUsers(db: Db): Promise<number> {
+  const { staffUsers } = tablesOf(db);
   return db.$count(staffUsers);
 }
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffUserRow | null> {
+  const { staffUsers } = tablesOf(db);
   const normalised = email.trim().toLowerCase();
-  return (await db.select().from(staffUsers).where(eq(staffUsers.email, normalised)).get()) ?? null;
+  return (
+    (await first(db.select().from(staffUsers).where(eq(staffUsers.email, normalised)).limit(1))) ??
+    null
+  );
 }
 
 export async function getStaffUser(db: Db, id: number): Promise<StaffUserRow | null> {
-  return (await db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()) ?? null;
+  const { staffUsers } = tablesOf(db);
+  return (await first(db.select().from(staffUsers).where(eq(staffUsers.id, id)).limit(1))) ?? null;
 }
 
 export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
-  return db.select().from(staffUsers).orderBy(asc(staffUsers.email)).all();
+  const { staffUsers } = tablesOf(db);
+  return db.select().from(staffUsers).orderBy(asc(staffUsers.email));
 }
 
 export interface StaffChanges {
@@ -95,32 +115,47 @@ export async function updateStaffUser(
   /** Recorded only when the update is made. */
   audit?: AuditFor<{ before: StaffUserRow; user: StaffUserRow }>,
 ): Promise<StaffUpdate> {
-  return withTransaction(db, async (tx): Promise<StaffUpdate> => {
-    const before = await tx.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
-    if (!before) return { outcome: "not-found" };
-    const after = { ...before, ...changes };
-    const wasAdmin = before.role === "admin" && !before.disabled;
-    const staysAdmin = after.role === "admin" && !after.disabled;
-    if (wasAdmin && !staysAdmin) {
-      const others = await tx
-        .select({ n: count() })
-        .from(staffUsers)
-        .where(
-          and(eq(staffUsers.role, "admin"), eq(staffUsers.disabled, false), ne(staffUsers.id, id)),
-        )
-        .get();
-      if (!others?.n) return { outcome: "last-admin" };
-    }
-    const user = await tx
-      .update(staffUsers)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(staffUsers.id, id))
-      .returning()
-      .get();
-    if (changes.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
-    await insertAudit(tx, audit, { before, user });
-    return { outcome: "updated", before, user };
-  });
+  const { staffUsers, sessions } = tablesOf(db);
+  return withTransaction(
+    db,
+    async (tx): Promise<StaffUpdate> => {
+      const before = await first(
+        tx.select().from(staffUsers).where(eq(staffUsers.id, id)).limit(1),
+      );
+      if (!before) return { outcome: "not-found" };
+      const after = { ...before, ...changes };
+      const wasAdmin = before.role === "admin" && !before.disabled;
+      const staysAdmin = after.role === "admin" && !after.disabled;
+      if (wasAdmin && !staysAdmin) {
+        const others = await first(
+          tx
+            .select({ n: count() })
+            .from(staffUsers)
+            .where(
+              and(
+                eq(staffUsers.role, "admin"),
+                eq(staffUsers.disabled, false),
+                ne(staffUsers.id, id),
+              ),
+            )
+            .limit(1),
+        );
+        if (!others?.n) return { outcome: "last-admin" };
+      }
+      // The row was read in this transaction, so the update finds it.
+      const user = await one(
+        tx
+          .update(staffUsers)
+          .set({ ...changes, updatedAt: now })
+          .where(eq(staffUsers.id, id))
+          .returning(),
+      );
+      if (changes.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
+      await insertAudit(tx, audit, { before, user });
+      return { outcome: "updated", before, user };
+    },
+    { serializable: true },
+  );
 }
 
 /** What a password change ended: the sessions and API tokens the old password gave. */
@@ -142,25 +177,27 @@ export async function setStaffPassword(
   now: Date,
   audit?: AuditFor<PasswordChange>,
 ): Promise<PasswordChange | null> {
+  const { staffUsers, signInThrottle, sessions, apiTokens } = tablesOf(db);
   return withTransaction(db, async (tx) => {
-    const user = await tx
-      .update(staffUsers)
-      .set({
-        passwordHash: change.passwordHash,
-        mustChangePassword: change.mustChangePassword,
-        failedSignIns: 0,
-        lockedUntil: null,
-        updatedAt: now,
-      })
-      .where(eq(staffUsers.id, id))
-      .returning()
-      .get();
+    const user = await first(
+      tx
+        .update(staffUsers)
+        .set({
+          passwordHash: change.passwordHash,
+          mustChangePassword: change.mustChangePassword,
+          failedSignIns: 0,
+          lockedUntil: null,
+          updatedAt: now,
+        })
+        .where(eq(staffUsers.id, id))
+        .returning(),
+    );
     if (!user) return null;
     const others = change.keepSession
       ? and(eq(sessions.userId, id), ne(sessions.id, change.keepSession))
       : eq(sessions.userId, id);
     const ended = await tx.delete(sessions).where(others).returning({ id: sessions.id });
-    await tx.delete(signInThrottle).where(eq(signInThrottle.email, user.email)).run();
+    await tx.delete(signInThrottle).where(eq(signInThrottle.email, user.email));
     const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: now })

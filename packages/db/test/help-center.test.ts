@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createIncident, listActiveIncidents, recordFeedback, schema } from "../src/index.ts";
-import { tempDatabase } from "./temp-db.ts";
+import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
-let database: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  database = tempDatabase();
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await tempDatabase();
 });
 afterEach(() => database.cleanup());
 

@@ -12,11 +12,11 @@ import {
   markMailSent,
   StaleRequestError,
 } from "../src/index.ts";
-import { tempDatabase } from "./temp-db.ts";
+import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
-let database: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  database = tempDatabase();
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await tempDatabase();
 });
 afterEach(() => database.cleanup());
 

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import type { SupportRequestInput } from "@frontline/core";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sqliteOf } from "../src/connection.ts";
 import {
   appendEvent,
   createRequest,
@@ -10,8 +9,10 @@ import {
   getRequestByNumber,
   listEvents,
   openDatabase,
+  runStatement,
 } from "../src/index.ts";
-import { tempDatabase } from "./temp-db.ts";
+import { sqliteOf } from "../src/sqlite/connection.ts";
+import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
 const input: SupportRequestInput = {
   locale: "it",
@@ -28,30 +29,11 @@ const input: SupportRequestInput = {
 };
 const now = new Date("2026-11-21T10:00:00Z");
 
-let database: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  database = tempDatabase();
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await tempDatabase();
 });
 afterEach(() => database.cleanup());
-
-describe("opening the database", () => {
-  it("creates the file and its folder, in WAL mode with foreign keys on", () => {
-    expect(existsSync(database.path)).toBe(true);
-    const raw = new Database(database.path);
-    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    raw.close();
-    const fk = sqliteOf(database.db).pragma("foreign_keys", { simple: true });
-    expect(fk).toBe(1);
-  });
-
-  it("can be opened again without re-running migrations or losing data", async () => {
-    const created = await createRequest(database.db, { input, trackingTokenHash: "h", now });
-    database.close();
-    const again = openDatabase(database.path);
-    expect((await getRequestByNumber(again.db, created.number))?.subject).toBe(input.subject);
-    again.close();
-  });
-});
 
 describe("requests", () => {
   it("get a yearly reference number counting up from SR-2026-000001", async () => {
@@ -136,11 +118,12 @@ describe("the timeline", () => {
 
   it("cannot be rewritten or deleted, even with raw SQL", async () => {
     const created = await createRequest(database.db, { input, trackingTokenHash: "h", now });
-    const raw = sqliteOf(database.db);
-    expect(() => raw.prepare("UPDATE request_events SET body = 'forged'").run()).toThrow(
+    const refused = (statement: string) =>
+      runStatement(database.db, statement).catch((error) => Promise.reject(driverError(error)));
+    await expect(refused("UPDATE request_events SET body = 'forged'")).rejects.toThrow(
       /append-only/,
     );
-    expect(() => raw.prepare("DELETE FROM request_events").run()).toThrow(/append-only/);
+    await expect(refused("DELETE FROM request_events")).rejects.toThrow(/append-only/);
     expect((await listEvents(database.db, created.id))[0]?.body).toBe(input.description);
   });
 
@@ -153,6 +136,6 @@ describe("the timeline", () => {
         at: now,
         body: "?",
       }).catch((error) => Promise.reject(driverError(error))),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/foreign key/i);
   });
 });

@@ -1,18 +1,57 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
 import { type OpenDatabase, openDatabase } from "../src/index.ts";
+import { urlOfDatabase } from "./postgres-server.ts";
 
-/** A real SQLite file in a fresh temporary folder, removed by `cleanup`. */
-export function tempDatabase(): OpenDatabase & { dir: string; cleanup(): void } {
+export type TestDatabase = OpenDatabase & { cleanup(): Promise<void> };
+
+/**
+ * A fresh, migrated database of the dialect this test project runs on: a
+ * real SQLite file in a temporary folder, or (in the postgres project) a
+ * database copied from the run's migrated template. `cleanup` removes it.
+ */
+export async function tempDatabase(): Promise<TestDatabase> {
+  const adminUrl = inject("postgresAdminUrl");
+  return adminUrl ? postgresDatabase(adminUrl, inject("postgresTemplate")) : tempSqliteDatabase();
+}
+
+/** A SQLite file of its own, for tests of what only SQLite has; `dir` is its folder. */
+export async function tempSqliteDatabase(): Promise<TestDatabase & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), "frontline-db-"));
   const opened = openDatabase(join(dir, "nested", "frontline.db"));
   return {
     ...opened,
     dir,
-    cleanup() {
-      opened.close();
+    async cleanup() {
+      await opened.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function postgresDatabase(adminUrl: string, template: string): Promise<TestDatabase> {
+  const name = `frontline_test_${randomBytes(6).toString("hex")}`;
+  await onAdmin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const opened = openDatabase(urlOfDatabase(adminUrl, name), { poolSize: 4 });
+  return {
+    ...opened,
+    async cleanup() {
+      await opened.close();
+      await onAdmin(adminUrl, `DROP DATABASE ${name}`);
+    },
+  };
+}
+
+async function onAdmin(adminUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
 }

@@ -1,6 +1,5 @@
 import { categoryIds, defaultServices, severityIds, slaSchedule, statuses } from "@frontline/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sqliteOf } from "../src/connection.ts";
 import {
   appendEvent,
   createRequest,
@@ -10,12 +9,13 @@ import {
   refreshAllSla,
   seedDatabase,
 } from "../src/index.ts";
-import { tempDatabase } from "./temp-db.ts";
+import { sqliteOf } from "../src/sqlite/connection.ts";
+import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
 const now = new Date("2026-11-21T09:30:00Z");
-let database: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  database = tempDatabase();
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await tempDatabase();
 });
 afterEach(() => database.cleanup());
 
@@ -130,7 +130,7 @@ describe("seeding a database", () => {
   it("is the same for the same seed number", async () => {
     await seedDatabase(database.db, { requests: 300, now, seed: 7 });
     const first = all("SELECT number, subject, status, severity FROM requests ORDER BY id");
-    const other = tempDatabase();
+    const other = await tempDatabase();
     try {
       await seedDatabase(other.db, { requests: 300, now, seed: 7 });
       expect(
@@ -139,7 +139,7 @@ describe("seeding a database", () => {
           .all(),
       ).toEqual(first);
     } finally {
-      other.cleanup();
+      await other.cleanup();
     }
   });
 

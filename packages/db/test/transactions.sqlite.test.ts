@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordDeflection, schema, withTransaction } from "../src/index.ts";
-import { tempDatabase } from "./temp-db.ts";
+import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
-let database: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  database = tempDatabase();
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await tempDatabase();
 });
 afterEach(() => database.cleanup());
 

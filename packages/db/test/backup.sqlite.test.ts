@@ -13,7 +13,7 @@ import {
   restoreDatabase,
   seedDatabase,
 } from "../src/index.ts";
-import { tempDatabase } from "./temp-db.ts";
+import { type TestDatabase, tempSqliteDatabase } from "./temp-db.ts";
 
 const input: SupportRequestInput = {
   locale: "en",
@@ -30,12 +30,12 @@ const input: SupportRequestInput = {
 };
 const now = new Date("2026-11-21T10:00:00Z");
 
-const opened: ReturnType<typeof tempDatabase>[] = [];
-afterEach(() => {
-  for (const database of opened.splice(0)) database.cleanup();
+const opened: (TestDatabase & { dir: string })[] = [];
+afterEach(async () => {
+  for (const database of opened.splice(0)) await database.cleanup();
 });
-function temp() {
-  const database = tempDatabase();
+async function temp() {
+  const database = await tempSqliteDatabase();
   opened.push(database);
   return database;
 }
@@ -54,7 +54,7 @@ const count = (path: string, table: string) =>
 
 describe("backing up the database", () => {
   it("finishes with one consistent snapshot while another connection commits between its steps", async () => {
-    const database = temp();
+    const database = await temp();
     await seedDatabase(database.db, { requests: 3000, now });
     // Like the server: its own connection, committing whenever the event loop lets it.
     const server = openDatabase(database.path);
@@ -100,7 +100,7 @@ describe("backing up the database", () => {
 
 describe("restoring a backup", () => {
   it("applies the migrations written since an older version took it", async () => {
-    const database = temp();
+    const database = await temp();
     // The migrations as they were one version ago.
     const olderMigrations = join(database.dir, "older-migrations");
     cpSync(migrationsFolder, olderMigrations, { recursive: true });
@@ -129,7 +129,7 @@ describe("restoring a backup", () => {
   });
 
   it("refuses a backup that a newer version wrote, and changes nothing", async () => {
-    const database = temp();
+    const database = await temp();
     const backup = join(database.dir, "newer.db");
     await backupDatabase(database.db, backup);
     const newer = new Database(backup);
@@ -147,7 +147,7 @@ describe("restoring a backup", () => {
   });
 
   it("replays none of a crashed server's WAL over the backup, and keeps its last commits in the previous copy", async () => {
-    const database = temp();
+    const database = await temp();
     const backup = join(database.dir, "backup.db");
     await backupDatabase(database.db, backup);
     // What kill -9 leaves: commits in the -wal that the database file does not have yet.

@@ -1,0 +1,7 @@
+export * from "./customers.ts";
+export * from "./delivery.ts";
+export * from "./escalations.ts";
+export * from "./help-center.ts";
+export * from "./requests.ts";
+export * from "./sla.ts";
+export * from "./staff.ts";
