@@ -1,25 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { defaultPartnerPolicy, type SupportRequestInput } from "@frontline/core";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   applySlaPolicy,
   changeStatus,
   countQueueByStatus,
   createRequest,
-  ftsMatchExpression,
   getRequestByNumber,
   listQueue,
   markFirstResponse,
-  openDatabase,
-  seedDatabase,
 } from "../src/index.ts";
-import { sqliteOf } from "../src/sqlite/connection.ts";
 import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
 const input: SupportRequestInput = {

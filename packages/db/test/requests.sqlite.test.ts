@@ -2,14 +2,7 @@ import { existsSync } from "node:fs";
 import type { SupportRequestInput } from "@frontline/core";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  appendEvent,
-  createRequest,
-  driverError,
-  getRequestByNumber,
-  listEvents,
-  openDatabase,
-} from "../src/index.ts";
+import { createRequest, getRequestByNumber, openDatabase } from "../src/index.ts";
 import { sqliteOf } from "../src/sqlite/connection.ts";
 import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 

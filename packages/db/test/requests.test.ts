@@ -1,6 +1,4 @@
-import { existsSync } from "node:fs";
 import type { SupportRequestInput } from "@frontline/core";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   appendEvent,
@@ -8,10 +6,8 @@ import {
   driverError,
   getRequestByNumber,
   listEvents,
-  openDatabase,
   runStatement,
 } from "../src/index.ts";
-import { sqliteOf } from "../src/sqlite/connection.ts";
 import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
 const input: SupportRequestInput = {
