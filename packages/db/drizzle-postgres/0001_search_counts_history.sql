@@ -10,15 +10,34 @@ CREATE TRIGGER request_events_no_change BEFORE UPDATE OR DELETE ON request_event
   FOR EACH ROW EXECUTE FUNCTION request_events_append_only();
 --> statement-breakpoint
 
--- The text search configuration for a request's language. Chinese has no
--- stemmer here: 'simple' keeps each run of characters as one word, as
--- SQLite's unicode61 tokenizer does.
+-- The text search configuration for a request's language: its stemmer,
+-- after unaccent (so "muller" finds "Müller", as SQLite's remove_diacritics
+-- does). Chinese has no stemmer here: 'simple' keeps each run of
+-- characters as one word, as SQLite's unicode61 tokenizer does.
+CREATE EXTENSION IF NOT EXISTS unaccent;
+--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION frontline_en (COPY = english);
+--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION frontline_en ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION frontline_de (COPY = german);
+--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION frontline_de ALTER MAPPING FOR hword, hword_part, word WITH unaccent, german_stem;
+--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION frontline_it (COPY = italian);
+--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION frontline_it ALTER MAPPING FOR hword, hword_part, word WITH unaccent, italian_stem;
+--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION frontline_simple (COPY = simple);
+--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION frontline_simple ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+--> statement-breakpoint
 CREATE FUNCTION request_search_config(locale text) RETURNS regconfig LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE locale
-    WHEN 'de' THEN 'german'::regconfig
-    WHEN 'it' THEN 'italian'::regconfig
-    WHEN 'en' THEN 'english'::regconfig
-    ELSE 'simple'::regconfig
+    WHEN 'de' THEN 'frontline_de'::regconfig
+    WHEN 'it' THEN 'frontline_it'::regconfig
+    WHEN 'en' THEN 'frontline_en'::regconfig
+    ELSE 'frontline_simple'::regconfig
   END
 $$;
 --> statement-breakpoint

@@ -30,7 +30,8 @@ export function ftsMatchExpression(terms: readonly SearchTerm[]): string {
   return terms.map((t) => `"${t.word.replaceAll('"', "")}"${t.prefix ? "*" : ""}`).join(" ");
 }
 
-const configs = ["english", "german", "italian", "simple"] as const;
+/** The configurations drizzle-postgres/0001 makes: each language's stemmer after unaccent. */
+const configs = ["frontline_en", "frontline_de", "frontline_it", "frontline_simple"] as const;
 
 /** The search as a PostgreSQL tsquery: each word in each language ORed, the words ANDed. */
 export function tsQuery(terms: readonly SearchTerm[]): SQL {
