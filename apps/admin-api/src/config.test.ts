@@ -26,6 +26,30 @@ describe("configuration from the environment", () => {
     );
   });
 
+  it("takes a postgres:// URL as PostgreSQL, with a pool size, and refuses any other engine's URL", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://frontline:s3cret@db.internal:5432/frontline",
+      DATABASE_POOL_SIZE: "25",
+    });
+    expect(config).toMatchObject({
+      databaseUrl: "postgres://frontline:s3cret@db.internal:5432/frontline",
+      databasePoolSize: 25,
+    });
+    expect(loadConfig({}).databasePoolSize).toBe(10);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://root:s3cret@db/frontline" })).toThrow(
+      "DATABASE_URL=…: must be a SQLite file path or a postgres:// URL",
+    );
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: "0" })).toThrow(
+      'DATABASE_POOL_SIZE="0": must be between 1 and 200',
+    );
+  });
+
+  it("never repeats a refused database URL, which may hold a password", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://root:s3cret@db/frontline" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("s3cret") }),
+    );
+  });
+
   it("reads TRUST_PROXY as no proxy, one proxy, or a count of chained proxies", () => {
     expect(loadConfig({}).trustedProxies).toBe(0);
     expect(loadConfig({ TRUST_PROXY: "false" }).trustedProxies).toBe(0);

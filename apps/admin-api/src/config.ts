@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defaultOperatorPolicy, defaultPartnerPolicy, defaultServices } from "@frontline/core";
+import { isPostgresUrl } from "@frontline/db";
 import { z } from "zod";
 import { type AppConfig, defaultRateLimits } from "./platform/deps.ts";
 
@@ -13,7 +14,26 @@ const envSchema = z.object({
     .min(0, "must be between 0 and 65535")
     .max(65535, "must be between 0 and 65535")
     .default(3000),
-  DATABASE_URL: z.string().trim().min(1, "must not be empty").default("./data/frontline.db"),
+  // A SQLite file (a path, file:… or :memory:), or a PostgreSQL server.
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .refine(
+      (value) => !/^[a-z][a-z\d+.-]*:\/\//i.test(value) || isPostgresUrl(value),
+      "must be a SQLite file path or a postgres:// URL",
+    )
+    .refine(
+      (value) => !isPostgresUrl(value) || URL.canParse(value),
+      "must be a URL like postgres://user:password@host:5432/frontline",
+    )
+    .default("./data/frontline.db"),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 200")
+    .max(200, "must be between 1 and 200")
+    .default(10),
   HELP_CENTER_DIST: z.string().trim().min(1).default(defaultHelpCenterDist),
   PUBLIC_URL: z.url("must be a URL like https://help.example.com").optional(),
   HELP_CENTER_ORIGIN: z
@@ -45,6 +65,8 @@ const envSchema = z.object({
 export interface ServerConfig extends AppConfig {
   readonly port: number;
   readonly databaseUrl: string;
+  /** PostgreSQL: connections each instance keeps at most. */
+  readonly databasePoolSize: number;
   /** Without it, mail waits in the outbox (the console shows it) instead of being sent. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
@@ -66,7 +88,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `  ${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+      // A database URL may carry a password; the message names the setting without it.
+      const shown = name === "DATABASE_URL" ? "…" : JSON.stringify(env[name]);
+      return `  ${name}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
@@ -74,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   return {
     port: settings.PORT,
     databaseUrl: settings.DATABASE_URL,
+    databasePoolSize: settings.DATABASE_POOL_SIZE,
     helpCenterDist: existsSync(settings.HELP_CENTER_DIST) ? settings.HELP_CENTER_DIST : null,
     services: defaultServices,
     partnerPolicy: defaultPartnerPolicy,

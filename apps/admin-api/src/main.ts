@@ -5,7 +5,7 @@ try {
   const config = loadConfig(process.env);
   const server = await startServer(config);
   console.log(`Frontline is running on ${server.url}`);
-  console.log(`  database: ${config.databaseUrl}`);
+  console.log(`  database: ${server.database}`);
   console.log(
     server.mailSending
       ? "  mail: sending through SMTP_URL"

@@ -1,16 +1,18 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { openDatabase } from "@frontline/db";
+import { driverError, openDatabase } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createTransport } from "nodemailer";
 import { createApp } from "./app.ts";
-import type { ServerConfig } from "./config.ts";
+import { ConfigError, type ServerConfig } from "./config.ts";
 import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./features/staff/bootstrap.ts";
 import { systemClock } from "./platform/deps.ts";
 import { type OutboxWorker, startOutboxWorker } from "./platform/outbox-worker.ts";
 
 export interface RunningServer {
   readonly url: string;
+  /** The database in use, as it may be shown: a file path, or a URL without its password. */
+  readonly database: string;
   readonly port: number;
   /** False when no SMTP server is configured. */
   readonly mailSending: boolean;
@@ -26,7 +28,15 @@ export interface RunningServer {
 
 /** Opens and migrates the database, then serves the app until closed. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+  try {
+    await database.ready;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw new ConfigError(
+      `DATABASE_URL: cannot open ${database.path}: ${reason(error)}. Check the setting and that the database server runs.`,
+    );
+  }
   const app = createApp({ db: database.db, clock: systemClock, config });
   // On an empty database nobody could sign in: make the first admin before serving.
   const firstAdmin = await createFirstAdmin({ db: database.db, clock: systemClock });
@@ -48,15 +58,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     : null;
   return {
     url: `http://localhost:${port}`,
+    database: database.path,
     port,
     mailSending: worker !== null,
     firstAdmin,
     close: async () => {
       await drain(server as Server, config.shutdownGraceMs);
       await worker?.stop();
-      database.close();
+      await database.close();
     },
   };
+}
+
+/** One line for a failure to reach the database: the driver's own message, never the query. */
+function reason(error: unknown): string {
+  const cause = driverError(error);
+  const text = cause instanceof Error ? cause.message || cause.name : String(cause);
+  const code = (cause as { code?: string }).code;
+  return code && !text.includes(code) ? `${text} (${code})` : text;
 }
 
 /**

@@ -8,6 +8,7 @@ import type * as schema from "./schema/index.ts";
 import { connectionOf } from "./sqlite/connection.ts";
 import { databasePath, openSqlite } from "./sqlite/open.ts";
 
+export { isPostgresUrl } from "./postgres/connection.ts";
 export { databasePath, migrationsFolder } from "./sqlite/open.ts";
 
 /**

@@ -26,7 +26,12 @@ export interface PostgresOptions {
  * them; a failed migration fails every query with its reason.
  */
 export function openPostgres(url: string, options: PostgresOptions = {}) {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // An unreachable server fails a connection attempt after this, instead of never.
+    connectionTimeoutMillis: 10_000,
+  });
   // An idle connection that breaks (the server restarted) must not crash the process.
   pool.on("error", () => {});
   const connect = pool.connect.bind(pool);

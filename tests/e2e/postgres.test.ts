@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { startTestPostgres, type TestPostgres, urlOfDatabase } from "@frontline/db/test-postgres";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { burstFiling } from "./filings.ts";
+import { startServerProcess } from "./server-process.ts";
+
+let postgres: TestPostgres;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+});
+afterAll(() => postgres.stop());
+
+/** An empty database of its own on the test's PostgreSQL. */
+async function emptyDatabase(): Promise<string> {
+  const name = `frontline_e2e_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgres.adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return urlOfDatabase(postgres.adminUrl, name);
+}
+
+const send = (origin: string, path: string, body?: unknown) =>
+  fetch(new URL(path, origin), {
+    method: body === undefined ? "GET" : "POST",
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+describe("the server on PostgreSQL", () => {
+  it("serves filing and tracking from the database DATABASE_URL names, migrating it first", async () => {
+    const url = await emptyDatabase();
+    const server = await startServerProcess({ DATABASE_URL: url });
+    try {
+      const filed = await send(server.url, "/api/v1/requests", burstFiling(1));
+      expect(filed.status).toBe(201);
+      const { number, trackingToken } = (await filed.json()) as {
+        number: string;
+        trackingToken: string;
+      };
+      expect(number).toMatch(/^SR-\d{4}-000001$/);
+      const tracked = await fetch(new URL(`/api/v1/requests/${number}`, server.url), {
+        headers: { "X-Tracking-Token": trackingToken },
+      });
+      expect(tracked.status).toBe(200);
+      expect((await send(server.url, "/healthz")).status).toBe(200);
+      // The log names the database, never its password.
+      const { username, password } = new URL(url);
+      expect(server.output()).toContain(`database: postgres://${username}:***@`);
+      expect(server.output()).not.toContain(`:${password}@`);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it("stops at start-up with one line naming DATABASE_URL when PostgreSQL cannot be reached", async () => {
+    const unreachable = "postgres://frontline:s3cret@127.0.0.1:1/frontline";
+    const failure = await startServerProcess({ DATABASE_URL: unreachable }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain(
+      "DATABASE_URL: cannot open postgres://frontline:***@127.0.0.1:1/frontline",
+    );
+    expect(failure).toContain("ECONNREFUSED");
+    expect(failure).not.toContain("s3cret");
+    // A clear line, not a stack trace.
+    expect(failure).not.toMatch(/^\s+at /m);
+  });
+});
