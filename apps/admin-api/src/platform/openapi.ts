@@ -1,10 +1,14 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "./app-env.ts";
 import { fieldErrorsFromZod } from "./problem.ts";
 import { problems } from "./problems.ts";
 
-/** Every router validates the same way: failures become one 422 problem. */
+/**
+ * Every API router validates the same way (failures become one 422 problem)
+ * and reads what the middleware set (AppEnv).
+ */
 export function createRouter() {
-  return new OpenAPIHono({
+  return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw problems.validation(fieldErrorsFromZod(result.error));
     },

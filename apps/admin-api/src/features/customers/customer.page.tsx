@@ -1,5 +1,4 @@
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -154,13 +153,13 @@ function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppD
   );
 }
 
-function numberParam(c: Context, name: string): number {
+function numberParam(c: StaffContext, name: string): number {
   const id = Number(c.req.param(name));
   if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound();
   return id;
 }
 
-async function render(c: Context, deps: AppDeps, id: number, state?: FormState, status = 200) {
+async function render(c: StaffContext, deps: AppDeps, id: number, state?: FormState, status = 200) {
   const customer = await customerWithSubscriptions(deps, id);
   c.status(status as 200);
   return c.render(<CustomerPage customer={customer} deps={deps} {...(state ? { state } : {})} />, {
@@ -168,12 +167,12 @@ async function render(c: Context, deps: AppDeps, id: number, state?: FormState, 
   });
 }
 
-export const showCustomer = (deps: AppDeps) => (c: Context) =>
+export const showCustomer = (deps: AppDeps) => (c: StaffContext) =>
   render(c, deps, numberParam(c, "id"));
 
 /** Shared by the three forms: validate, write, redirect, or re-render with the input kept. */
 async function handle(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   form: string,
   parse: (
@@ -195,7 +194,7 @@ async function handle(
   return c.redirect(`/admin/customers/${id}?notice=${notice}`, 303);
 }
 
-export const submitCustomerChange = (deps: AppDeps) => (c: Context) =>
+export const submitCustomerChange = (deps: AppDeps) => (c: StaffContext) =>
   handle(
     c,
     deps,
@@ -205,13 +204,13 @@ export const submitCustomerChange = (deps: AppDeps) => (c: Context) =>
       if (!parsed.ok) return parsed;
       return {
         ok: true,
-        write: () => changeCustomer(deps, numberParam(c, "id"), parsed.data, actorOf(c)),
+        write: () => changeCustomer(deps, numberParam(c, "id"), parsed.data, c.var.actor),
       };
     },
     "customer-updated",
   );
 
-export const submitNewSubscription = (deps: AppDeps) => (c: Context) =>
+export const submitNewSubscription = (deps: AppDeps) => (c: StaffContext) =>
   handle(
     c,
     deps,
@@ -221,14 +220,14 @@ export const submitNewSubscription = (deps: AppDeps) => (c: Context) =>
       if (!parsed.ok) return parsed;
       return {
         ok: true,
-        write: () => subscribe(deps, numberParam(c, "id"), parsed.data, actorOf(c)),
+        write: () => subscribe(deps, numberParam(c, "id"), parsed.data, c.var.actor),
       };
     },
     "subscription-added",
   );
 
 /** The subscription must belong to the customer in the address, so a crafted form cannot reach another's. */
-export const submitSubscriptionChange = (deps: AppDeps) => async (c: Context) => {
+export const submitSubscriptionChange = (deps: AppDeps) => async (c: StaffContext) => {
   const customer = await customerWithSubscriptions(deps, numberParam(c, "id"));
   const subscriptionId = numberParam(c, "subscriptionId");
   if (!customer.subscriptions.some((s) => s.id === subscriptionId)) {
@@ -244,7 +243,7 @@ export const submitSubscriptionChange = (deps: AppDeps) => async (c: Context) =>
       const { service: _unchanged, ...change } = parsed.data;
       return {
         ok: true,
-        write: () => changeSubscription(deps, subscriptionId, change, actorOf(c)),
+        write: () => changeSubscription(deps, subscriptionId, change, c.var.actor),
       };
     },
     "subscription-updated",

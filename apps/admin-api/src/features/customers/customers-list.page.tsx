@@ -1,5 +1,4 @@
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -147,7 +146,7 @@ function CustomersPage(props: {
 }
 
 async function render(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   form: { values?: FormValues; errors?: FormErrors } = {},
   status = 200,
@@ -165,16 +164,16 @@ async function render(
   );
 }
 
-export const showCustomers = (deps: AppDeps) => (c: Context) => render(c, deps);
+export const showCustomers = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
 export function submitNewCustomer(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values = await readForm(c);
     const kept = keptValues(values);
     const parsed = parseNewCustomer(values);
     if (!parsed.ok) return render(c, deps, { values: kept, errors: parsed.errors }, 422);
     try {
-      const created = await addCustomer(deps, parsed.data, actorOf(c));
+      const created = await addCustomer(deps, parsed.data, c.var.actor);
       return c.redirect(`/admin/customers/${created.id}?notice=customer-created`, 303);
     } catch (error) {
       return render(c, deps, { values: kept, errors: errorsFromProblem(error) }, 409);

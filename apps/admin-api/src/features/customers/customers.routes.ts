@@ -32,7 +32,7 @@ const customerListItemOut = customerOut
   .omit({ subscriptions: true })
   .extend({ subscriptions: z.number().int().openapi({ description: "How many it has" }) })
   .openapi("CustomerListItem");
-const desk = [requireStaff("admin", "agent")];
+const desk = requireStaff("admin", "agent");
 
 export const listCustomersRoute = createRoute({
   method: "get",

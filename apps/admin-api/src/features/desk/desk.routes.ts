@@ -21,7 +21,7 @@ export const requestDetailRoute = createRoute({
   path: "/api/v1/desk/requests/{number}",
   tags: ["Desk"],
   summary: "A request with its customer, full timeline, SLA, help-center trail and incidents",
-  middleware: [requireStaff("admin", "agent")],
+  middleware: requireStaff("admin", "agent"),
   request: { params: numberParam },
   responses: { 200: detail("The request as the desk sees it"), ...problemResponses(401, 403, 404) },
 });
@@ -35,7 +35,7 @@ const refusals = problemResponses(400, 401, 403, 404, 409, 413, 415, 422);
 const action = {
   method: "post" as const,
   tags: ["Desk"],
-  middleware: [requireStaff("admin", "agent")],
+  middleware: requireStaff("admin", "agent"),
 };
 
 function bodyOf<S extends z.ZodType>(schema: S) {

@@ -4,8 +4,7 @@ import {
   escalationReadiness,
 } from "@frontline/core";
 import type { RequestRow } from "@frontline/db";
-import type { Context } from "hono";
-import { actorOf, staffOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -179,7 +178,7 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
   );
 }
 
-function render(c: Context, deps: AppDeps, state: EscalateState, status = 200) {
+function render(c: StaffContext, deps: AppDeps, state: EscalateState, status = 200) {
   c.status(status as 200);
   return c.render(<EscalatePage deps={deps} state={state} />, {
     title: `Escalate ${state.row.number}`,
@@ -193,9 +192,9 @@ function missingOf(values: FormValues, now: Date): EscalationMissingItem[] {
 }
 
 export function showEscalate(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const row = await requestForDesk(deps, c.req.param("number") ?? "");
-    const draft = await escalationDraft(deps, row, staffOf(actorOf(c)));
+    const draft = await escalationDraft(deps, row, c.var.staff);
     return render(c, deps, {
       row,
       version: draft.version,
@@ -207,8 +206,8 @@ export function showEscalate(deps: AppDeps) {
 }
 
 export function submitEscalate(deps: AppDeps) {
-  return async (c: Context) => {
-    const staff = staffOf(actorOf(c));
+  return async (c: StaffContext) => {
+    const staff = c.var.staff;
     const row = await requestForDesk(deps, c.req.param("number") ?? "");
     const { _csrf, intent, version, ...values } = await readForm(c);
     const now = deps.clock.now();
@@ -232,7 +231,7 @@ export function submitEscalate(deps: AppDeps) {
     const parsed = parseForm(escalationPacketSchema, packetInput(values));
     if (!parsed.ok) return again(parsed.errors, 422);
     try {
-      await escalateRequest(deps, actorOf(c), row, Number(version), parsed.data);
+      await escalateRequest(deps, c.var.actor, row, Number(version), parsed.data);
     } catch (error) {
       if (error instanceof Problem && error.slug === "escalation-not-ready") {
         const errors: FormErrors = {};

@@ -4,9 +4,8 @@ import {
   escalationTransitions,
   finishedEscalationStatuses,
 } from "@frontline/core";
-import type { Context } from "hono";
 import { z } from "zod";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import {
   errorsFromProblem,
@@ -66,8 +65,7 @@ const updateFormSchema = z
     message: "Choose a new status, or enter a reference or a message.",
   });
 
-const canUpdate = (staff: StaffPrincipal | undefined) =>
-  staff?.role === "operator" || staff?.role === "admin";
+const canUpdate = (staff: StaffPrincipal) => staff.role === "operator" || staff.role === "admin";
 
 function Packet({ packet, deps }: { packet: ReturnType<typeof packetJson>; deps: AppDeps }) {
   const health = packet.serviceHealth;
@@ -179,7 +177,7 @@ function UpdateForm(props: { escalation: EscalationView; values: FormValues; err
 function EscalationPage(props: {
   escalation: EscalationView;
   deps: AppDeps;
-  staff: StaffPrincipal | undefined;
+  staff: StaffPrincipal;
   values: FormValues;
   errors: FormErrors;
 }) {
@@ -200,7 +198,7 @@ function EscalationPage(props: {
         <dd class="mono">{e.operatorReference ?? "None yet"}</dd>
         <dt>Request</dt>
         <dd>
-          {staff?.role === "operator" ? (
+          {staff.role === "operator" ? (
             e.request.number
           ) : (
             <a href={`/admin/requests/${e.request.number}`}>{e.request.number}</a>
@@ -238,14 +236,14 @@ function EscalationPage(props: {
   );
 }
 
-function escalationId(c: Context): number {
+function escalationId(c: StaffContext): number {
   const id = Number(c.req.param("id"));
   if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such escalation.");
   return id;
 }
 
 async function render(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   id: number,
   form: { values?: FormValues; errors?: FormErrors; status?: number } = {},
@@ -257,7 +255,7 @@ async function render(
     <EscalationPage
       escalation={view}
       deps={deps}
-      staff={c.get("staff")}
+      staff={c.var.staff}
       values={form.values ?? {}}
       errors={form.errors ?? {}}
     />,
@@ -265,14 +263,15 @@ async function render(
   );
 }
 
-export const showEscalation = (deps: AppDeps) => (c: Context) => render(c, deps, escalationId(c));
+export const showEscalation = (deps: AppDeps) => (c: StaffContext) =>
+  render(c, deps, escalationId(c));
 
 /**
  * The operator's update. A stale or impossible move re-renders the latest
  * escalation (so the form offers what is possible now) with the input kept.
  */
 export function submitEscalationUpdate(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const id = escalationId(c);
     const values = await readForm(c);
     const kept = keptValues(values, "version");
@@ -281,7 +280,7 @@ export function submitEscalationUpdate(deps: AppDeps) {
       return render(c, deps, id, { values: kept, errors: parsed.errors, status: 422 });
     const found = await findEscalation(deps, id);
     try {
-      await updateAsOperator(deps, actorOf(c), found, parsed.data);
+      await updateAsOperator(deps, c.var.actor, found, parsed.data);
     } catch (error) {
       const errors = errorsFromProblem(error);
       const status = error instanceof Problem ? error.status : 409;

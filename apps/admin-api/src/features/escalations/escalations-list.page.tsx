@@ -1,5 +1,5 @@
 import { type EscalationStatus, escalationStatuses } from "@frontline/core";
-import type { Context } from "hono";
+import type { StaffContext } from "../../platform/app-env.ts";
 import type { FormErrors } from "../../platform/console/forms.ts";
 import { ErrorSummary, SelectField, Time } from "../../platform/console/ui.tsx";
 import { escalationStatusNames, serviceName, severityName } from "../../platform/console/words.ts";
@@ -70,7 +70,7 @@ function EscalationsTable({ items, deps }: { items: Item[]; deps: AppDeps }) {
 
 /** The filter is a GET form, so a filtered list is a link people can share. */
 export function showEscalations(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const status = c.req.query("status") ?? "";
     const errors: FormErrors = {};
     const known = (escalationStatuses as readonly string[]).includes(status);

@@ -75,7 +75,7 @@ export const draftRoute = createRoute({
   path: "/api/v1/desk/requests/{number}/escalation-draft",
   tags: ["Escalations"],
   summary: "An escalation packet prefilled from the request, with what is still missing",
-  middleware: [requireStaff("agent", "admin")],
+  middleware: requireStaff("agent", "admin"),
   request: { params: numberParam },
   responses: {
     200: jsonResponse(draftOut, "The draft packet and its readiness"),
@@ -90,7 +90,7 @@ export const escalateRoute = createRoute({
   summary: "Escalate a request to the operator",
   description:
     "Refused with 422, listing every missing item, until the packet shows the partner did its part.",
-  middleware: [requireStaff("agent", "admin")],
+  middleware: requireStaff("agent", "admin"),
   request: {
     params: numberParam,
     body: {
@@ -116,7 +116,7 @@ export const listRoute = createRoute({
   path: "/api/v1/escalations",
   tags: ["Escalations"],
   summary: "Escalations, newest first, with the operator's response clocks",
-  middleware: [requireStaff("operator", "agent", "admin")],
+  middleware: requireStaff("operator", "agent", "admin"),
   request: { query: z.object({ status: z.enum(escalationStatuses).optional() }) },
   responses: {
     200: jsonResponse(z.object({ items: z.array(escalationOut) }), "The escalations"),
@@ -129,7 +129,7 @@ export const showRoute = createRoute({
   path: "/api/v1/escalations/{id}",
   tags: ["Escalations"],
   summary: "One escalation with its packet and the operator's clocks",
-  middleware: [requireStaff("operator", "agent", "admin")],
+  middleware: requireStaff("operator", "agent", "admin"),
   request: { params: idParam },
   responses: {
     200: jsonResponse(escalationOut, "The escalation"),
@@ -143,7 +143,7 @@ export const updateRoute = createRoute({
   tags: ["Escalations"],
   summary:
     "The operator updates an escalation: acknowledge, assign an engineer, resolve or return it",
-  middleware: [requireStaff("operator", "admin")],
+  middleware: requireStaff("operator", "admin"),
   request: {
     params: idParam,
     body: {

@@ -1,7 +1,6 @@
 import { type IncidentView, incidentMessage } from "@frontline/core";
 import { listIncidents } from "@frontline/db";
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -167,8 +166,13 @@ function IncidentsPage(props: PageState & { deps: AppDeps }) {
   );
 }
 
-async function render(c: Context, deps: AppDeps, extra: Partial<PageState> = {}, status = 200) {
-  const role = c.get("staff")?.role;
+async function render(
+  c: StaffContext,
+  deps: AppDeps,
+  extra: Partial<PageState> = {},
+  status = 200,
+) {
+  const role = c.var.staff.role;
   c.status(status as 200);
   return c.render(
     <IncidentsPage
@@ -181,37 +185,37 @@ async function render(c: Context, deps: AppDeps, extra: Partial<PageState> = {},
   );
 }
 
-function incidentId(c: Context): number {
+function incidentId(c: StaffContext): number {
   const id = Number(c.req.param("id"));
   if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such incident.");
   return id;
 }
 
 /** A failed form re-renders the page with its input kept and errors next to its fields. */
-function refuse(c: Context, deps: AppDeps, form: string, values: FormValues, error: unknown) {
+function refuse(c: StaffContext, deps: AppDeps, form: string, values: FormValues, error: unknown) {
   if (error instanceof Problem && error.status === 404) throw error;
   const errors = errorsFromProblem(error);
   const status = error instanceof Problem ? error.status : 422;
   return render(c, deps, { form, state: { values: keptValues(values), errors } }, status);
 }
 
-export const showIncidents = (deps: AppDeps) => (c: Context) => render(c, deps);
+export const showIncidents = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
 export function submitNewIncident(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values = await readForm(c);
     const parsed = parseNewIncident(values, deps.config.services);
     if (!parsed.ok) {
       const state = { values: keptValues(values), errors: parsed.errors };
       return render(c, deps, { form: "create", state }, 422);
     }
-    await postIncident(deps, parsed.data, actorOf(c));
+    await postIncident(deps, parsed.data, c.var.actor);
     return c.redirect("/admin/incidents?notice=incident-posted", 303);
   };
 }
 
 export function submitIncidentChange(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const id = incidentId(c);
     const values = await readForm(c);
     const form = `update-${id}`;
@@ -221,7 +225,7 @@ export function submitIncidentChange(deps: AppDeps) {
       return render(c, deps, { form, state }, 422);
     }
     try {
-      await changeIncident(deps, id, parsed.data, actorOf(c));
+      await changeIncident(deps, id, parsed.data, c.var.actor);
     } catch (error) {
       return refuse(c, deps, form, values, error);
     }
@@ -231,7 +235,7 @@ export function submitIncidentChange(deps: AppDeps) {
 
 /** Rendered, not redirected: which requests were resolved exists only in this answer. */
 export function submitIncidentResolution(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const id = incidentId(c);
     const values = await readForm(c);
     const form = `resolve-${id}`;
@@ -241,7 +245,7 @@ export function submitIncidentResolution(deps: AppDeps) {
       return render(c, deps, { form, state }, 422);
     }
     try {
-      const result = await closeIncident(deps, id, parsed.data, actorOf(c));
+      const result = await closeIncident(deps, id, parsed.data, c.var.actor);
       return render(c, deps, {
         resolution: {
           id,

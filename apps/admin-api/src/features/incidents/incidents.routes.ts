@@ -24,7 +24,7 @@ export const listIncidentsRoute = createRoute({
   path: "/api/v1/incidents",
   tags: ["Service health"],
   summary: "Incidents, active first",
-  middleware: [requireStaff("admin", "agent", "operator")],
+  middleware: requireStaff("admin", "agent", "operator"),
   responses: {
     200: jsonResponse(z.object({ items: z.array(incidentOut) }), "The incidents"),
     ...problemResponses(401, 403),
@@ -36,7 +36,7 @@ export const createIncidentRoute = createRoute({
   path: "/api/v1/incidents",
   tags: ["Service health"],
   summary: "Post an incident; the help center banner, status page and contact form show it",
-  middleware: [requireStaff("admin", "operator")],
+  middleware: requireStaff("admin", "operator"),
   request: {
     body: { required: true, content: { "application/json": { schema: incidentSchema } } },
   },
@@ -51,7 +51,7 @@ export const updateIncidentRoute = createRoute({
   path: "/api/v1/incidents/{id}",
   tags: ["Service health"],
   summary: "Update an incident's status, impact or message",
-  middleware: [requireStaff("admin", "operator")],
+  middleware: requireStaff("admin", "operator"),
   request: {
     params: idParam,
     body: {
@@ -78,7 +78,7 @@ export const resolveIncidentRoute = createRoute({
   path: "/api/v1/incidents/{id}/resolution",
   tags: ["Service health"],
   summary: "Resolve an incident, optionally resolving every linked request with one message",
-  middleware: [requireStaff("admin", "operator")],
+  middleware: requireStaff("admin", "operator"),
   request: {
     params: idParam,
     body: {

@@ -1,6 +1,5 @@
 import { type Status, statuses } from "@frontline/core";
-import type { Context } from "hono";
-import { actorOf, staffOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import { errorsFromProblem, type FormErrors, parseForm } from "../../platform/console/forms.ts";
 import { ErrorSummary, Field, SelectField, Time } from "../../platform/console/ui.tsx";
 import {
@@ -27,7 +26,7 @@ const LIST_KEYS = ["status", "severity", "category", "service"];
 const SINGLE_KEYS = ["customer", "assignee", "sla", "incident", "q", "sort", "order", "cursor"];
 
 /** Reads only the known filters, so `?notice=` and empty form fields do not trip validation. */
-export function rawQueueQuery(c: Context): RawQuery {
+export function rawQueueQuery(c: StaffContext): RawQuery {
   const raw: RawQuery = {};
   for (const key of LIST_KEYS) {
     const values = (c.req.queries(key) ?? []).filter((v) => v.trim() !== "");
@@ -262,8 +261,8 @@ const filterLabels = {
 };
 
 export function showQueue(deps: AppDeps) {
-  return async (c: Context) => {
-    const staff = staffOf(actorOf(c));
+  return async (c: StaffContext) => {
+    const staff = c.var.staff;
     const raw = rawQueueQuery(c);
     let errors: FormErrors = {};
     let result: QueueResult | null = null;

@@ -122,7 +122,7 @@ export const queueRoute = createRoute({
   summary: "The partner's queue of requests, filtered, searched and sorted by SLA due",
   description:
     "Keyset pagination: pass nextCursor as cursor for the next page; it never repeats or skips a request.",
-  middleware: [requireStaff("admin", "agent")],
+  middleware: requireStaff("admin", "agent"),
   request: { query: queueQuerySchema },
   responses: {
     200: { description: "One page", content: { "application/json": { schema: queuePageSchema } } },

@@ -1,5 +1,5 @@
 import { type AuditRow, listAuditActions } from "@frontline/db";
-import type { Context } from "hono";
+import type { StaffContext } from "../../platform/app-env.ts";
 import { type FormErrors, parseForm } from "../../platform/console/forms.ts";
 import { ErrorSummary, Field, SelectField, Time } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -125,7 +125,7 @@ function AuditPage(props: {
 
 /** The filters are a GET form, so a filtered view is a link people can share. */
 export function showAudit(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const query = c.req.query();
     const values: Record<string, string> = {};
     for (const name of filterNames) values[name] = query[name] ?? "";

@@ -1,5 +1,4 @@
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -73,33 +72,33 @@ function PasswordPage(props: {
   );
 }
 
-function render(c: Context, next: string, errors?: FormErrors) {
-  const staff = c.get("staff");
+function render(c: StaffContext, next: string, errors?: FormErrors) {
+  const staff = c.var.staff;
   if (errors) c.status(422);
   return c.render(
     <PasswordPage
       next={next}
-      email={staff?.email ?? ""}
+      email={staff.email}
       errors={errors}
-      mustChange={Boolean(staff?.mustChangePassword)}
+      mustChange={Boolean(staff.mustChangePassword)}
     />,
     { title: "Change your password" },
   );
 }
 
 export function showPasswordPage() {
-  return (c: Context) => render(c, safeNext(c.req.query("next"), ""));
+  return (c: StaffContext) => render(c, safeNext(c.req.query("next"), ""));
 }
 
 export function submitPasswordPage(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values: FormValues = await readForm(c);
     const next = safeNext(values.next, "");
     // Passwords are never echoed back into the form; the errors say what to fix.
     const parsed = parseForm(passwordChangeSchema, values);
     if (!parsed.ok) return render(c, next, parsed.errors);
     try {
-      await changeOwnPassword(deps, actorOf(c), parsed.data, c.get("staff")?.sessionId ?? null);
+      await changeOwnPassword(deps, c.var.actor, parsed.data, c.var.staff.sessionId ?? null);
     } catch (error) {
       return render(c, next, errorsFromProblem(error));
     }

@@ -1,5 +1,5 @@
-import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppContext } from "../../platform/app-env.ts";
 import {
   type FormErrors,
   type FormValues,
@@ -27,7 +27,7 @@ import { signIn, signOut } from "./sign-in.ts";
  */
 const SIGN_IN_COOKIE = "frontline_sign_in";
 
-function newSignInToken(c: Context, deps: AppDeps): string {
+function newSignInToken(c: AppContext, deps: AppDeps): string {
   const token = randomSecret();
   setCookie(c, SIGN_IN_COOKIE, token, {
     path: "/admin/sign-in",
@@ -39,7 +39,7 @@ function newSignInToken(c: Context, deps: AppDeps): string {
 }
 
 /** Reuses the browser's token, so two open sign-in tabs both work. */
-function signInToken(c: Context, deps: AppDeps): string {
+function signInToken(c: AppContext, deps: AppDeps): string {
   const existing = getCookie(c, SIGN_IN_COOKIE);
   return existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newSignInToken(c, deps);
 }
@@ -90,14 +90,14 @@ function SignInPage({ values = {}, errors = {}, token }: SignInState) {
 
 const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 
-const render = (c: Context, state: SignInState, status: 200 | 403 | 422 | 429 = 200) => {
+const render = (c: AppContext, state: SignInState, status: 200 | 403 | 422 | 429 = 200) => {
   c.status(status);
   return c.render(<SignInPage {...state} />, { title: "Sign in" });
 };
 
 export function showSignIn(deps: AppDeps) {
-  return (c: Context) => {
-    const staff = c.get("staff");
+  return (c: AppContext) => {
+    const staff = c.var.staff;
     const next = c.req.query("next");
     if (staff && !staff.mustChangePassword) return c.redirect(safeNext(next));
     return render(c, { values: { next: next ?? "" }, token: signInToken(c, deps) });
@@ -105,7 +105,7 @@ export function showSignIn(deps: AppDeps) {
 }
 
 export function submitSignIn(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: AppContext) => {
     const values = await readForm(c);
     const kept = { email: values.email ?? "", next: values.next ?? "" };
     if (!sameSecret(values._csrf, getCookie(c, SIGN_IN_COOKIE) ?? "")) {
@@ -163,14 +163,10 @@ export function submitSignIn(deps: AppDeps) {
 }
 
 export function submitSignOut(deps: AppDeps) {
-  return async (c: Context) => {
-    const staff = c.get("staff");
+  return async (c: AppContext) => {
+    const staff = c.var.staff;
     if (staff?.sessionId) {
-      await signOut(
-        deps,
-        { id: staff.id, label: staff.email, address: clientAddress(c, deps.config.trustedProxies) },
-        staff.sessionId,
-      );
+      await signOut(deps, c.var.actor, staff.sessionId);
     }
     clearSessionCookie(c, deps.config);
     return c.redirect("/admin/sign-in?notice=signed-out", 303);

@@ -1,7 +1,5 @@
 import type { ApiTokenListing } from "@frontline/db";
-import type { Context } from "hono";
-import { actorOf, staffOf } from "../../platform/actor.ts";
-import type { StaffPrincipal } from "../../platform/auth.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -191,15 +189,13 @@ function TokensPage(state: TokensState) {
   );
 }
 
-const caller = (c: Context): StaffPrincipal => staffOf(actorOf(c));
-
 async function render(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   extra: Partial<Omit<TokensState, "now">> = {},
   status = 200,
 ) {
-  const me = caller(c);
+  const me = c.var.staff;
   const own = await tokensFor(deps, me, "own");
   const others =
     me.role === "admin"
@@ -211,10 +207,10 @@ async function render(
   });
 }
 
-export const showTokens = (deps: AppDeps) => (c: Context) => render(c, deps);
+export const showTokens = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
 export function submitNewToken(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values = await readForm(c);
     const parsed = parseForm(newTokenSchema, {
       name: values.name ?? "",
@@ -223,19 +219,19 @@ export function submitNewToken(deps: AppDeps) {
       expiresInDays: values.expiresInDays ? values.expiresInDays : null,
     });
     if (!parsed.ok) return render(c, deps, { values, errors: parsed.errors }, 422);
-    const { token } = await createToken(deps, actorOf(c), caller(c), parsed.data);
+    const { token } = await createToken(deps, c.var.actor, c.var.staff, parsed.data);
     // Rendered, not redirected: the token exists only in this response.
     return render(c, deps, { created: { name: parsed.data.name, token } }, 201);
   };
 }
 
 export function submitRevokeToken(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const id = Number(c.req.param("id"));
     try {
       if (!Number.isSafeInteger(id))
         throw problems.notFound("There is no live token with this id.");
-      await revokeToken(deps, actorOf(c), caller(c), id);
+      await revokeToken(deps, c.var.actor, c.var.staff, id);
     } catch (error) {
       return render(c, deps, { errors: errorsFromProblem(error) }, 404);
     }

@@ -1,6 +1,5 @@
 import { listStaffUsers, type StaffUserRow } from "@frontline/db";
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -211,10 +210,15 @@ function UsersPage(state: UsersState) {
   );
 }
 
-async function render(c: Context, deps: AppDeps, extra: Partial<UsersState> = {}, status = 200) {
+async function render(
+  c: StaffContext,
+  deps: AppDeps,
+  extra: Partial<UsersState> = {},
+  status = 200,
+) {
   const state: UsersState = {
     users: await listStaffUsers(deps.db),
-    meId: c.get("staff")?.id ?? 0,
+    meId: c.var.staff.id,
     now: deps.clock.now(),
     ...extra,
   };
@@ -222,17 +226,17 @@ async function render(c: Context, deps: AppDeps, extra: Partial<UsersState> = {}
   return c.render(<UsersPage {...state} />, { title: "Users" });
 }
 
-function userId(c: Context): number {
+function userId(c: StaffContext): number {
   const id = Number(c.req.param("id"));
   if (!Number.isSafeInteger(id) || id <= 0)
     throw problems.notFound("There is no user with this id.");
   return id;
 }
 
-export const showUsers = (deps: AppDeps) => (c: Context) => render(c, deps);
+export const showUsers = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
 export function submitNewUser(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values = await readForm(c);
     const input = {
       email: values.email ?? "",
@@ -245,7 +249,7 @@ export function submitNewUser(deps: AppDeps) {
     if (!parsed.ok)
       return render(c, deps, { create: { values: kept, errors: parsed.errors } }, 422);
     try {
-      const { user, oneTimePassword } = await createUser(deps, actorOf(c), parsed.data);
+      const { user, oneTimePassword } = await createUser(deps, c.var.actor, parsed.data);
       if (!oneTimePassword) return c.redirect("/admin/users?notice=user-created", 303);
       return render(c, deps, { secret: { email: user.email, password: oneTimePassword } }, 201);
     } catch (error) {
@@ -257,7 +261,7 @@ export function submitNewUser(deps: AppDeps) {
 
 /** Role changes, disabling and enabling: redirect on success, the row's error on failure. */
 export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "enable") {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const id = userId(c);
     const values = await readForm(c);
     const role = roleOptions.find((o) => o.value === values.role)?.value;
@@ -271,7 +275,7 @@ export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "en
     }
     const changes = change === "role" ? { role } : { disabled: change === "disable" };
     try {
-      await changeUser(deps, actorOf(c), id, changes);
+      await changeUser(deps, c.var.actor, id, changes);
     } catch (error) {
       if (error instanceof Problem && error.status === 404) throw error;
       const message = errorsFromProblem(error)._form ?? "This change is not possible.";
@@ -285,10 +289,10 @@ export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "en
 }
 
 export function submitPasswordReset(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const { user, oneTimePassword, revokedTokens } = await resetPassword(
       deps,
-      actorOf(c),
+      c.var.actor,
       userId(c),
     );
     return render(c, deps, {
