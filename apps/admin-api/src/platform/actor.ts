@@ -64,7 +64,7 @@ export function cliActor(): Actor {
 
 export const systemActor: Actor = { id: null, label: "system", address: null };
 
-type WhatHappened = Pick<AuditEntry, "action" | "target" | "detail">;
+export type WhatHappened = Pick<AuditEntry, "action" | "target" | "detail">;
 
 /** The audit entry of a change the actor makes now; the change's own write stores it. */
 export function auditEntry(deps: AccountDeps, actor: Actor, entry: WhatHappened): AuditEntry {
