@@ -5,15 +5,16 @@ import {
 } from "@frontline/core";
 import type { RequestRow } from "@frontline/db";
 import type { StaffContext } from "../../platform/app-env.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
+  formFields,
   parseForm,
   readForm,
 } from "../../platform/console/forms.ts";
 import {
-  CsrfInput,
   ErrorSummary,
   Field,
   SelectField,
@@ -42,6 +43,7 @@ interface EscalateState {
 function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) {
   const { row, values, errors } = state;
   const checkedAt = values.healthCheckedAt ? new Date(values.healthCheckedAt) : null;
+  const field = formFields(values, errors);
   return (
     <>
       <p>
@@ -61,38 +63,21 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
           );
         })}
       </ul>
-      <form
-        method="post"
-        action={`/admin/requests/${row.number}/escalate`}
-        id="escalation-form"
-        class="stack"
-        novalidate
-      >
-        <CsrfInput />
+      <PostForm action={`/admin/requests/${row.number}/escalate`} id="escalation-form">
         <input type="hidden" name="version" value={String(state.version)} />
         <input type="hidden" name="healthCheckedAt" value={values.healthCheckedAt ?? ""} />
         <input type="hidden" name="healthStatus" value={values.healthStatus ?? ""} />
         <input type="hidden" name="healthIncidentId" value={values.healthIncidentId ?? ""} />
         <SelectField
           label="Service"
-          name="service"
-          value={values.service}
+          {...field("service")}
           options={serviceOptions(deps.config.services)}
-          error={errors.service}
         />
-        <SelectField
-          label="Severity"
-          name="severity"
-          value={values.severity}
-          options={severityOptions}
-          error={errors.severity}
-        />
+        <SelectField label="Severity" {...field("severity")} options={severityOptions} />
         <TextAreaField
           label="Description"
-          name="description"
+          {...field("description")}
           hint="What is wrong, for whom, since when: at least 30 characters."
-          value={values.description}
-          error={errors.description}
           maxlength={10_000}
           rows={6}
         />
@@ -126,18 +111,14 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
         </fieldset>
         <TextAreaField
           label="Steps tried"
-          name="stepsTried"
+          {...field("stepsTried")}
           hint="One step per line, each at least 10 characters."
-          value={values.stepsTried}
-          error={errors.stepsTried}
           rows={5}
         />
         <TextAreaField
           label="Articles the customer saw"
-          name="articlesSeen"
+          {...field("articlesSeen")}
           hint="One article per line."
-          value={values.articlesSeen}
-          error={errors.articlesSeen}
           rows={3}
         />
         <div class="field">
@@ -162,18 +143,14 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
         </div>
         <Field
           label="Partner contact"
-          name="partnerContact"
+          {...field("partnerContact")}
           hint="Who the operator's engineer can reach at the partner."
-          value={values.partnerContact}
-          error={errors.partnerContact}
           maxlength={200}
         />
-        <div>
-          <button type="submit" name="intent" value="escalate">
-            Escalate to the operator
-          </button>
-        </div>
-      </form>
+        <Submit name="intent" value="escalate">
+          Escalate to the operator
+        </Submit>
+      </PostForm>
     </>
   );
 }

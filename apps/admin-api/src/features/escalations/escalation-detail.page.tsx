@@ -7,16 +7,18 @@ import {
 import { z } from "zod";
 import type { StaffContext } from "../../platform/app-env.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
+  formFields,
   keptValues,
   parseForm,
+  pathId,
   readForm,
 } from "../../platform/console/forms.ts";
 import {
-  CsrfInput,
   ErrorSummary,
   Field,
   SelectField,
@@ -31,7 +33,6 @@ import {
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
-import { problems } from "../../platform/problems.ts";
 import { escalationView, findEscalation, type packetJson } from "./escalations.use-cases.ts";
 import { SlaClock } from "./sla-clock.tsx";
 import { updateAsOperator } from "./update-as-operator.ts";
@@ -124,24 +125,17 @@ function UpdateForm(props: { escalation: EscalationView; values: FormValues; err
   const { escalation, values, errors } = props;
   const current = escalation.status as EscalationStatus;
   const moves = escalationTransitions[current];
+  const field = formFields(values, errors);
   return (
     <section aria-labelledby="update-title">
       <h2 id="update-title">Update the escalation</h2>
       <ErrorSummary errors={errors} labels={labels} />
-      <form
-        id="escalation-update"
-        method="post"
-        action={`/admin/escalations/${escalation.id}`}
-        class="stack"
-        novalidate
-      >
-        <CsrfInput />
+      <PostForm id="escalation-update" action={`/admin/escalations/${escalation.id}`}>
         <input type="hidden" name="version" value={String(escalation.version)} />
         <SelectField
           label={labels.status}
-          name="status"
+          {...field("status")}
           value={values.status ?? ""}
-          error={errors.status}
           hint="Resolved resolves the request; returned to partner hands it back to the desk."
           options={[
             { value: "", label: `No change (${escalationStatusNames[current]})` },
@@ -150,26 +144,21 @@ function UpdateForm(props: { escalation: EscalationView; values: FormValues; err
         />
         <Field
           label={labels.operatorReference}
-          name="operatorReference"
+          {...field("operatorReference")}
+          value={values.operatorReference ?? ""}
           autocomplete="off"
           spellcheck={false}
           maxlength={100}
           hint="Your own case number; leave empty to keep the current one."
-          value={values.operatorReference ?? ""}
-          error={errors.operatorReference}
         />
         <TextAreaField
           label={labels.message}
-          name="message"
+          {...field("message")}
           maxlength={10_000}
           hint="For the partner's desk; the customer does not see it."
-          value={values.message}
-          error={errors.message}
         />
-        <div>
-          <button type="submit">Update escalation</button>
-        </div>
-      </form>
+        <Submit>Update escalation</Submit>
+      </PostForm>
     </section>
   );
 }
@@ -236,11 +225,7 @@ function EscalationPage(props: {
   );
 }
 
-function escalationId(c: StaffContext): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such escalation.");
-  return id;
-}
+const escalationId = (c: StaffContext) => pathId(c, "id", "There is no such escalation.");
 
 async function render(
   c: StaffContext,

@@ -6,13 +6,14 @@ import {
   type FormErrors,
   type FormValues,
   keptValues,
+  pathId,
   readForm,
 } from "../../platform/console/forms.ts";
+import { CardTable } from "../../platform/console/table.tsx";
 import { ErrorSummary, Notice, Time } from "../../platform/console/ui.tsx";
 import { impactNames, serviceName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
-import { problems } from "../../platform/problems.ts";
 import { changeIncident } from "./change-incident.ts";
 import { closeIncident } from "./close-incident.ts";
 import {
@@ -91,32 +92,19 @@ function IncidentRow(props: { incident: IncidentView; services: AppDeps["config"
   );
 }
 
+const columns = ["Service", "Impact", "Status", "Message (English)", "Started", "Resolved"];
+
 function IncidentTable(props: {
   incidents: IncidentView[];
   caption: string;
   services: AppDeps["config"]["services"];
 }) {
   return (
-    <div class="table-wrap">
-      <table class="cards">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Impact</th>
-            <th scope="col">Status</th>
-            <th scope="col">Message (English)</th>
-            <th scope="col">Started</th>
-            <th scope="col">Resolved</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.incidents.map((incident) => (
-            <IncidentRow incident={incident} services={props.services} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable caption={props.caption} columns={columns}>
+      {props.incidents.map((incident) => (
+        <IncidentRow incident={incident} services={props.services} />
+      ))}
+    </CardTable>
   );
 }
 
@@ -185,18 +173,25 @@ async function render(
   );
 }
 
-function incidentId(c: StaffContext): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such incident.");
-  return id;
-}
+const incidentId = (c: StaffContext) => pathId(c, "id", "There is no such incident.");
 
 /** A failed form re-renders the page with its input kept and errors next to its fields. */
+function again(
+  c: StaffContext,
+  deps: AppDeps,
+  form: string,
+  values: FormValues,
+  errors: FormErrors,
+  status: number,
+) {
+  return render(c, deps, { form, state: { values: keptValues(values), errors } }, status);
+}
+
+/** A refused change: its problem's fields next to them; a missing incident stays a 404 page. */
 function refuse(c: StaffContext, deps: AppDeps, form: string, values: FormValues, error: unknown) {
   if (error instanceof Problem && error.status === 404) throw error;
-  const errors = errorsFromProblem(error);
   const status = error instanceof Problem ? error.status : 422;
-  return render(c, deps, { form, state: { values: keptValues(values), errors } }, status);
+  return again(c, deps, form, values, errorsFromProblem(error), status);
 }
 
 export const showIncidents = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
@@ -205,10 +200,7 @@ export function submitNewIncident(deps: AppDeps) {
   return async (c: StaffContext) => {
     const values = await readForm(c);
     const parsed = parseNewIncident(values, deps.config.services);
-    if (!parsed.ok) {
-      const state = { values: keptValues(values), errors: parsed.errors };
-      return render(c, deps, { form: "create", state }, 422);
-    }
+    if (!parsed.ok) return again(c, deps, "create", values, parsed.errors, 422);
     await postIncident(deps, parsed.data, c.var.actor);
     return c.redirect("/admin/incidents?notice=incident-posted", 303);
   };
@@ -220,10 +212,7 @@ export function submitIncidentChange(deps: AppDeps) {
     const values = await readForm(c);
     const form = `update-${id}`;
     const parsed = parseIncidentChange(values);
-    if (!parsed.ok) {
-      const state = { values: keptValues(values), errors: parsed.errors };
-      return render(c, deps, { form, state }, 422);
-    }
+    if (!parsed.ok) return again(c, deps, form, values, parsed.errors, 422);
     try {
       await changeIncident(deps, id, parsed.data, c.var.actor);
     } catch (error) {
@@ -240,10 +229,7 @@ export function submitIncidentResolution(deps: AppDeps) {
     const values = await readForm(c);
     const form = `resolve-${id}`;
     const parsed = parseResolution(values);
-    if (!parsed.ok) {
-      const state = { values: keptValues(values), errors: parsed.errors };
-      return render(c, deps, { form, state }, 422);
-    }
+    if (!parsed.ok) return again(c, deps, form, values, parsed.errors, 422);
     try {
       const result = await closeIncident(deps, id, parsed.data, c.var.actor);
       return render(c, deps, {

@@ -1,4 +1,5 @@
 import type { StaffContext } from "../../platform/app-env.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -7,7 +8,7 @@ import {
   readForm,
   safeNext,
 } from "../../platform/console/forms.ts";
-import { CsrfInput, ErrorSummary, Field, Notice } from "../../platform/console/ui.tsx";
+import { ErrorSummary, Field, Notice } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { passwordChangeSchema } from "./accounts.ts";
 import { changeOwnPassword } from "./change-own-password.ts";
@@ -17,6 +18,26 @@ const labels = {
   password: "New password",
   confirm: "Repeat new password",
 };
+
+/** Passwords are never echoed back into the form; only their errors are. */
+function PasswordField(props: {
+  name: keyof typeof labels;
+  errors: FormErrors;
+  autocomplete: string;
+  hint?: string;
+}) {
+  return (
+    <Field
+      label={labels[props.name]}
+      name={props.name}
+      type="password"
+      autocomplete={props.autocomplete}
+      hint={props.hint}
+      error={props.errors[props.name]}
+      required
+    />
+  );
+}
 
 function PasswordPage(props: {
   next: string;
@@ -34,40 +55,20 @@ function PasswordPage(props: {
         </Notice>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <form method="post" action="/admin/password" class="stack" novalidate>
-        <CsrfInput />
+      <PostForm action="/admin/password">
         <input type="hidden" name="next" value={props.next} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" autocomplete="username" value={props.email} hidden readonly />
-        <Field
-          label={labels.current}
-          name="current"
-          type="password"
-          autocomplete="current-password"
-          error={errors.current}
-          required
-        />
-        <Field
-          label={labels.password}
+        <PasswordField name="current" errors={errors} autocomplete="current-password" />
+        <PasswordField
           name="password"
-          type="password"
+          errors={errors}
           autocomplete="new-password"
           hint="At least 12 characters. A few unrelated words make a strong one."
-          error={errors.password}
-          required
         />
-        <Field
-          label={labels.confirm}
-          name="confirm"
-          type="password"
-          autocomplete="new-password"
-          error={errors.confirm}
-          required
-        />
-        <div>
-          <button type="submit">Change password</button>
-        </div>
-      </form>
+        <PasswordField name="confirm" errors={errors} autocomplete="new-password" />
+        <Submit>Change password</Submit>
+      </PostForm>
     </>
   );
 }

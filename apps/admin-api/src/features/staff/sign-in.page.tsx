@@ -1,12 +1,13 @@
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppContext } from "../../platform/app-env.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   type FormErrors,
   type FormValues,
   readForm,
   safeNext,
 } from "../../platform/console/forms.ts";
-import { CsrfInput, ErrorSummary, Field } from "../../platform/console/ui.tsx";
+import { ErrorSummary, Field } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress, isHttps } from "../../platform/guards.ts";
 import {
@@ -55,8 +56,7 @@ function SignInPage({ values = {}, errors = {}, token }: SignInState) {
     <>
       <h1>Sign in to the desk</h1>
       <ErrorSummary errors={errors} labels={{ email: "Email", password: "Password" }} />
-      <form method="post" action="/admin/sign-in" class="stack" novalidate>
-        <CsrfInput token={token} />
+      <PostForm action="/admin/sign-in" csrfToken={token}>
         <input type="hidden" name="next" value={safeNext(values.next, "")} />
         <Field
           label="Email"
@@ -76,10 +76,8 @@ function SignInPage({ values = {}, errors = {}, token }: SignInState) {
           error={errors.password}
           required
         />
-        <div>
-          <button type="submit">Sign in</button>
-        </div>
-      </form>
+        <Submit>Sign in</Submit>
+      </PostForm>
       <p class="hint">
         Forgot your password? Ask an admin to reset it. Admins without access can run{" "}
         <code>npm run admin -- reset-password --email you@example.com</code> on the server.

@@ -1,14 +1,18 @@
 import { listStaffUsers, type StaffUserRow } from "@frontline/db";
 import type { StaffContext } from "../../platform/app-env.ts";
+import { ButtonForm, PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
+  formFields,
   keptValues,
   parseForm,
+  pathId,
   readForm,
 } from "../../platform/console/forms.ts";
 import { roleName } from "../../platform/console/layout.tsx";
+import { CardTable } from "../../platform/console/table.tsx";
 import {
   CsrfInput,
   ErrorSummary,
@@ -19,7 +23,6 @@ import {
 } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
-import { problems } from "../../platform/problems.ts";
 import { newUserSchema, staffRoles } from "./accounts.ts";
 import { changeUser } from "./change-user.ts";
 import { createUser } from "./create-user.ts";
@@ -93,23 +96,17 @@ function UserRow({ user, state }: { user: StaffUserRow; state: UsersState }) {
       <td data-label="Actions">
         <div class="inline-form">
           {self ? null : (
-            <form
-              method="post"
+            <ButtonForm
               action={`/admin/users/${user.id}/${user.disabled ? "enable" : "disable"}`}
+              tone={user.disabled ? "secondary" : "danger"}
             >
-              <CsrfInput />
-              <button type="submit" class={user.disabled ? "secondary" : "danger"}>
-                {user.disabled ? "Enable" : "Disable"}
-                <span class="visually-hidden"> {user.name}</span>
-              </button>
-            </form>
+              {user.disabled ? "Enable" : "Disable"}
+              <span class="visually-hidden"> {user.name}</span>
+            </ButtonForm>
           )}
-          <form method="post" action={`/admin/users/${user.id}/reset-password`}>
-            <CsrfInput />
-            <button type="submit" class="secondary">
-              Reset password<span class="visually-hidden"> of {user.name}</span>
-            </button>
-          </form>
+          <ButtonForm action={`/admin/users/${user.id}/reset-password`} tone="secondary">
+            Reset password<span class="visually-hidden"> of {user.name}</span>
+          </ButtonForm>
         </div>
       </td>
     </tr>
@@ -129,6 +126,7 @@ function revokedNote(revokedTokens: number | undefined): string {
 function UsersPage(state: UsersState) {
   const values = state.create?.values ?? {};
   const errors = state.create?.errors ?? {};
+  const field = formFields(values, errors);
   const rowSummary = state.rowError ? { [`row-${state.rowError.id}`]: state.rowError.message } : {};
   return (
     <>
@@ -146,66 +144,41 @@ function UsersPage(state: UsersState) {
         labels={createLabels}
         ids={state.rowError ? { [`row-${state.rowError.id}`]: `role-${state.rowError.id}` } : {}}
       />
-      <div class="table-wrap">
-        <table class="cards">
-          <caption>Staff who can sign in to the desk</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.users.map((user) => (
-              <UserRow user={user} state={state} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CardTable
+        caption="Staff who can sign in to the desk"
+        columns={["Name", "Email", "Role", "Status", "Actions"]}
+      >
+        {state.users.map((user) => (
+          <UserRow user={user} state={state} />
+        ))}
+      </CardTable>
       <h2 id="add-user">Add a user</h2>
-      <form method="post" action="/admin/users" class="stack" novalidate aria-labelledby="add-user">
-        <CsrfInput />
+      <PostForm action="/admin/users" labelledBy="add-user">
         <Field
           label="Email"
-          name="email"
+          {...field("email")}
           type="email"
           autocomplete="off"
           spellcheck={false}
-          value={values.email}
-          error={errors.email}
           required
         />
-        <Field
-          label="Name"
-          name="name"
-          autocomplete="off"
-          value={values.name}
-          error={errors.name}
-          required
-        />
+        <Field label="Name" {...field("name")} autocomplete="off" required />
         <SelectField
           label="Role"
-          name="role"
-          options={roleOptions}
+          {...field("role")}
           value={values.role ?? "agent"}
-          error={errors.role}
+          options={roleOptions}
           hint="Agents work requests; operators see only escalations and incidents; admins also manage users."
         />
         <Field
           label="Password (optional)"
-          name="password"
+          {...field("password")}
           type="password"
           autocomplete="new-password"
           hint="Leave empty to generate one. Either way they must change it at first sign-in."
-          error={errors.password}
         />
-        <div>
-          <button type="submit">Add user</button>
-        </div>
-      </form>
+        <Submit>Add user</Submit>
+      </PostForm>
     </>
   );
 }
@@ -226,12 +199,7 @@ async function render(
   return c.render(<UsersPage {...state} />, { title: "Users" });
 }
 
-function userId(c: StaffContext): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw problems.notFound("There is no user with this id.");
-  return id;
-}
+const userId = (c: StaffContext) => pathId(c, "id", "There is no user with this id.");
 
 export const showUsers = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
