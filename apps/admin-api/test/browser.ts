@@ -1,5 +1,7 @@
 import { createStaffUser, type Db, type StaffRole, type StaffUserRow } from "@frontline/db";
+import { expect } from "vitest";
 import { hashPassword } from "../src/platform/passwords.ts";
+import { testApp } from "./test-app.ts";
 
 /**
  * Test helpers for the console: a browser that keeps cookies between
@@ -21,6 +23,8 @@ export class TestBrowser {
   readonly cookies = new Map<string, StoredCookie & { path: string }>();
   /** Sent with every request, e.g. X-Forwarded-For to play another client address. */
   headers: Record<string, string> = {};
+  /** The session's CSRF token once signed in (signedInBrowser), which `submit` sends. */
+  csrf = "";
 
   constructor(
     readonly app: AppLike,
@@ -67,6 +71,23 @@ export class TestBrowser {
       body: new URLSearchParams(form).toString(),
     });
   }
+
+  /** Posts a console form as the signed-in person does: with the session's CSRF token. */
+  submit(path: string, form: Record<string, string> = {}) {
+    return this.post(path, { _csrf: this.csrf, ...form });
+  }
+}
+
+/** The page's HTML, once its status is `status` and it contains every one of `fragments`. */
+export async function expectPage(
+  response: Response,
+  status: number,
+  ...fragments: string[]
+): Promise<string> {
+  expect(response.status).toBe(status);
+  const html = await response.text();
+  for (const fragment of fragments) expect(html).toContain(fragment);
+  return html;
 }
 
 /** The value of the first hidden CSRF field on a page. */
@@ -131,5 +152,12 @@ export async function signedInBrowser(
   if (response.status !== 303) throw new Error(`Sign-in failed with ${response.status}.`);
   // Any page carries the token; the password page is open to every role (/admin sends agents on).
   const csrf = csrfFrom(await (await browser.get("/admin/password")).text());
+  browser.csrf = csrf;
   return { browser, user, csrf };
+}
+
+/** A new app with a browser signed in to its console as a new user of `role`. */
+export async function consoleTest(role: StaffRole, options: { email?: string } = {}) {
+  const test = testApp();
+  return { ...test, ...(await signedInBrowser(test.app, test.db, role, options)) };
 }

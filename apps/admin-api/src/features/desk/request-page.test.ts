@@ -1,6 +1,7 @@
-import { createIncident, getRequestByNumber, listEvents } from "@frontline/db";
+import { getRequestByNumber, listEvents } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { deskPagesTest, formOf } from "../../../test/desk-pages.ts";
+import { postedIncident } from "../../../test/incidents.ts";
 
 describe("a request's page", () => {
   it("shows the request, its SLA, the customer flag, the help-center trail and every action form", async () => {
@@ -55,17 +56,10 @@ describe("working a request from its page", () => {
   it("claims, assigns, classifies and links an incident, each time back to the page with a notice", async () => {
     const test = await deskPagesTest();
     const request = await test.file({ service: "mail" });
-    const incident = await createIncident(
-      test.db,
-      {
-        service: "mail",
-        impact: "outage",
-        status: "investigating",
-        message: { en: "Mail is down." },
-        startedAt: test.clock.now(),
-      },
-      test.clock.now(),
-    );
+    const incident = await postedIncident(test, {
+      impact: "outage",
+      message: { en: "Mail is down." },
+    });
 
     const claimed = await test.actOnPage(request.number, "claim");
     expect(claimed.status).toBe(303);

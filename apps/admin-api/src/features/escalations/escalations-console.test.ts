@@ -1,6 +1,6 @@
 import { getEscalation, getRequestByNumber } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { escalatedRequest } from "../../../test/escalations.ts";
 import { testApp } from "../../../test/test-app.ts";
 
@@ -66,17 +66,17 @@ describe("an escalation's page", () => {
     const { id, number } = await escalatedRequest(test);
     const { browser } = await operatorOn(test);
     const response = await browser.get(`/admin/escalations/${id}`);
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain(`Escalation of ${number}: Outlook keeps asking for my password`);
-    expect(html).toContain("<dt>Service health at the time</dt>");
-    expect(html).toContain("Operational, checked");
-    expect(html).toContain(
+    const html = await expectPage(
+      response,
+      200,
+      `Escalation of ${number}: Outlook keeps asking for my password`,
+      "<dt>Service health at the time</dt>",
+      "Operational, checked",
       '<li class="message-body">Reset the password and cleared stored credentials on two desktops</li>',
+      "<dt>Self-help offered</dt><dd>Yes</dd>",
+      "agent.",
+      "<h2>Operator SLA</h2>",
     );
-    expect(html).toContain("<dt>Self-help offered</dt><dd>Yes</dd>");
-    expect(html).toContain("agent.");
-    expect(html).toContain("<h2>Operator SLA</h2>");
     // The operator may not open request details, so the number is not a link for them.
     expect(html).not.toContain(`href="/admin/requests/`);
   });
@@ -95,9 +95,8 @@ describe("an escalation's page", () => {
   });
 
   it("shows agents the escalation without the update form", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     const { id, number } = await escalatedRequest(test);
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
     const html = await (await browser.get(`/admin/escalations/${id}`)).text();
     expect(html).not.toContain('id="escalation-update"');
     expect(html).toContain(`<a href="/admin/requests/${number}">${number}</a>`);
@@ -146,16 +145,13 @@ describe("updating an escalation", () => {
   });
 
   it("resolving it resolves the request, and then the form is gone", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("admin");
     const { id, number } = await escalatedRequest(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    await browser.submit(`/admin/escalations/${id}`, {
       version: "1",
       status: "acknowledged",
     });
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/escalations/${id}`, {
       version: "2",
       status: "resolved",
       message: "Fixed on our side.",
@@ -183,9 +179,11 @@ describe("updating an escalation", () => {
       operatorReference: "OP-9",
       message: "Not ours",
     });
-    expect(response.status).toBe(409);
-    const html = await response.text();
-    expect(html).toContain("Reload to see the latest version, then try again.");
+    const html = await expectPage(
+      response,
+      409,
+      "Reload to see the latest version, then try again.",
+    );
     const form = updateForm(html);
     expect(form).toContain('name="version" value="2"');
     expect(form).toContain('value="OP-9"');
@@ -223,22 +221,20 @@ describe("updating an escalation", () => {
       operatorReference: "x".repeat(101),
       message: "kept text",
     });
-    expect(long.status).toBe(422);
-    const html = await long.text();
-    expect(html).toContain(
+    await expectPage(
+      long,
+      422,
       '<a href="#field-operatorReference">Operator reference: Use at most 100 characters.</a>',
+      'id="field-operatorReference-error"',
+      ">kept text</textarea>",
     );
-    expect(html).toContain('id="field-operatorReference-error"');
-    expect(html).toContain(">kept text</textarea>");
     expect((await getEscalation(test.db, id))?.escalation.version).toBe(1);
   });
 
   it("is refused to agents, and the escalation stays as it was", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/escalations/${id}`, {
       version: "1",
       status: "acknowledged",
     });

@@ -1,6 +1,6 @@
 import { createIncident, getIncident, getRequestByNumber, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
 
 type Test = ReturnType<typeof testApp>;
@@ -62,9 +62,8 @@ describe("the incidents page", () => {
 
 describe("posting an incident", () => {
   it("stores it with its translations and redirects with a notice", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post("/admin/incidents", { _csrf: csrf, ...newIncident });
+    const { browser, ...test } = await consoleTest("operator");
+    const response = await browser.submit("/admin/incidents", newIncident);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/admin/incidents?notice=incident-posted");
     const [stored] = await test.db.select().from(schema.serviceIncidents);
@@ -81,35 +80,31 @@ describe("posting an incident", () => {
   });
 
   it("shows each mistake next to its field and keeps what was typed", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const response = await browser.post("/admin/incidents", {
-      _csrf: csrf,
+    const { browser, ...test } = await consoleTest("admin");
+    const response = await browser.submit("/admin/incidents", {
       ...newIncident,
       service: "teleportation",
       startedAt: "yesterday",
       "message-en": "",
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain('<a href="#field-service">Service: Choose a service from the list.</a>');
-    expect(html).toContain('id="field-startedAt-error"');
-    expect(html).toContain('value="yesterday"');
-    expect(html).toContain(
+    await expectPage(
+      response,
+      422,
+      '<a href="#field-service">Service: Choose a service from the list.</a>',
+      'id="field-startedAt-error"',
+      'value="yesterday"',
       '<a href="#field-message-en">Message in English: Write the message in English.</a>',
+      ">Teamwebsites öffnen langsam.</textarea>",
     );
-    expect(html).toContain(">Teamwebsites öffnen langsam.</textarea>");
     expect(await test.db.$count(schema.serviceIncidents)).toBe(0);
   });
 });
 
 describe("updating an incident", () => {
   it("changes status and impact and adds a translation", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("operator");
     const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post(`/admin/incidents/${incident.id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/incidents/${incident.id}`, {
       status: "monitoring",
       impact: "degraded",
       "message-en": "",
@@ -125,34 +120,29 @@ describe("updating an incident", () => {
   });
 
   it("refuses an unknown status next to that incident's field, keeping the input", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("operator");
     const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post(`/admin/incidents/${incident.id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/incidents/${incident.id}`, {
       status: "resolved",
       impact: "outage",
       "message-en": "Still down",
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain(
+    await expectPage(
+      response,
+      422,
       `<a href="#update-${incident.id}-status">Status: Choose a status from the list.</a>`,
+      `id="update-${incident.id}-status-error"`,
+      ">Still down</textarea>",
     );
-    expect(html).toContain(`id="update-${incident.id}-status-error"`);
-    expect(html).toContain(">Still down</textarea>");
     expect((await getIncident(test.db, incident.id))?.status).toBe("investigating");
   });
 
   it("is refused to agents", async () => {
-    const test = testApp();
+    const { browser, csrf, ...test } = await consoleTest("agent");
     const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
     const update = { _csrf: csrf, status: "monitoring", impact: "degraded" };
     expect((await browser.post(`/admin/incidents/${incident.id}`, update)).status).toBe(403);
-    expect((await browser.post("/admin/incidents", { _csrf: csrf, ...newIncident })).status).toBe(
-      403,
-    );
+    expect((await browser.submit("/admin/incidents", newIncident)).status).toBe(403);
     const resolve = { _csrf: csrf, "message-en": "ok" };
     expect((await browser.post(`/admin/incidents/${incident.id}/resolve`, resolve)).status).toBe(
       403,
@@ -161,10 +151,8 @@ describe("updating an incident", () => {
   });
 
   it("answers an unknown incident with the not-found page", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const response = await browser.post("/admin/incidents/999", {
-      _csrf: csrf,
+    const { browser } = await consoleTest("admin");
+    const response = await browser.submit("/admin/incidents/999", {
       status: "monitoring",
       impact: "degraded",
     });
@@ -179,15 +167,12 @@ describe("resolving an incident", () => {
     const filed = await readJson(
       await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
     );
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const response = await browser.post(`/admin/incidents/${incident.id}/resolve`, {
-      _csrf: csrf,
+    const { browser } = await signedInBrowser(test.app, test.db, "admin");
+    const response = await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "Mail flows again.",
       resolveLinkedRequests: "yes",
     });
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain(`Incident ${incident.id} is resolved.`);
+    const html = await expectPage(response, 200, `Incident ${incident.id} is resolved.`);
     expect(html).toMatch(
       new RegExp(`Resolved with the closing message</h3><ul><li class="mono">${filed.number}</li>`),
     );
@@ -202,10 +187,9 @@ describe("resolving an incident", () => {
     const filed = await readJson(
       await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
     );
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
+    const { browser } = await signedInBrowser(test.app, test.db, "operator");
     const html = await (
-      await browser.post(`/admin/incidents/${incident.id}/resolve`, {
-        _csrf: csrf,
+      await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
         "message-en": "Mail flows again.",
         resolveLinkedRequests: "yes",
       })
@@ -217,34 +201,31 @@ describe("resolving an incident", () => {
   });
 
   it("asks for the closing message when linked requests are to be resolved", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("operator");
     const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post(`/admin/incidents/${incident.id}/resolve`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "",
       "message-de": "Behoben.",
       resolveLinkedRequests: "yes",
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain(`href="#resolve-${incident.id}-message-en"`);
-    expect(html).toContain(`id="resolve-${incident.id}-message-en-error"`);
-    expect(html).toContain(">Behoben.</textarea>");
-    expect(html).toContain('value="yes" checked=""');
+    await expectPage(
+      response,
+      422,
+      `href="#resolve-${incident.id}-message-en"`,
+      `id="resolve-${incident.id}-message-en-error"`,
+      ">Behoben.</textarea>",
+      'value="yes" checked=""',
+    );
     expect((await getIncident(test.db, incident.id))?.resolvedAt).toBeNull();
   });
 
   it("refuses to change an incident that is already resolved", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("operator");
     const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    await browser.post(`/admin/incidents/${incident.id}/resolve`, {
-      _csrf: csrf,
+    await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "Fixed.",
     });
-    const response = await browser.post(`/admin/incidents/${incident.id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/incidents/${incident.id}`, {
       status: "monitoring",
       impact: "degraded",
     });

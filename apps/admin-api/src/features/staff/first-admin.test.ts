@@ -5,6 +5,7 @@ import { getStaffUser, listStaffUsers, schema } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   csrfFrom,
+  expectPage,
   signedInBrowser,
   staffWithPassword,
   submitSignIn,
@@ -203,24 +204,25 @@ describe("changing one's password", () => {
       current: TEST_PASSWORD,
       ...form,
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain(`<span class="field-error" id="field-${field}-error">`);
-    expect(html).toContain(message);
-    expect(html).toContain(`href="#field-${field}"`);
+    const html = await expectPage(
+      response,
+      422,
+      `<span class="field-error" id="field-${field}-error">`,
+      message,
+      `href="#field-${field}"`,
+    );
     // Passwords are never written back into the page.
     for (const value of Object.values(form)) expect(html).not.toContain(`value="${value}"`);
   });
 
   it("signs out the user's other sessions but keeps this one", async () => {
     const { app, db } = testApp();
-    const { browser, csrf, user } = await signedInBrowser(app, db, "agent");
+    const { browser, user } = await signedInBrowser(app, db, "agent");
     const elsewhere = new TestBrowser(app);
     await submitSignIn(elsewhere, user.email, TEST_PASSWORD);
     expect((await elsewhere.get("/admin/tokens")).status).toBe(200);
     const next = "my second passphrase";
-    await browser.post("/admin/password", {
-      _csrf: csrf,
+    await browser.submit("/admin/password", {
       current: TEST_PASSWORD,
       password: next,
       confirm: next,

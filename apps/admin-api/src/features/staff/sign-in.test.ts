@@ -2,6 +2,7 @@ import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import {
   csrfFrom,
+  expectPage,
   signedInBrowser,
   staffWithPassword,
   submitSignIn,
@@ -81,12 +82,14 @@ describe("signing in with a password", () => {
   it("names each empty field next to it", async () => {
     const { app } = testApp();
     const response = await submitSignIn(new TestBrowser(app), "", "");
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain('id="field-email-error"');
-    expect(html).toContain("Enter your email address.");
-    expect(html).toContain("Enter your password.");
-    expect(html).toContain('aria-invalid="true"');
+    await expectPage(
+      response,
+      422,
+      'id="field-email-error"',
+      "Enter your email address.",
+      "Enter your password.",
+      'aria-invalid="true"',
+    );
   });
 
   it("refuses a disabled user even with the right password", async () => {
@@ -263,9 +266,9 @@ describe("after signing in", () => {
 describe("signing out", () => {
   it("ends the session on the server and clears the cookie", async () => {
     const { app, db } = testApp();
-    const { browser, csrf } = await signedInBrowser(app, db, "operator");
+    const { browser } = await signedInBrowser(app, db, "operator");
     const value = browser.cookies.get(SESSION_COOKIE)?.value;
-    const response = await browser.post("/admin/sign-out", { _csrf: csrf });
+    const response = await browser.submit("/admin/sign-out");
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/admin/sign-in?notice=signed-out");
     expect(sessionCookie(response)).toMatch(/Max-Age=0/);
@@ -297,9 +300,7 @@ describe("the sign-in form's own CSRF protection", () => {
       password: TEST_PASSWORD,
       _csrf: "forged",
     });
-    expect(response.status).toBe(403);
-    const html = await response.text();
-    expect(html).toContain("The sign-in form had expired");
+    const html = await expectPage(response, 403, "The sign-in form had expired");
     expect(await db.$count(schema.sessions)).toBe(0);
     // The page it shows carries a fresh token, so trying again works.
     const retry = await browser.post("/admin/sign-in", {
