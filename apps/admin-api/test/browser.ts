@@ -78,6 +78,12 @@ export class TestBrowser {
   }
 }
 
+/** A form's answer that sends the browser on: 303 See Other, to `location`. */
+export function expectRedirect(response: Response, location: string): void {
+  expect(response.status).toBe(303);
+  expect(response.headers.get("location")).toBe(location);
+}
+
 /** The page's HTML, once its status is `status` and it contains every one of `fragments`. */
 export async function expectPage(
   response: Response,

@@ -1,5 +1,6 @@
 import { getRequestByNumber, listEvents } from "@frontline/db";
 import { describe, expect, it } from "vitest";
+import { expectRedirect } from "../../../test/browser.ts";
 import { deskPagesTest, formOf } from "../../../test/desk-pages.ts";
 import { postedIncident } from "../../../test/incidents.ts";
 
@@ -62,10 +63,7 @@ describe("working a request from its page", () => {
     });
 
     const claimed = await test.actOnPage(request.number, "claim");
-    expect(claimed.status).toBe(303);
-    expect(claimed.headers.get("location")).toBe(
-      `/admin/requests/${request.number}?notice=request-assigned`,
-    );
+    expectRedirect(claimed, `/admin/requests/${request.number}?notice=request-assigned`);
     expect((await getRequestByNumber(test.db, request.number))?.assigneeId).toBe(
       test.console.user.id,
     );

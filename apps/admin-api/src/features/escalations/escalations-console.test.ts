@@ -1,6 +1,12 @@
 import { getEscalation, getRequestByNumber } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { consoleTest, expectPage, signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import {
+  consoleTest,
+  expectPage,
+  expectRedirect,
+  signedInBrowser,
+  TestBrowser,
+} from "../../../test/browser.ts";
 import { escalatedRequest } from "../../../test/escalations.ts";
 import { testApp } from "../../../test/test-app.ts";
 
@@ -8,6 +14,15 @@ type Test = ReturnType<typeof testApp>;
 
 async function operatorOn(test: Test) {
   return signedInBrowser(test.app, test.db, "operator");
+}
+
+/** A request escalated to the operator, who is signed in; `update` posts the escalation's form. */
+async function operatorWithEscalation() {
+  const test = testApp();
+  const { id, number } = await escalatedRequest(test);
+  const { browser } = await operatorOn(test);
+  const update = (form: Record<string, string>) => browser.submit(`/admin/escalations/${id}`, form);
+  return { test, id, number, browser, update };
 }
 
 const updateForm = (html: string) =>
@@ -40,9 +55,7 @@ describe("the escalations list", () => {
   });
 
   it("filters by status, and says so when the status is unknown", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser } = await operatorOn(test);
+    const { id, browser } = await operatorWithEscalation();
     const resolved = await (await browser.get("/admin/escalations?status=resolved")).text();
     expect(resolved).toContain("No escalations match.");
     const submitted = await (await browser.get("/admin/escalations?status=submitted")).text();
@@ -62,9 +75,7 @@ describe("the escalations list", () => {
 
 describe("an escalation's page", () => {
   it("shows the packet, the operator SLA and the request headline", async () => {
-    const test = testApp();
-    const { id, number } = await escalatedRequest(test);
-    const { browser } = await operatorOn(test);
+    const { id, number, browser } = await operatorWithEscalation();
     const response = await browser.get(`/admin/escalations/${id}`);
     const html = await expectPage(
       response,
@@ -82,9 +93,7 @@ describe("an escalation's page", () => {
   });
 
   it("offers the operator only the moves possible from the current status", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser } = await operatorOn(test);
+    const { id, browser } = await operatorWithEscalation();
     const form = updateForm(await (await browser.get(`/admin/escalations/${id}`)).text());
     expect(form).toContain(`action="/admin/escalations/${id}"`);
     expect(form).toContain('name="version" value="1"');
@@ -115,20 +124,14 @@ describe("an escalation's page", () => {
 
 describe("updating an escalation", () => {
   it("acknowledges with a reference and a message, then redirects with a notice", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await operatorOn(test);
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const { test, id, browser, update } = await operatorWithEscalation();
+    const response = await update({
       version: "1",
       status: "acknowledged",
       operatorReference: "OP-4471",
       message: "Looking at the mailbox now.",
     });
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(
-      `/admin/escalations/${id}?notice=escalation-updated`,
-    );
+    expectRedirect(response, `/admin/escalations/${id}?notice=escalation-updated`);
     const stored = await getEscalation(test.db, id);
     expect(stored?.escalation).toMatchObject({
       status: "acknowledged",
@@ -164,16 +167,9 @@ describe("updating an escalation", () => {
   });
 
   it("refuses a stale edit, showing the latest state with the input kept", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await operatorOn(test);
-    await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
-      version: "1",
-      status: "acknowledged",
-    });
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const { test, id, update } = await operatorWithEscalation();
+    await update({ version: "1", status: "acknowledged" });
+    const response = await update({
       version: "1",
       status: "returned-to-partner",
       operatorReference: "OP-9",
@@ -193,14 +189,8 @@ describe("updating an escalation", () => {
   });
 
   it("refuses a move the current status does not allow", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await operatorOn(test);
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
-      version: "1",
-      status: "resolved",
-    });
+    const { test, id, update } = await operatorWithEscalation();
+    const response = await update({ version: "1", status: "resolved" });
     expect(response.status).toBe(409);
     expect(await response.text()).toContain(
       "An escalation that is submitted cannot become resolved.",
@@ -209,14 +199,11 @@ describe("updating an escalation", () => {
   });
 
   it("asks for something to change, and checks the reference's length, next to the fields", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await operatorOn(test);
-    const empty = await browser.post(`/admin/escalations/${id}`, { _csrf: csrf, version: "1" });
+    const { test, id, update } = await operatorWithEscalation();
+    const empty = await update({ version: "1" });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain("Choose a new status, or enter a reference or a message.");
-    const long = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const long = await update({
       version: "1",
       operatorReference: "x".repeat(101),
       message: "kept text",

@@ -1,22 +1,39 @@
-import { createIncident, getIncident, getRequestByNumber, schema } from "@frontline/db";
+import { getIncident, getRequestByNumber, type StaffRole, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { consoleTest, expectPage, signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import {
+  consoleTest,
+  expectPage,
+  expectRedirect,
+  signedInBrowser,
+  TestBrowser,
+} from "../../../test/browser.ts";
+import { postedIncident } from "../../../test/incidents.ts";
 import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
 
 type Test = ReturnType<typeof testApp>;
 
-async function mailOutage(test: Test) {
-  return createIncident(
-    test.db,
-    {
-      service: "mail",
-      impact: "outage",
-      status: "investigating",
-      startedAt: new Date("2026-11-21T09:00:00Z"),
-      message: { en: "Mail cannot be sent." },
-    },
-    test.clock.now(),
+const mailOutage = (test: Test) =>
+  postedIncident(test, {
+    impact: "outage",
+    startedAt: new Date("2026-11-21T09:00:00Z"),
+    message: { en: "Mail cannot be sent." },
+  });
+
+/** The mail outage, and a browser signed in to the console as `role`. */
+async function outageOnConsole(role: StaffRole) {
+  const { browser, ...test } = await consoleTest(role);
+  return { test, browser, incident: await mailOutage(test) };
+}
+
+/** The mail outage with a request linked to it, and the console as `role` to resolve it. */
+async function linkedOutage(role: StaffRole) {
+  const test = testApp();
+  const incident = await mailOutage(test);
+  const filed = await readJson(
+    await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
   );
+  const { browser } = await signedInBrowser(test.app, test.db, role);
+  return { test, incident, filed, browser };
 }
 
 const newIncident = {
@@ -64,8 +81,7 @@ describe("posting an incident", () => {
   it("stores it with its translations and redirects with a notice", async () => {
     const { browser, ...test } = await consoleTest("operator");
     const response = await browser.submit("/admin/incidents", newIncident);
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/admin/incidents?notice=incident-posted");
+    expectRedirect(response, "/admin/incidents?notice=incident-posted");
     const [stored] = await test.db.select().from(schema.serviceIncidents);
     expect(stored).toMatchObject({
       service: "files",
@@ -102,16 +118,14 @@ describe("posting an incident", () => {
 
 describe("updating an incident", () => {
   it("changes status and impact and adds a translation", async () => {
-    const { browser, ...test } = await consoleTest("operator");
-    const incident = await mailOutage(test);
+    const { test, browser, incident } = await outageOnConsole("operator");
     const response = await browser.submit(`/admin/incidents/${incident.id}`, {
       status: "monitoring",
       impact: "degraded",
       "message-en": "",
       "message-it": "La posta è lenta.",
     });
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/admin/incidents?notice=incident-updated");
+    expectRedirect(response, "/admin/incidents?notice=incident-updated");
     expect(await getIncident(test.db, incident.id)).toMatchObject({
       status: "monitoring",
       impact: "degraded",
@@ -120,8 +134,7 @@ describe("updating an incident", () => {
   });
 
   it("refuses an unknown status next to that incident's field, keeping the input", async () => {
-    const { browser, ...test } = await consoleTest("operator");
-    const incident = await mailOutage(test);
+    const { test, browser, incident } = await outageOnConsole("operator");
     const response = await browser.submit(`/admin/incidents/${incident.id}`, {
       status: "resolved",
       impact: "outage",
@@ -138,13 +151,12 @@ describe("updating an incident", () => {
   });
 
   it("is refused to agents", async () => {
-    const { browser, csrf, ...test } = await consoleTest("agent");
-    const incident = await mailOutage(test);
-    const update = { _csrf: csrf, status: "monitoring", impact: "degraded" };
-    expect((await browser.post(`/admin/incidents/${incident.id}`, update)).status).toBe(403);
+    const { test, browser, incident } = await outageOnConsole("agent");
+    const update = { status: "monitoring", impact: "degraded" };
+    expect((await browser.submit(`/admin/incidents/${incident.id}`, update)).status).toBe(403);
     expect((await browser.submit("/admin/incidents", newIncident)).status).toBe(403);
-    const resolve = { _csrf: csrf, "message-en": "ok" };
-    expect((await browser.post(`/admin/incidents/${incident.id}/resolve`, resolve)).status).toBe(
+    const resolve = { "message-en": "ok" };
+    expect((await browser.submit(`/admin/incidents/${incident.id}/resolve`, resolve)).status).toBe(
       403,
     );
     expect((await getIncident(test.db, incident.id))?.resolvedAt).toBeNull();
@@ -162,12 +174,7 @@ describe("updating an incident", () => {
 
 describe("resolving an incident", () => {
   it("resolves the linked requests and says which ones, and which are left for the partner", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const filed = await readJson(
-      await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
-    );
-    const { browser } = await signedInBrowser(test.app, test.db, "admin");
+    const { test, incident, filed, browser } = await linkedOutage("admin");
     const response = await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "Mail flows again.",
       resolveLinkedRequests: "yes",
@@ -182,12 +189,7 @@ describe("resolving an incident", () => {
   });
 
   it("leaves requests the operator may not resolve for the partner", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const filed = await readJson(
-      await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
-    );
-    const { browser } = await signedInBrowser(test.app, test.db, "operator");
+    const { test, incident, filed, browser } = await linkedOutage("operator");
     const html = await (
       await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
         "message-en": "Mail flows again.",
@@ -201,8 +203,7 @@ describe("resolving an incident", () => {
   });
 
   it("asks for the closing message when linked requests are to be resolved", async () => {
-    const { browser, ...test } = await consoleTest("operator");
-    const incident = await mailOutage(test);
+    const { test, browser, incident } = await outageOnConsole("operator");
     const response = await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "",
       "message-de": "Behoben.",
@@ -220,8 +221,7 @@ describe("resolving an incident", () => {
   });
 
   it("refuses to change an incident that is already resolved", async () => {
-    const { browser, ...test } = await consoleTest("operator");
-    const incident = await mailOutage(test);
+    const { browser, incident } = await outageOnConsole("operator");
     await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "Fixed.",
     });

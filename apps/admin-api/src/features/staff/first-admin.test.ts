@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   csrfFrom,
   expectPage,
+  expectRedirect,
   signedInBrowser,
   staffWithPassword,
   submitSignIn,
@@ -84,8 +85,7 @@ describe("the first start on an empty database", () => {
         FIRST_ADMIN_EMAIL,
         server.firstAdmin?.password ?? "",
       );
-      expect(response.status).toBe(303);
-      expect(response.headers.get("location")).toBe("/admin/password");
+      expectRedirect(response, "/admin/password");
     } finally {
       await server.close();
     }
@@ -148,8 +148,7 @@ describe("signing in with a one-time password", () => {
       password: new_,
       confirm: new_,
     });
-    expect(changed.status).toBe(303);
-    expect(changed.headers.get("location")).toBe("/admin?notice=password-changed");
+    expectRedirect(changed, "/admin?notice=password-changed");
     // The first admin starts at the queue; the confirmation goes along.
     const start = await browser.get("/admin?notice=password-changed");
     expect(start.headers.get("location")).toBe("/admin/queue?notice=password-changed");

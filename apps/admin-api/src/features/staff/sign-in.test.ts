@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   csrfFrom,
   expectPage,
+  expectRedirect,
   signedInBrowser,
   staffWithPassword,
   submitSignIn,
@@ -23,8 +24,7 @@ describe("signing in with a password", () => {
     const user = await staffWithPassword(db, "agent");
     const browser = new TestBrowser(app);
     const response = await submitSignIn(browser, "AGENT.person@partner.example ", TEST_PASSWORD);
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/admin");
+    expectRedirect(response, "/admin");
     // Agents start at the queue.
     const start = await browser.get("/admin");
     expect(start.headers.get("location")).toBe("/admin/queue");
@@ -269,8 +269,7 @@ describe("signing out", () => {
     const { browser } = await signedInBrowser(app, db, "operator");
     const value = browser.cookies.get(SESSION_COOKIE)?.value;
     const response = await browser.submit("/admin/sign-out");
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/admin/sign-in?notice=signed-out");
+    expectRedirect(response, "/admin/sign-in?notice=signed-out");
     expect(sessionCookie(response)).toMatch(/Max-Age=0/);
     expect(await db.$count(schema.sessions)).toBe(0);
     const reused = await app.request("/admin", {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   consoleTest,
   expectPage,
+  expectRedirect,
   signedInBrowser,
   submitSignIn,
   TestBrowser,
@@ -203,8 +204,7 @@ describe("the users page of the console", () => {
       role: "agent",
       password: "a chosen first password",
     });
-    expect(created.status).toBe(303);
-    expect(created.headers.get("location")).toBe("/admin/users?notice=user-created");
+    expectRedirect(created, "/admin/users?notice=user-created");
   });
 
   it("re-renders the form with each error next to its field and the input kept", async () => {
