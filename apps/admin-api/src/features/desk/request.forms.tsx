@@ -46,26 +46,26 @@ export interface ActionsProps {
 /** The id of a field in one action's form; the error summary links to it. */
 export const actionFieldId = (action: DeskAction, name: string) => `${action}-${name}`;
 
+/** One action's form on the request, posting the version the page showed. */
 function ActionForm(props: {
   action: DeskAction;
-  number: string;
-  version: number;
   title: string;
-  failed?: FailedAction | undefined;
+  of: ActionsProps;
   children: Child;
 }) {
-  const formError = props.failed?.action === props.action ? props.failed.errors._form : undefined;
+  const { view, failed } = props.of;
+  const formError = failed?.action === props.action ? failed.errors._form : undefined;
   return (
     <form
       method="post"
-      action={`/admin/requests/${props.number}/${props.action}`}
+      action={`/admin/requests/${view.number}/${props.action}`}
       id={`action-${props.action}`}
       class="stack"
       novalidate
       aria-label={props.title}
     >
       <CsrfInput />
-      <input type="hidden" name="version" value={String(props.version)} />
+      <input type="hidden" name="version" value={String(view.version)} />
       {formError ? (
         <p class="field-error" id={`${props.action}-form-error`} data-form-error>
           <span class="visually-hidden">Error: </span>
@@ -91,30 +91,21 @@ function fieldsOf(props: ActionsProps, action: DeskAction) {
   });
 }
 
-export function Actions(props: ActionsProps) {
+/** Who works on the request: the caller takes it, or gives it to someone (or nobody). */
+function Assignment(props: ActionsProps) {
   const { view } = props;
-  const common = { number: view.number, version: view.version, failed: props.failed };
   const assign = fieldsOf(props, "assign");
-  const classify = fieldsOf(props, "classify");
-  const reply = fieldsOf(props, "reply");
-  const note = fieldsOf(props, "note");
-  const status = fieldsOf(props, "status");
-  const merge = fieldsOf(props, "merge");
-  const incident = fieldsOf(props, "incident");
-  const canEscalate = view.status === "new" || view.status === "open";
   return (
-    <section aria-labelledby="actions-title" class="actions">
-      <h2 id="actions-title">Work on the request</h2>
-
+    <>
       <h3 id="assignment-title">Assignment</h3>
       {view.assignee?.id === props.meId ? (
         <p>It is assigned to you.</p>
       ) : (
-        <ActionForm action="claim" title="Assign to me" {...common}>
+        <ActionForm action="claim" title="Assign to me" of={props}>
           <Submit>Assign to me</Submit>
         </ActionForm>
       )}
-      <ActionForm action="assign" title="Assign to someone" {...common}>
+      <ActionForm action="assign" title="Assign to someone" of={props}>
         <SelectField
           label="Assign to"
           {...assign("assigneeId", view.assignee ? String(view.assignee.id) : "")}
@@ -125,13 +116,22 @@ export function Actions(props: ActionsProps) {
         />
         <Submit tone="secondary">Assign</Submit>
       </ActionForm>
+    </>
+  );
+}
 
+/** Writing on the timeline: a reply the customer gets, or a note only the desk reads. */
+function Messages(props: ActionsProps) {
+  const reply = fieldsOf(props, "reply");
+  const note = fieldsOf(props, "note");
+  return (
+    <>
       <h3>Reply to the customer</h3>
-      <ActionForm action="reply" title="Reply to the customer" {...common}>
+      <ActionForm action="reply" title="Reply to the customer" of={props}>
         <TextAreaField
           label="Reply"
           {...reply("body")}
-          hint={`Emailed to ${view.contact.email} and shown on their tracking page.`}
+          hint={`Emailed to ${props.view.contact.email} and shown on their tracking page.`}
           maxlength={10_000}
           rows={6}
         />
@@ -139,7 +139,7 @@ export function Actions(props: ActionsProps) {
       </ActionForm>
 
       <h3>Internal note</h3>
-      <ActionForm action="note" title="Add an internal note" {...common}>
+      <ActionForm action="note" title="Add an internal note" of={props}>
         <TextAreaField
           label="Internal note"
           {...note("body")}
@@ -149,12 +149,22 @@ export function Actions(props: ActionsProps) {
         />
         <Submit tone="secondary">Add internal note</Submit>
       </ActionForm>
+    </>
+  );
+}
 
+/** Where the request is in its lifecycle: the moves staff may make, and the way to the operator. */
+function Lifecycle(props: ActionsProps) {
+  const { view } = props;
+  const status = fieldsOf(props, "status");
+  const canEscalate = view.status === "new" || view.status === "open";
+  return (
+    <>
       <h3>Status</h3>
       {view.allowedStatuses.length === 0 ? (
         <p>No status change is possible from here now.</p>
       ) : (
-        <ActionForm action="status" title="Change the status" {...common}>
+        <ActionForm action="status" title="Change the status" of={props}>
           <SelectField
             label="New status"
             {...status("status")}
@@ -175,9 +185,19 @@ export function Actions(props: ActionsProps) {
       ) : (
         <p>Only a new or open request can be escalated.</p>
       )}
+    </>
+  );
+}
 
+/** What the request is about: severity and category, and the incident behind it. */
+function Classification(props: ActionsProps) {
+  const { view } = props;
+  const classify = fieldsOf(props, "classify");
+  const incident = fieldsOf(props, "incident");
+  return (
+    <>
       <h3>Classification</h3>
-      <ActionForm action="classify" title="Change the classification" {...common}>
+      <ActionForm action="classify" title="Change the classification" of={props}>
         <SelectField
           label="Severity"
           {...classify("severity", view.severity)}
@@ -193,7 +213,7 @@ export function Actions(props: ActionsProps) {
       </ActionForm>
 
       <h3>Incident</h3>
-      <ActionForm action="incident" title="Link to an incident" {...common}>
+      <ActionForm action="incident" title="Link to an incident" of={props}>
         <SelectField
           label="Incident"
           {...incident("incidentId", view.incident ? String(view.incident.id) : "")}
@@ -207,9 +227,22 @@ export function Actions(props: ActionsProps) {
         />
         <Submit tone="secondary">Save incident link</Submit>
       </ActionForm>
+    </>
+  );
+}
+
+export function Actions(props: ActionsProps) {
+  const merge = fieldsOf(props, "merge");
+  return (
+    <section aria-labelledby="actions-title" class="actions">
+      <h2 id="actions-title">Work on the request</h2>
+      <Assignment {...props} />
+      <Messages {...props} />
+      <Lifecycle {...props} />
+      <Classification {...props} />
 
       <h3>Merge as a duplicate</h3>
-      <ActionForm action="merge" title="Merge into another request" {...common}>
+      <ActionForm action="merge" title="Merge into another request" of={props}>
         <Field
           label="Merge into request number"
           {...merge("into")}

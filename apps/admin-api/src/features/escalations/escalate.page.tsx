@@ -40,9 +40,82 @@ interface EscalateState {
   readonly errors: FormErrors;
 }
 
+/** Core's readiness rule as a checklist: what is done and what is still missing. */
+function Readiness({ missing }: { missing: readonly EscalationMissingItem[] }) {
+  return (
+    <ul class="checklist" id="readiness">
+      {checklist.map((line) => {
+        const open = line.items.some((item) => missing.includes(item));
+        return (
+          <li data-ready={open ? "false" : "true"}>
+            <strong>{open ? "Missing:" : "Done:"}</strong> {line.text}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The service health check the packet carries, and a button to check it again. */
+function HealthCheck({ values, error }: { values: FormValues; error: string | undefined }) {
+  const checkedAt = values.healthCheckedAt ? new Date(values.healthCheckedAt) : null;
+  return (
+    <fieldset id="field-serviceHealth" tabindex={-1} aria-describedby="health-hint">
+      <legend>Service health</legend>
+      <span class="hint" id="health-hint">
+        The operator needs a check from the last hour.
+      </span>
+      {error ? (
+        <span class="field-error">
+          <span class="visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+      <p data-health>
+        {checkedAt ? (
+          <>
+            Checked <Time value={checkedAt} />: {values.healthStatus}
+            {values.healthIncidentId ? `, incident #${values.healthIncidentId}` : ", no incident"}.
+          </>
+        ) : (
+          "Not checked yet."
+        )}
+      </p>
+      <button type="submit" name="intent" value="check-health" class="secondary">
+        Check the service health again
+      </button>
+    </fieldset>
+  );
+}
+
+/** The partner's word that the customer was pointed to self-troubleshooting first. */
+function SelfHelpOffered({ checked, error }: { checked: boolean; error: string | undefined }) {
+  return (
+    <div class="field">
+      {error ? (
+        <span class="field-error" id="field-selfHelpOffered-error">
+          <span class="visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+      <label>
+        <input
+          type="checkbox"
+          id="field-selfHelpOffered"
+          name="selfHelpOffered"
+          value="yes"
+          checked={checked}
+          aria-describedby={error ? "field-selfHelpOffered-error" : undefined}
+          aria-invalid={error ? "true" : undefined}
+        />{" "}
+        I pointed the customer to self-troubleshooting
+      </label>
+    </div>
+  );
+}
+
 function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) {
   const { row, values, errors } = state;
-  const checkedAt = values.healthCheckedAt ? new Date(values.healthCheckedAt) : null;
   const field = formFields(values, errors);
   return (
     <>
@@ -53,16 +126,7 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
       <p>{row.subject}</p>
       <ErrorSummary errors={errors} labels={packetLabels} />
       <h2>Ready for the operator?</h2>
-      <ul class="checklist" id="readiness">
-        {checklist.map((line) => {
-          const missing = line.items.some((item) => state.missing.includes(item));
-          return (
-            <li data-ready={missing ? "false" : "true"}>
-              <strong>{missing ? "Missing:" : "Done:"}</strong> {line.text}
-            </li>
-          );
-        })}
-      </ul>
+      <Readiness missing={state.missing} />
       <PostForm action={`/admin/requests/${row.number}/escalate`} id="escalation-form">
         <input type="hidden" name="version" value={String(state.version)} />
         <input type="hidden" name="healthCheckedAt" value={values.healthCheckedAt ?? ""} />
@@ -81,34 +145,7 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
           maxlength={10_000}
           rows={6}
         />
-        <fieldset id="field-serviceHealth" tabindex={-1} aria-describedby="health-hint">
-          <legend>Service health</legend>
-          <span class="hint" id="health-hint">
-            The operator needs a check from the last hour.
-          </span>
-          {errors.serviceHealth ? (
-            <span class="field-error">
-              <span class="visually-hidden">Error: </span>
-              {errors.serviceHealth}
-            </span>
-          ) : null}
-          <p data-health>
-            {checkedAt ? (
-              <>
-                Checked <Time value={checkedAt} />: {values.healthStatus}
-                {values.healthIncidentId
-                  ? `, incident #${values.healthIncidentId}`
-                  : ", no incident"}
-                .
-              </>
-            ) : (
-              "Not checked yet."
-            )}
-          </p>
-          <button type="submit" name="intent" value="check-health" class="secondary">
-            Check the service health again
-          </button>
-        </fieldset>
+        <HealthCheck values={values} error={errors.serviceHealth} />
         <TextAreaField
           label="Steps tried"
           {...field("stepsTried")}
@@ -121,26 +158,10 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
           hint="One article per line."
           rows={3}
         />
-        <div class="field">
-          {errors.selfHelpOffered ? (
-            <span class="field-error" id="field-selfHelpOffered-error">
-              <span class="visually-hidden">Error: </span>
-              {errors.selfHelpOffered}
-            </span>
-          ) : null}
-          <label>
-            <input
-              type="checkbox"
-              id="field-selfHelpOffered"
-              name="selfHelpOffered"
-              value="yes"
-              checked={values.selfHelpOffered === "yes"}
-              aria-describedby={errors.selfHelpOffered ? "field-selfHelpOffered-error" : undefined}
-              aria-invalid={errors.selfHelpOffered ? "true" : undefined}
-            />{" "}
-            I pointed the customer to self-troubleshooting
-          </label>
-        </div>
+        <SelfHelpOffered
+          checked={values.selfHelpOffered === "yes"}
+          error={errors.selfHelpOffered}
+        />
         <Field
           label="Partner contact"
           {...field("partnerContact")}

@@ -6,6 +6,7 @@ import {
   type FormErrors,
   type FormValues,
   keptValues,
+  type Parsed,
   pathId,
   readForm,
 } from "../../platform/console/forms.ts";
@@ -206,41 +207,45 @@ export function submitNewIncident(deps: AppDeps) {
   };
 }
 
-export function submitIncidentChange(deps: AppDeps) {
-  return async (c: StaffContext) => {
-    const id = incidentId(c);
-    const values = await readForm(c);
-    const form = `update-${id}`;
-    const parsed = parseIncidentChange(values);
-    if (!parsed.ok) return again(c, deps, form, values, parsed.errors, 422);
-    try {
-      await changeIncident(deps, id, parsed.data, c.var.actor);
-    } catch (error) {
-      return refuse(c, deps, form, values, error);
-    }
-    return c.redirect("/admin/incidents?notice=incident-updated", 303);
-  };
+/**
+ * A form that changes one incident ("update" or "resolve"): parsed, then
+ * `change` runs; invalid input or a refused change shows the page again
+ * with the input kept.
+ */
+async function incidentForm<T>(
+  c: StaffContext,
+  deps: AppDeps,
+  kind: "update" | "resolve",
+  parse: (values: FormValues) => Parsed<T>,
+  change: (id: number, data: T) => Promise<Response>,
+) {
+  const id = incidentId(c);
+  const values = await readForm(c);
+  const form = `${kind}-${id}`;
+  const parsed = parse(values);
+  if (!parsed.ok) return again(c, deps, form, values, parsed.errors, 422);
+  try {
+    return await change(id, parsed.data);
+  } catch (error) {
+    return refuse(c, deps, form, values, error);
+  }
 }
 
+export const submitIncidentChange = (deps: AppDeps) => (c: StaffContext) =>
+  incidentForm(c, deps, "update", parseIncidentChange, async (id, change) => {
+    await changeIncident(deps, id, change, c.var.actor);
+    return c.redirect("/admin/incidents?notice=incident-updated", 303);
+  });
+
 /** Rendered, not redirected: which requests were resolved exists only in this answer. */
-export function submitIncidentResolution(deps: AppDeps) {
-  return async (c: StaffContext) => {
-    const id = incidentId(c);
-    const values = await readForm(c);
-    const form = `resolve-${id}`;
-    const parsed = parseResolution(values);
-    if (!parsed.ok) return again(c, deps, form, values, parsed.errors, 422);
-    try {
-      const result = await closeIncident(deps, id, parsed.data, c.var.actor);
-      return render(c, deps, {
-        resolution: {
-          id,
-          resolvedRequests: result.resolvedRequests,
-          leftForPartner: result.leftForPartner,
-        },
-      });
-    } catch (error) {
-      return refuse(c, deps, form, values, error);
-    }
-  };
-}
+export const submitIncidentResolution = (deps: AppDeps) => (c: StaffContext) =>
+  incidentForm(c, deps, "resolve", parseResolution, async (id, resolution) => {
+    const result = await closeIncident(deps, id, resolution, c.var.actor);
+    return render(c, deps, {
+      resolution: {
+        id,
+        resolvedRequests: result.resolvedRequests,
+        leftForPartner: result.leftForPartner,
+      },
+    });
+  });
