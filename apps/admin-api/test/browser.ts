@@ -1,7 +1,5 @@
 import { createStaffUser, type Db, type StaffRole, type StaffUserRow } from "@frontline/db";
-import { expect } from "vitest";
 import { hashPassword } from "../src/platform/passwords.ts";
-import { testApp } from "./test-app.ts";
 
 /**
  * Test helpers for the console: a browser that keeps cookies between
@@ -78,24 +76,6 @@ export class TestBrowser {
   }
 }
 
-/** A form's answer that sends the browser on: 303 See Other, to `location`. */
-export function expectRedirect(response: Response, location: string): void {
-  expect(response.status).toBe(303);
-  expect(response.headers.get("location")).toBe(location);
-}
-
-/** The page's HTML, once its status is `status` and it contains every one of `fragments`. */
-export async function expectPage(
-  response: Response,
-  status: number,
-  ...fragments: string[]
-): Promise<string> {
-  expect(response.status).toBe(status);
-  const html = await response.text();
-  for (const fragment of fragments) expect(html).toContain(fragment);
-  return html;
-}
-
 /** The value of the first hidden CSRF field on a page. */
 export function csrfFrom(html: string): string {
   const match = /name="_csrf" value="([^"]*)"/.exec(html);
@@ -160,10 +140,4 @@ export async function signedInBrowser(
   const csrf = csrfFrom(await (await browser.get("/admin/password")).text());
   browser.csrf = csrf;
   return { browser, user, csrf };
-}
-
-/** A new app with a browser signed in to its console as a new user of `role`. */
-export async function consoleTest(role: StaffRole, options: { email?: string } = {}) {
-  const test = testApp();
-  return { ...test, ...(await signedInBrowser(test.app, test.db, role, options)) };
 }

@@ -1,6 +1,6 @@
 import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { consoleTest } from "../../test/browser.ts";
+import { consoleTest } from "../../test/console.ts";
 import { readJson, testApp } from "../../test/test-app.ts";
 import { BODY_LIMITS } from "./body-limits.ts";
 import { MAX_LISTED_ERRORS } from "./problems.ts";

@@ -6,13 +6,8 @@ import {
   subscriptionsOf,
 } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import {
-  consoleTest,
-  expectPage,
-  expectRedirect,
-  signedInBrowser,
-  TestBrowser,
-} from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { testApp } from "../../../test/test-app.ts";
 
 type Test = ReturnType<typeof testApp>;

@@ -1,6 +1,6 @@
 import { getRequestByNumber, listEvents } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { expectRedirect } from "../../../test/browser.ts";
+import { expectRedirect } from "../../../test/console.ts";
 import { deskPagesTest, formOf } from "../../../test/desk-pages.ts";
 import { postedIncident } from "../../../test/incidents.ts";
 

@@ -1,6 +1,6 @@
 import { escalationsOfRequest, getRequestByNumber } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { expectRedirect } from "../../../test/browser.ts";
+import { expectRedirect } from "../../../test/console.ts";
 import { deskPagesTest, formOf } from "../../../test/desk-pages.ts";
 
 /** What the escalation form holds, as the browser would send it back. */

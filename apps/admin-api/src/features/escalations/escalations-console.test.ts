@@ -1,12 +1,7 @@
 import { getEscalation, getRequestByNumber } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import {
-  consoleTest,
-  expectPage,
-  expectRedirect,
-  signedInBrowser,
-  TestBrowser,
-} from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { escalatedRequest } from "../../../test/escalations.ts";
 import { testApp } from "../../../test/test-app.ts";
 

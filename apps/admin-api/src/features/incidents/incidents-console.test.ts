@@ -1,12 +1,7 @@
 import { getIncident, getRequestByNumber, type StaffRole, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import {
-  consoleTest,
-  expectPage,
-  expectRedirect,
-  signedInBrowser,
-  TestBrowser,
-} from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { postedIncident } from "../../../test/incidents.ts";
 import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectPage, signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { expectPage } from "../../../test/console.ts";
 import { deskPagesTest } from "../../../test/desk-pages.ts";
 
 describe("the queue page", () => {

@@ -1,6 +1,7 @@
 import type { StaffRole } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { consoleTest, signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 

@@ -1,14 +1,13 @@
 import { recordAudit, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import {
-  consoleTest,
   csrfFrom,
-  expectPage,
   signedInBrowser,
   staffWithPassword,
   submitSignIn,
   TestBrowser,
 } from "../../../test/browser.ts";
+import { consoleTest, expectPage } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 

@@ -5,14 +5,13 @@ import { getStaffUser, listStaffUsers, schema } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   csrfFrom,
-  expectPage,
-  expectRedirect,
   signedInBrowser,
   staffWithPassword,
   submitSignIn,
   TEST_PASSWORD,
   TestBrowser,
 } from "../../../test/browser.ts";
+import { expectPage, expectRedirect } from "../../../test/console.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 import { loadConfig } from "../../config.ts";
 import { SESSION_COOKIE } from "../../platform/session.ts";

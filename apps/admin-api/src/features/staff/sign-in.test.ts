@@ -2,14 +2,13 @@ import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import {
   csrfFrom,
-  expectPage,
-  expectRedirect,
   signedInBrowser,
   staffWithPassword,
   submitSignIn,
   TEST_PASSWORD,
   TestBrowser,
 } from "../../../test/browser.ts";
+import { expectPage, expectRedirect } from "../../../test/console.ts";
 import { testApp } from "../../../test/test-app.ts";
 import { sha256 } from "../../platform/auth.ts";
 import { SESSION_COOKIE } from "../../platform/session.ts";

@@ -1,6 +1,7 @@
 import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { consoleTest, expectPage, signedInBrowser, TEST_PASSWORD } from "../../../test/browser.ts";
+import { signedInBrowser, TEST_PASSWORD } from "../../../test/browser.ts";
+import { consoleTest, expectPage } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 import { sha256 } from "../../platform/auth.ts";

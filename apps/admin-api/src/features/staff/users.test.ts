@@ -1,13 +1,7 @@
 import { createApiToken, findStaffByEmail, getStaffUser, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import {
-  consoleTest,
-  expectPage,
-  expectRedirect,
-  signedInBrowser,
-  submitSignIn,
-  TestBrowser,
-} from "../../../test/browser.ts";
+import { signedInBrowser, submitSignIn, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 import { newApiToken } from "../../platform/auth.ts";

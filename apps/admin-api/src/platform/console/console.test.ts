@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { consoleTest, signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest } from "../../../test/console.ts";
 import { testApp } from "../../../test/test-app.ts";
 import { safeNext } from "./forms.ts";
 import { ErrorSummary, Field } from "./ui.tsx";
