@@ -146,7 +146,9 @@ export async function precompress(
     const data = await readFile(file);
     if (isGzip(data)) {
       const decoded = pagefindIndexFile.test(file) ? await gunzipAsync(data) : null;
-      if (decoded?.subarray(0, PAGEFIND_SIGNATURE.length).toString("latin1") !== PAGEFIND_SIGNATURE) {
+      if (
+        decoded?.subarray(0, PAGEFIND_SIGNATURE.length).toString("latin1") !== PAGEFIND_SIGNATURE
+      ) {
         report.skipped.push({ path, reason: "gzipped" });
         return;
       }
