@@ -21,6 +21,8 @@ export class TestBrowser {
   readonly cookies = new Map<string, StoredCookie & { path: string }>();
   /** Sent with every request, e.g. X-Forwarded-For to play another client address. */
   headers: Record<string, string> = {};
+  /** The session's CSRF token once signed in (signedInBrowser), which `submit` sends. */
+  csrf = "";
 
   constructor(
     readonly app: AppLike,
@@ -66,6 +68,11 @@ export class TestBrowser {
       headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
       body: new URLSearchParams(form).toString(),
     });
+  }
+
+  /** Posts a console form as the signed-in person does: with the session's CSRF token. */
+  submit(path: string, form: Record<string, string> = {}) {
+    return this.post(path, { _csrf: this.csrf, ...form });
   }
 }
 
@@ -131,5 +138,6 @@ export async function signedInBrowser(
   if (response.status !== 303) throw new Error(`Sign-in failed with ${response.status}.`);
   // Any page carries the token; the password page is open to every role (/admin sends agents on).
   const csrf = csrfFrom(await (await browser.get("/admin/password")).text());
+  browser.csrf = csrf;
   return { browser, user, csrf };
 }

@@ -18,8 +18,7 @@ export async function deskPagesTest() {
 
   /** Submits one action form as the agent, with the current version unless given. */
   async function act(number: string, action: string, form: Record<string, string> = {}) {
-    return agent.browser.post(`/admin/requests/${number}/${action}`, {
-      _csrf: agent.csrf,
+    return agent.browser.submit(`/admin/requests/${number}/${action}`, {
       version: await versionOf(number),
       ...form,
     });

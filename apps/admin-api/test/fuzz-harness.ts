@@ -89,6 +89,20 @@ export function send(app: TestApp["app"], call: FuzzCall): Promise<Response> {
   );
 }
 
+/**
+ * The fuzz most endpoints get: every generated call, sent as it is, must
+ * get a proper API answer (expectApiAnswer) and write nothing.
+ */
+export function fuzzApiCalls(
+  test: Pick<TestApp, "app" | "db">,
+  calls: fc.Arbitrary<FuzzCall>,
+  numRuns: number,
+): Promise<void> {
+  return fuzz(test.db, calls, { numRuns }, async (call) => {
+    await expectApiAnswer(await send(test.app, call));
+  });
+}
+
 /** The body as text, undoing the compression the client asked for. */
 export async function bodyText(response: Response): Promise<string> {
   const bytes = Buffer.from(await response.arrayBuffer());

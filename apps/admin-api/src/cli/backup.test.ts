@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dumpTables, openDatabase, runStatement } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
+import { createUserArgs, runAdmin } from "../../test/cli.ts";
 import { validRequest } from "../../test/test-app.ts";
 import { loadConfig } from "../config.ts";
 import { defaultRateLimits } from "../platform/deps.ts";
 import { type RunningServer, startServer } from "../server.ts";
-import { runCli } from "./run.ts";
 
 const folders: string[] = [];
 const servers: RunningServer[] = [];
@@ -23,20 +23,9 @@ function tempFolder(): string {
   return dir;
 }
 
-async function admin(databaseUrl: string, ...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    env: { DATABASE_URL: databaseUrl },
-    out: (line) => {
-      stdout += `${line}\n`;
-    },
-    err: (line) => {
-      stderr += `${line}\n`;
-    },
-  });
-  return { code, stdout, stderr };
-}
+/** One command line in this process, with nothing in its environment but the database. */
+const admin = (databaseUrl: string, ...args: string[]) =>
+  runAdmin({ DATABASE_URL: databaseUrl }, ...args);
 
 /** The real server in this process, on a free port, letting one client file as much as it likes. */
 async function serve(databaseUrl: string) {
@@ -140,16 +129,7 @@ describe("npm run admin -- restore", () => {
   it("brings the backed-up data back and keeps the database it replaced beside it", async () => {
     const dir = tempFolder();
     const url = join(dir, "frontline.db");
-    await admin(
-      url,
-      "create-user",
-      "--email",
-      "boss@partner.example",
-      "--name",
-      "Boss",
-      "--role",
-      "admin",
-    );
+    await admin(url, ...createUserArgs("boss@partner.example", "Boss", "admin"));
     let server = await serve(url);
     const early = [await server.file(), await server.file(), await server.file()];
     await server.stop();
@@ -160,16 +140,7 @@ describe("npm run admin -- restore", () => {
     server = await serve(url);
     const late = [await server.file(), await server.file()];
     await server.stop();
-    await admin(
-      url,
-      "create-user",
-      "--email",
-      "li@partner.example",
-      "--name",
-      "Li",
-      "--role",
-      "agent",
-    );
+    await admin(url, ...createUserArgs("li@partner.example", "Li", "agent"));
 
     const run = await admin(url, "restore", backup);
     expect(run.stderr).toBe("");

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findStaffByEmail, openDatabase, schema } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
+import { type CliRun, createUserArgs, runAdmin } from "../../test/cli.ts";
 import { verifyPassword } from "../platform/passwords.ts";
-import { runCli } from "./run.ts";
 
 const appDir = fileURLToPath(new URL("../..", import.meta.url));
 const repositoryRoot = fileURLToPath(new URL("../../../..", import.meta.url));
@@ -24,34 +24,16 @@ function tempDatabase(): string {
   return join(dir, "cli.db");
 }
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
- * One command line, run in this process through the same entry the
- * `npm run admin` script calls; the last test below runs the real script
- * once, which is all a child process proves beyond this.
+ * One command line in this process, as `npm run admin` runs it; the last
+ * test below runs the real script once, which is all a child process
+ * proves beyond this.
  */
-async function admin(databaseUrl: string, ...args: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    out: (line) => {
-      stdout += `${line}\n`;
-    },
-    err: (line) => {
-      stderr += `${line}\n`;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const admin = (databaseUrl: string, ...args: string[]) =>
+  runAdmin({ ...process.env, DATABASE_URL: databaseUrl }, ...args);
 
 /** `npm run admin -- …` from the repository root, as people type it. */
-function adminScript(databaseUrl: string, ...args: string[]): Promise<Run> {
+function adminScript(databaseUrl: string, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn("npm", ["run", "--silent", "admin", "--", ...args], {
       cwd: repositoryRoot,
@@ -88,16 +70,7 @@ const passwordIn = (stdout: string) => /^ {4}([A-Za-z0-9]{20})$/m.exec(stdout)?.
 describe("npm run admin", () => {
   it("creates a user with a one-time password it prints once, and lists users", async () => {
     const db = tempDatabase();
-    const created = await admin(
-      db,
-      "create-user",
-      "--email",
-      "Ann@Partner.Example",
-      "--name",
-      "Ann Lee",
-      "--role",
-      "agent",
-    );
+    const created = await admin(db, ...createUserArgs("Ann@Partner.Example", "Ann Lee", "agent"));
     expect(created.code).toBe(0);
     expect(created.stdout).toContain("Created agent ann@partner.example (Ann Lee), id 1.");
     expect(created.stdout).toContain("they must change it at first sign-in");
@@ -119,26 +92,15 @@ describe("npm run admin", () => {
     const db = tempDatabase();
     await admin(
       db,
-      "create-user",
-      "--email",
-      "boss@partner.example",
-      "--name",
-      "Boss",
-      "--role",
-      "admin",
-      "--password",
-      "a chosen first password",
+      ...createUserArgs(
+        "boss@partner.example",
+        "Boss",
+        "admin",
+        "--password",
+        "a chosen first password",
+      ),
     );
-    await admin(
-      db,
-      "create-user",
-      "--email",
-      "li@partner.example",
-      "--name",
-      "Li",
-      "--role",
-      "agent",
-    );
+    await admin(db, ...createUserArgs("li@partner.example", "Li", "agent"));
 
     const role = await admin(db, "set-role", "--email", "li@partner.example", "--role", "operator");
     expect(role).toMatchObject({ code: 0 });
@@ -197,16 +159,7 @@ describe("npm run admin", () => {
     const nobody = await admin(db, "disable-user", "--email", "nobody@partner.example");
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain("There is no user with the email nobody@partner.example.");
-    await admin(
-      db,
-      "create-user",
-      "--email",
-      "boss@partner.example",
-      "--name",
-      "Boss",
-      "--role",
-      "admin",
-    );
+    await admin(db, ...createUserArgs("boss@partner.example", "Boss", "admin"));
     const lastAdmin = await admin(
       db,
       "set-role",

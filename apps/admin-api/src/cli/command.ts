@@ -1,6 +1,7 @@
 import type { ParseArgsOptionsConfig } from "node:util";
 import type { Db } from "@frontline/db";
 import type { ServerConfig } from "../config.ts";
+import { audit, cliActor, type WhatHappened } from "../platform/actor.ts";
 import type { Clock } from "../platform/deps.ts";
 
 /** What every command gets: the settings and somewhere to write. */
@@ -56,6 +57,11 @@ export interface SelfManagedCommand extends CommandShape {
 }
 
 export type AnyCommand = Command | SelfManagedCommand;
+
+/** Records what a command did, as the shell's user, at `at` (when the command began its work). */
+export function auditCommand(db: Db, at: Date, entry: WhatHappened): Promise<void> {
+  return audit({ db, clock: { now: () => at } }, cliActor(), entry);
+}
 
 /** Wrong or missing flags: the CLI prints the message and the command's usage, exit code 2. */
 export class UsageError extends Error {}

@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { type AuditEntry, type Db, recordAudit } from "@frontline/db";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./app-env.ts";
 import type { StaffPrincipal } from "./auth.ts";
 import type { Clock } from "./deps.ts";
 import { clientAddress } from "./guards.ts";
@@ -27,12 +28,6 @@ export interface Actor {
   readonly address: string | null;
 }
 
-declare module "hono" {
-  interface ContextVariableMap {
-    actor: Actor;
-  }
-}
-
 export function staffActor(staff: StaffPrincipal, address: string | null): Actor {
   return { staff, id: staff.id, label: staff.email, address };
 }
@@ -41,19 +36,16 @@ export function staffActor(staff: StaffPrincipal, address: string | null): Actor
  * Names the caller once per request, after authentication: every route
  * reads `c.var.actor` instead of piecing it together.
  */
-export function identifyActor(trustedProxies: number): MiddlewareHandler {
+export function identifyActor(trustedProxies: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const staff = c.get("staff");
+    const staff = c.var.staff;
     const address = clientAddress(c, trustedProxies);
     c.set("actor", staff ? staffActor(staff, address) : { id: null, label: "customer", address });
     await next();
   };
 }
 
-/** The request's actor (set by identifyActor for /api and /admin). */
-export const actorOf = (c: Context): Actor => c.get("actor");
-
-/** The staff member behind an actor; routes behind requireStaff always have one. */
+/** The staff member behind an actor, for use cases only staff may run: the CLI or the system is refused. */
 export function staffOf(actor: Actor): StaffPrincipal {
   if (!actor.staff) throw problems.unauthenticated();
   return actor.staff;
@@ -72,7 +64,7 @@ export function cliActor(): Actor {
 
 export const systemActor: Actor = { id: null, label: "system", address: null };
 
-type WhatHappened = Pick<AuditEntry, "action" | "target" | "detail">;
+export type WhatHappened = Pick<AuditEntry, "action" | "target" | "detail">;
 
 /** The audit entry of a change the actor makes now; the change's own write stores it. */
 export function auditEntry(deps: AccountDeps, actor: Actor, entry: WhatHappened): AuditEntry {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { findApiToken, type StaffRole, touchApiToken } from "@frontline/db";
 import type { MiddlewareHandler } from "hono";
+import type { AppEnv, StaffEnv } from "./app-env.ts";
 import type { AppDeps } from "./deps.ts";
 import type { Problem } from "./problem.ts";
 import { problems } from "./problems.ts";
@@ -23,13 +24,6 @@ export interface StaffPrincipal {
 /** Why a valid session cookie did not make the caller staff for this API call. */
 export type SessionRefusal = "csrf" | "password-change";
 
-declare module "hono" {
-  interface ContextVariableMap {
-    staff: StaffPrincipal | undefined;
-    sessionRefusal: SessionRefusal | undefined;
-  }
-}
-
 export const sha256 = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
 
 /** A new personal API token: a recognisable prefix plus 256 random bits. */
@@ -45,7 +39,7 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * by the session middleware) a console session. Anonymous calls pass
  * through with no principal; requireStaff decides what they may do.
  */
-export function authenticateBearer(deps: AppDeps): MiddlewareHandler {
+export function authenticateBearer(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("Authorization");
     if (header?.startsWith("Bearer ")) {
@@ -84,13 +78,20 @@ export function authenticateBearer(deps: AppDeps): MiddlewareHandler {
   };
 }
 
-/** Refuses anonymous callers (401) and callers without one of the roles (403). */
+/**
+ * Refuses anonymous callers (401) and callers without one of the roles
+ * (403). Its type says what it proves: the handlers after it see
+ * `c.var.staff` set (StaffEnv), with no check of their own. In createRoute
+ * write `middleware: requireStaff(…)`, not `[requireStaff(…)]`: from an
+ * array (not a tuple) @hono/zod-openapi cannot read the env it gives.
+ */
 export function requireStaff(
   ...roles: StaffRole[]
-): MiddlewareHandler & { readonly roles: readonly StaffRole[] } {
-  const guard: MiddlewareHandler = async (c, next) => {
-    const staff = c.get("staff");
-    if (!staff) throw refusalProblem(c.get("sessionRefusal"));
+): MiddlewareHandler<StaffEnv> & { readonly roles: readonly StaffRole[] } {
+  const guard: MiddlewareHandler<StaffEnv> = async (c, next) => {
+    // As wide as AppEnv has it: this check is what makes StaffEnv true.
+    const staff: StaffPrincipal | undefined = c.var.staff;
+    if (!staff) throw refusalProblem(c.var.sessionRefusal);
     if (!roles.includes(staff.role)) {
       throw problems.forbidden(`This needs one of these roles: ${roles.join(", ")}.`);
     }

@@ -1,6 +1,6 @@
 import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { signedInBrowser } from "../../test/browser.ts";
+import { consoleTest } from "../../test/console.ts";
 import { readJson, testApp } from "../../test/test-app.ts";
 import { BODY_LIMITS } from "./body-limits.ts";
 import { MAX_LISTED_ERRORS } from "./problems.ts";
@@ -60,8 +60,7 @@ describe("the body limit", () => {
   });
 
   it("lets signed-in staff send up to 1 MiB and refuses more, as a console page", async () => {
-    const test = testApp();
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
+    const { browser } = await consoleTest("agent");
     const big = await browser.post("/admin/password", {
       padding: "x".repeat(BODY_LIMITS.public * 2),
     });

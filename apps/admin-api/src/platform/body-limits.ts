@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "./app-env.ts";
 import { problems } from "./problems.ts";
 
 /**
@@ -26,10 +27,10 @@ const refuse = (maxBytes: number) =>
  * and stops reading at the limit, before any parsing. Runs after
  * authentication, which reads only headers.
  */
-export function limitBodies(): MiddlewareHandler {
+export function limitBodies(): MiddlewareHandler<AppEnv> {
   const publicLimit = refuse(BODY_LIMITS.public);
   const staffLimit = refuse(BODY_LIMITS.staff);
   return (c, next) => {
-    return (c.get("staff") ? staffLimit : publicLimit)(c, next);
+    return (c.var.staff ? staffLimit : publicLimit)(c, next);
   };
 }

@@ -1,7 +1,7 @@
 import { pingDatabase } from "@frontline/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "./deps.ts";
-import { createRouter } from "./openapi.ts";
+import { createRouter, jsonResponse } from "./openapi.ts";
 
 const healthRoute = createRoute({
   method: "get",
@@ -9,12 +9,10 @@ const healthRoute = createRoute({
   tags: ["Operations"],
   summary: "Liveness and database reachability",
   responses: {
-    200: {
-      description: "The server and its database answer",
-      content: {
-        "application/json": { schema: z.object({ status: z.literal("ok"), time: z.string() }) },
-      },
-    },
+    200: jsonResponse(
+      z.object({ status: z.literal("ok"), time: z.string() }),
+      "The server and its database answer",
+    ),
   },
 });
 

@@ -1,10 +1,14 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "./app-env.ts";
 import { fieldErrorsFromZod } from "./problem.ts";
 import { problems } from "./problems.ts";
 
-/** Every router validates the same way: failures become one 422 problem. */
+/**
+ * Every API router validates the same way (failures become one 422 problem)
+ * and reads what the middleware set (AppEnv).
+ */
 export function createRouter() {
-  return new OpenAPIHono({
+  return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw problems.validation(fieldErrorsFromZod(result.error));
     },
@@ -43,11 +47,30 @@ export function problemResponses<const S extends number>(...statuses: S[]) {
   ) as Record<S, { description: string; content: typeof problemContent }>;
 }
 
+/** What a staff-only read is refused for: no session or token (401), the wrong role (403). */
+export const staffReadRefusals = problemResponses(401, 403);
+
+/** The same for reading one thing, which may not exist (404). */
+export const staffReadOneRefusals = problemResponses(401, 403, 404);
+
+/** What a staff member's change to one thing is refused for: the body, the caller, the thing, its state, the fields. */
+export const staffChangeRefusals = problemResponses(400, 401, 403, 404, 409, 415, 422);
+
+/** A required JSON request body; the schema's type is kept, so `c.req.valid("json")` is typed. */
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
 /** A JSON answer as an OpenAPI response; the schema's type is kept, so tsc checks the handler's answer. */
 export const jsonResponse = <S extends z.ZodType>(schema: S, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
+
+/** A list as the API answers it: `{ items: [...] }`, so fields can be added beside the items later. */
+export const itemsResponse = <S extends z.ZodType>(item: S, description: string) =>
+  jsonResponse(z.object({ items: z.array(item) }), description);
 
 /** Timestamps in answers: ISO 8601 strings. */
 export const dateTime = z.string().openapi({ format: "date-time" });

@@ -4,6 +4,7 @@ import { deflectionFields, feedbackFields } from "../../test/fuzz-fields.ts";
 import {
   expectApiAnswer,
   fuzz,
+  fuzzApiCalls,
   fuzzApp,
   fuzzRuns,
   send,
@@ -35,9 +36,7 @@ describe("fuzzing the help center's votes", () => {
     async () => {
       const { app, db } = fuzzApp();
       const input = jsonPostCalls(fc.constant("/api/v1/feedback"), feedbackFields, validFeedback);
-      await fuzz(db, input, { numRuns: fuzzRuns.feedback }, async (call) => {
-        await expectApiAnswer(await send(app, call));
-      });
+      await fuzzApiCalls({ app, db }, input, fuzzRuns.feedback);
       crashes.check();
     },
     TIMEOUT,
@@ -47,15 +46,12 @@ describe("fuzzing the help center's votes", () => {
     "malformed deflections and garbage headers never record one and always get problem+json",
     async () => {
       const { app, db } = fuzzApp();
-      const path = fc.constant("/api/v1/deflections");
-      await fuzz(
-        db,
-        jsonPostCalls(path, deflectionFields, validDeflection),
-        { numRuns: fuzzRuns.deflection },
-        async (call) => {
-          await expectApiAnswer(await send(app, call));
-        },
+      const input = jsonPostCalls(
+        fc.constant("/api/v1/deflections"),
+        deflectionFields,
+        validDeflection,
       );
+      await fuzzApiCalls({ app, db }, input, fuzzRuns.deflection);
       crashes.check();
     },
     TIMEOUT,

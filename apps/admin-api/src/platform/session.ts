@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { findSession } from "@frontline/db";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppEnv } from "./app-env.ts";
 import { sha256 } from "./auth.ts";
 import type { AppConfig, AppDeps } from "./deps.ts";
 import { isHttps } from "./guards.ts";
@@ -61,9 +62,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * keep working for staff who are signed in, and `requireStaff` explains
  * the refusal. The console checks its forms' tokens itself (console/shell).
  */
-export function authenticateSession(deps: AppDeps): MiddlewareHandler {
+export function authenticateSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const id = c.get("staff") ? null : sessionIdFromCookie(c);
+    const id = c.var.staff ? null : sessionIdFromCookie(c);
     const found = id ? await findSession(deps.db, id, deps.clock.now()) : null;
     if (found && !found.user.disabled) {
       const { session, user } = found;

@@ -6,12 +6,15 @@ import {
   databasePath,
   openDatabase,
   type RestoreReport,
-  recordAudit,
   restoreDatabase,
 } from "@frontline/db";
-import { cliActor } from "../../platform/actor.ts";
 import { Problem } from "../../platform/problem.ts";
-import { type SelfManagedCommand, type ShellContext, UsageError } from "../command.ts";
+import {
+  auditCommand,
+  type SelfManagedCommand,
+  type ShellContext,
+  UsageError,
+} from "../command.ts";
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 const number = (n: number) => n.toLocaleString("en");
@@ -103,15 +106,10 @@ export const restoreCommand: SelfManagedCommand = {
     // Written into the restored database, where the next reader of the audit log looks.
     const database = openDatabase(report.path);
     try {
-      const actor = cliActor();
-      await recordAudit(database.db, {
-        at: now,
-        actorId: actor.id,
-        actorLabel: actor.label,
+      await auditCommand(database.db, now, {
         action: "database.restore",
         target: report.from,
         detail: { previous: report.previous, requests: report.requests, migrated: report.migrated },
-        clientAddress: actor.address,
       });
     } finally {
       database.close();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, schema, tableRowCounts } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../run.ts";
+import { runAdmin } from "../../../test/cli.ts";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -16,16 +16,7 @@ function databaseUrl(): string {
   return join(dir, "seed.db");
 }
 
-async function admin(url: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    env: { DATABASE_URL: url },
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-  });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const admin = (url: string, ...args: string[]) => runAdmin({ DATABASE_URL: url }, ...args);
 
 /** What the database at `url` holds: its requests, and the seed's entries in the audit log. */
 async function contents(url: string) {
@@ -45,9 +36,9 @@ describe("npm run admin -- seed", () => {
   it("fills an empty database and says what it made", async () => {
     const url = databaseUrl();
     const run = await admin(url, "seed", "--requests", "300");
-    expect(run.err).toBe("");
+    expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(
+    expect(run.stdout).toMatch(
       /Done in [\d.]+ s: 300 requests with [\d,]+ timeline entries, 5 customers/,
     );
     expect(await contents(url)).toEqual({ requests: 300, seedEntries: 1 });
@@ -58,8 +49,8 @@ describe("npm run admin -- seed", () => {
     await admin(url, "seed", "--requests", "50");
     const refused = await admin(url, "seed", "--requests", "50");
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain("already has 50 requests");
-    expect(refused.err).toContain("--force");
+    expect(refused.stderr).toContain("already has 50 requests");
+    expect(refused.stderr).toContain("--force");
     const forced = await admin(url, "seed", "--requests", "50", "--force");
     expect(forced.code).toBe(0);
     expect((await contents(url)).requests).toBe(100);
@@ -75,7 +66,7 @@ describe("npm run admin -- seed", () => {
     ]) {
       const run = await admin(url, "seed", ...args);
       expect(run.code, args.join(" ")).toBe(2);
-      expect(run.err).toContain("--requests");
+      expect(run.stderr).toContain("--requests");
     }
   });
 });

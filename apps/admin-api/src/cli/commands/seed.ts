@@ -1,7 +1,12 @@
-import { applySlaPolicy, DatabaseNotEmptyError, recordAudit, seedDatabase } from "@frontline/db";
-import { cliActor } from "../../platform/actor.ts";
+import { applySlaPolicy, DatabaseNotEmptyError, seedDatabase } from "@frontline/db";
 import { Problem } from "../../platform/problem.ts";
-import { type Command, type FlagValues, requiredFlag, UsageError } from "../command.ts";
+import {
+  auditCommand,
+  type Command,
+  type FlagValues,
+  requiredFlag,
+  UsageError,
+} from "../command.ts";
 
 function count(flags: FlagValues, name: string, max: number): number | undefined {
   const raw = flags[name];
@@ -45,15 +50,7 @@ export const seedCommand: Command = {
         ...(customers ? { customers } : {}),
         ...(seed ? { seed } : {}),
       });
-      const actor = cliActor();
-      await recordAudit(context.db, {
-        at: now,
-        actorId: actor.id,
-        actorLabel: actor.label,
-        action: "database.seed",
-        detail: { ...summary },
-        clientAddress: actor.address,
-      });
+      await auditCommand(context.db, now, { action: "database.seed", detail: { ...summary } });
       context.out(
         `Done in ${(summary.ms / 1000).toFixed(1)} s: ${summary.requests.toLocaleString("en")} requests with ${summary.events.toLocaleString("en")} timeline entries, ${summary.customers} customers, ${summary.staff} staff (they cannot sign in), ${summary.incidents} incidents.`,
       );

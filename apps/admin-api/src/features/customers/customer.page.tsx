@@ -1,19 +1,16 @@
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
+  formFields,
   keptValues,
+  pathId,
   readForm,
 } from "../../platform/console/forms.ts";
-import {
-  CsrfInput,
-  ErrorSummary,
-  Field,
-  SelectField,
-  TextAreaField,
-} from "../../platform/console/ui.tsx";
+import { CardTable } from "../../platform/console/table.tsx";
+import { ErrorSummary, Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
 import { serviceOptions } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
@@ -50,10 +47,11 @@ function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppD
     tenantDomain: customer.tenantDomain ?? "",
     contacts: contactsText(customer.contacts),
   };
-  const editErrors = edit?.errors ?? {};
+  const editField = formFields(editValues, edit?.errors ?? {});
   const add = mine("add-subscription");
   const addValues = add?.values ?? { status: "active" };
   const addErrors = add?.errors ?? {};
+  const addField = formFields(addValues, addErrors, (name) => idIn("add-subscription", name));
   const errors = state?.errors ?? {};
   const ids = Object.fromEntries(Object.keys(errors).map((k) => [k, idIn(state?.form ?? "", k)]));
   return (
@@ -64,103 +62,66 @@ function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppD
       <h1>{customer.organisation}</h1>
       <ErrorSummary errors={errors} labels={labels} ids={ids} />
       <h2 id="edit-customer">Details and contacts</h2>
-      <form
+      <PostForm
         id="customer-edit"
-        method="post"
         action={`/admin/customers/${customer.id}`}
-        class="stack"
-        novalidate
-        aria-labelledby="edit-customer"
+        labelledBy="edit-customer"
       >
-        <CsrfInput />
         <Field
           label={labels.organisation ?? ""}
-          name="organisation"
+          {...editField("organisation")}
           autocomplete="organization"
           maxlength={200}
-          value={editValues.organisation}
-          error={editErrors.organisation}
           required
         />
         <Field
           label={labels.tenantDomain ?? ""}
-          name="tenantDomain"
+          {...editField("tenantDomain")}
           autocomplete="off"
           spellcheck={false}
           hint="Requests from this domain are matched to the customer. Leave empty for none."
-          value={editValues.tenantDomain}
-          error={editErrors.tenantDomain}
         />
         <TextAreaField
           label={labels.contacts ?? ""}
-          name="contacts"
+          {...editField("contacts")}
           rows={4}
           hint="One per line: Name <email>, phone (the phone is optional)."
-          value={editValues.contacts}
-          error={editErrors.contacts}
         />
-        <div>
-          <button type="submit">Save customer</button>
-        </div>
-      </form>
+        <Submit>Save customer</Submit>
+      </PostForm>
       <h2>Subscriptions</h2>
       {customer.subscriptions.length ? (
-        <div class="table-wrap">
-          <table class="cards" id="subscriptions">
-            <caption>Subscriptions of {customer.organisation}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">Seats</th>
-                <th scope="col">Status</th>
-                <th scope="col">Renewal date</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {customer.subscriptions.map((sub) => (
-                <SubscriptionRowView customerId={customer.id} sub={sub} state={state} deps={deps} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          id="subscriptions"
+          caption={<>Subscriptions of {customer.organisation}</>}
+          columns={["Service", "Seats", "Status", "Renewal date", "Change"]}
+        >
+          {customer.subscriptions.map((sub) => (
+            <SubscriptionRowView customerId={customer.id} sub={sub} state={state} deps={deps} />
+          ))}
+        </CardTable>
       ) : (
         <p>No subscriptions yet.</p>
       )}
       <h2 id="add-subscription">Add a subscription</h2>
-      <form
+      <PostForm
         id="subscription-add"
-        method="post"
         action={`/admin/customers/${customer.id}/subscriptions`}
-        class="stack"
-        novalidate
-        aria-labelledby="add-subscription"
+        labelledBy="add-subscription"
       >
-        <CsrfInput />
         <SelectField
-          id={idIn("add-subscription", "service")}
           label="Service"
-          name="service"
+          {...addField("service")}
           options={serviceOptions(deps.config.services)}
-          value={addValues.service}
-          error={addErrors.service}
         />
         <SubscriptionFields form="add-subscription" values={addValues} errors={addErrors} />
-        <div>
-          <button type="submit">Add subscription</button>
-        </div>
-      </form>
+        <Submit>Add subscription</Submit>
+      </PostForm>
     </>
   );
 }
 
-function numberParam(c: Context, name: string): number {
-  const id = Number(c.req.param(name));
-  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound();
-  return id;
-}
-
-async function render(c: Context, deps: AppDeps, id: number, state?: FormState, status = 200) {
+async function render(c: StaffContext, deps: AppDeps, id: number, state?: FormState, status = 200) {
   const customer = await customerWithSubscriptions(deps, id);
   c.status(status as 200);
   return c.render(<CustomerPage customer={customer} deps={deps} {...(state ? { state } : {})} />, {
@@ -168,12 +129,12 @@ async function render(c: Context, deps: AppDeps, id: number, state?: FormState, 
   });
 }
 
-export const showCustomer = (deps: AppDeps) => (c: Context) =>
-  render(c, deps, numberParam(c, "id"));
+export const showCustomer = (deps: AppDeps) => (c: StaffContext) =>
+  render(c, deps, pathId(c, "id"));
 
 /** Shared by the three forms: validate, write, redirect, or re-render with the input kept. */
 async function handle(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   form: string,
   parse: (
@@ -181,7 +142,7 @@ async function handle(
   ) => { ok: true; write: () => Promise<unknown> } | { ok: false; errors: FormErrors },
   notice: string,
 ) {
-  const id = numberParam(c, "id");
+  const id = pathId(c, "id");
   const values = await readForm(c);
   const kept = keptValues(values);
   const parsed = parse(values);
@@ -195,7 +156,7 @@ async function handle(
   return c.redirect(`/admin/customers/${id}?notice=${notice}`, 303);
 }
 
-export const submitCustomerChange = (deps: AppDeps) => (c: Context) =>
+export const submitCustomerChange = (deps: AppDeps) => (c: StaffContext) =>
   handle(
     c,
     deps,
@@ -205,13 +166,13 @@ export const submitCustomerChange = (deps: AppDeps) => (c: Context) =>
       if (!parsed.ok) return parsed;
       return {
         ok: true,
-        write: () => changeCustomer(deps, numberParam(c, "id"), parsed.data, actorOf(c)),
+        write: () => changeCustomer(deps, pathId(c, "id"), parsed.data, c.var.actor),
       };
     },
     "customer-updated",
   );
 
-export const submitNewSubscription = (deps: AppDeps) => (c: Context) =>
+export const submitNewSubscription = (deps: AppDeps) => (c: StaffContext) =>
   handle(
     c,
     deps,
@@ -221,16 +182,16 @@ export const submitNewSubscription = (deps: AppDeps) => (c: Context) =>
       if (!parsed.ok) return parsed;
       return {
         ok: true,
-        write: () => subscribe(deps, numberParam(c, "id"), parsed.data, actorOf(c)),
+        write: () => subscribe(deps, pathId(c, "id"), parsed.data, c.var.actor),
       };
     },
     "subscription-added",
   );
 
 /** The subscription must belong to the customer in the address, so a crafted form cannot reach another's. */
-export const submitSubscriptionChange = (deps: AppDeps) => async (c: Context) => {
-  const customer = await customerWithSubscriptions(deps, numberParam(c, "id"));
-  const subscriptionId = numberParam(c, "subscriptionId");
+export const submitSubscriptionChange = (deps: AppDeps) => async (c: StaffContext) => {
+  const customer = await customerWithSubscriptions(deps, pathId(c, "id"));
+  const subscriptionId = pathId(c, "subscriptionId");
   if (!customer.subscriptions.some((s) => s.id === subscriptionId)) {
     throw problems.notFound("There is no such subscription for this customer.");
   }
@@ -244,7 +205,7 @@ export const submitSubscriptionChange = (deps: AppDeps) => async (c: Context) =>
       const { service: _unchanged, ...change } = parsed.data;
       return {
         ok: true,
-        write: () => changeSubscription(deps, subscriptionId, change, actorOf(c)),
+        write: () => changeSubscription(deps, subscriptionId, change, c.var.actor),
       };
     },
     "subscription-updated",

@@ -7,6 +7,7 @@ import {
 } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { testApp } from "../../../test/test-app.ts";
 
 type Test = ReturnType<typeof testApp>;
@@ -54,9 +55,8 @@ describe("the customers list", () => {
   });
 
   it("searches by name or tenant domain", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     await contoso(test);
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
     expect(await (await browser.get("/admin/customers?q=contoso.ex")).text()).toContain(
       "Contoso Ltd",
     );
@@ -66,13 +66,12 @@ describe("the customers list", () => {
   });
 
   it("is refused to operators, and anonymous visitors sign in first", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("operator");
     const { customer } = await contoso(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
     for (const path of ["/admin/customers", `/admin/customers/${customer.id}`]) {
       expect((await browser.get(path)).status, path).toBe(403);
     }
-    const post = await browser.post("/admin/customers", { _csrf: csrf, ...fabrikam });
+    const post = await browser.submit("/admin/customers", fabrikam);
     expect(post.status).toBe(403);
     expect(await test.db.$count(schema.customers)).toBe(1);
     const anonymous = await new TestBrowser(test.app).get(`/admin/customers/${customer.id}`);
@@ -84,9 +83,8 @@ describe("the customers list", () => {
 
 describe("adding a customer", () => {
   it("stores the customer with its contact and opens its page", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post("/admin/customers", { _csrf: csrf, ...fabrikam });
+    const { browser, ...test } = await consoleTest("agent");
+    const response = await browser.submit("/admin/customers", fabrikam);
     expect(response.status).toBe(303);
     const location = response.headers.get("location") ?? "";
     expect(location).toMatch(/^\/admin\/customers\/\d+\?notice=customer-created$/);
@@ -102,76 +100,70 @@ describe("adding a customer", () => {
   });
 
   it("puts a duplicate tenant domain's error next to that field, keeping the input", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("admin");
     await contoso(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const response = await browser.post("/admin/customers", {
-      _csrf: csrf,
+    const response = await browser.submit("/admin/customers", {
       ...fabrikam,
       tenantDomain: "contoso.example",
     });
-    expect(response.status).toBe(409);
-    const html = await response.text();
-    expect(html).toContain(
+    await expectPage(
+      response,
+      409,
       '<a href="#field-tenantDomain">Tenant domain: Another customer already has this tenant domain.</a>',
+      'id="field-tenantDomain-error"',
+      'value="Fabrikam"',
+      'value="ana@fabrikam.example"',
     );
-    expect(html).toContain('id="field-tenantDomain-error"');
-    expect(html).toContain('value="Fabrikam"');
-    expect(html).toContain('value="ana@fabrikam.example"');
     expect(await test.db.$count(schema.customers)).toBe(1);
   });
 
   it("explains invalid fields in words next to them", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post("/admin/customers", {
-      _csrf: csrf,
+    const { browser, ...test } = await consoleTest("agent");
+    const response = await browser.submit("/admin/customers", {
       organisation: "F",
       tenantDomain: "not a domain",
       contactName: "Ana",
       contactEmail: "ana-at-fabrikam",
       contactPhone: "",
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain("Organisation: Enter the organisation&#39;s name, 2 to 200 characters.");
-    expect(html).toContain("Tenant domain: Use a domain like contoso.example");
-    expect(html).toContain('<a href="#field-contactEmail">Contact email: Enter an email address');
+    await expectPage(
+      response,
+      422,
+      "Organisation: Enter the organisation&#39;s name, 2 to 200 characters.",
+      "Tenant domain: Use a domain like contoso.example",
+      '<a href="#field-contactEmail">Contact email: Enter an email address',
+    );
     expect(await test.db.$count(schema.customers)).toBe(0);
   });
 });
 
 describe("a customer's page", () => {
   it("shows the details, contacts and subscriptions with their forms", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     const { customer, subscription } = await contoso(test);
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
     const response = await browser.get(`/admin/customers/${customer.id}`);
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain("<h1>Contoso Ltd</h1>");
-    expect(html).toContain("Li Wei &lt;li.wei@contoso.example&gt;, +86 10 1234</textarea>");
-    expect(html).toContain('<th scope="row" data-label="Service">Email and calendar</th>');
-    expect(html).toContain(`id="subscription-${subscription.id}-renewalDate"`);
-    expect(html).toContain('value="2027-01-31"');
-    expect(html).toContain('id="subscription-add"');
+    await expectPage(
+      response,
+      200,
+      "<h1>Contoso Ltd</h1>",
+      "Li Wei &lt;li.wei@contoso.example&gt;, +86 10 1234</textarea>",
+      '<th scope="row" data-label="Service">Email and calendar</th>',
+      `id="subscription-${subscription.id}-renewalDate"`,
+      'value="2027-01-31"',
+      'id="subscription-add"',
+    );
     expect((await browser.get("/admin/customers/999")).status).toBe(404);
   });
 
   it("saves the details and the contacts, one per line", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     const { customer } = await contoso(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post(`/admin/customers/${customer.id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/customers/${customer.id}`, {
       organisation: "Contoso Group",
       tenantDomain: "",
       contacts: "Li Wei <li.wei@contoso.example>\r\n\r\nAna Rossi <ana@contoso.example>, +39 02 1",
     });
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(
-      `/admin/customers/${customer.id}?notice=customer-updated`,
-    );
+    expectRedirect(response, `/admin/customers/${customer.id}?notice=customer-updated`);
     expect(await getCustomer(test.db, customer.id)).toMatchObject({
       organisation: "Contoso Group",
       tenantDomain: null,
@@ -190,19 +182,19 @@ describe("a customer's page", () => {
       { organisation: "Other", tenantDomain: "other.example", contacts: [] },
       test.clock.now(),
     );
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const badLine = await browser.post(`/admin/customers/${customer.id}`, {
-      _csrf: csrf,
+    const { browser } = await signedInBrowser(test.app, test.db, "admin");
+    const badLine = await browser.submit(`/admin/customers/${customer.id}`, {
       organisation: "Contoso Ltd",
       tenantDomain: "contoso.example",
       contacts: "Li Wei <li.wei@contoso.example>\nJust a name",
     });
-    expect(badLine.status).toBe(422);
-    const html = await badLine.text();
-    expect(html).toContain("Contacts: Line 2: write each contact as Name &lt;email&gt;, phone.");
-    expect(html).toContain("Just a name</textarea>");
-    const taken = await browser.post(`/admin/customers/${customer.id}`, {
-      _csrf: csrf,
+    await expectPage(
+      badLine,
+      422,
+      "Contacts: Line 2: write each contact as Name &lt;email&gt;, phone.",
+      "Just a name</textarea>",
+    );
+    const taken = await browser.submit(`/admin/customers/${customer.id}`, {
       organisation: "Contoso Ltd",
       tenantDomain: "other.example",
       contacts: "",
@@ -215,23 +207,18 @@ describe("a customer's page", () => {
 
 describe("subscriptions", () => {
   it("adds one and changes one", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     const { customer, subscription } = await contoso(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const added = await browser.post(`/admin/customers/${customer.id}/subscriptions`, {
-      _csrf: csrf,
+    const added = await browser.submit(`/admin/customers/${customer.id}/subscriptions`, {
       service: "files",
       seats: "12",
       status: "active",
       renewalDate: "2027-06-30",
     });
-    expect(added.status).toBe(303);
-    expect(added.headers.get("location")).toBe(
-      `/admin/customers/${customer.id}?notice=subscription-added`,
-    );
-    const changed = await browser.post(
+    expectRedirect(added, `/admin/customers/${customer.id}?notice=subscription-added`);
+    const changed = await browser.submit(
       `/admin/customers/${customer.id}/subscriptions/${subscription.id}`,
-      { _csrf: csrf, seats: "45", status: "suspended", renewalDate: "2027-02-28" },
+      { seats: "45", status: "suspended", renewalDate: "2027-02-28" },
     );
     expect(changed.status).toBe(303);
     expect(await subscriptionsOf(test.db, customer.id)).toMatchObject([
@@ -251,22 +238,20 @@ describe("subscriptions", () => {
   });
 
   it("shows a row's mistakes next to that row's fields, keeping the input", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     const { customer, subscription } = await contoso(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post(
+    const response = await browser.submit(
       `/admin/customers/${customer.id}/subscriptions/${subscription.id}`,
-      { _csrf: csrf, seats: "0", status: "active", renewalDate: "" },
+      { seats: "0", status: "active", renewalDate: "" },
     );
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain(
+    await expectPage(
+      response,
+      422,
       `<a href="#subscription-${subscription.id}-seats">Seats: Enter a whole number`,
+      `id="subscription-${subscription.id}-renewalDate-error"`,
+      'value="0"',
     );
-    expect(html).toContain(`id="subscription-${subscription.id}-renewalDate-error"`);
-    expect(html).toContain('value="0"');
-    const add = await browser.post(`/admin/customers/${customer.id}/subscriptions`, {
-      _csrf: csrf,
+    const add = await browser.submit(`/admin/customers/${customer.id}/subscriptions`, {
       service: "teleport",
       seats: "3",
       status: "active",
@@ -287,11 +272,10 @@ describe("subscriptions", () => {
       { organisation: "Other", tenantDomain: null, contacts: [] },
       test.clock.now(),
     );
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post(
+    const { browser } = await signedInBrowser(test.app, test.db, "agent");
+    const response = await browser.submit(
       `/admin/customers/${other.id}/subscriptions/${subscription.id}`,
       {
-        _csrf: csrf,
         seats: "1",
         status: "cancelled",
         renewalDate: "2027-01-01",

@@ -1,13 +1,15 @@
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { FilterForm, PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
+  formFields,
   keptValues,
   readForm,
 } from "../../platform/console/forms.ts";
-import { CsrfInput, ErrorSummary, Field } from "../../platform/console/ui.tsx";
+import { CardTable } from "../../platform/console/table.tsx";
+import { ErrorSummary, Field } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { addCustomer } from "./add-customer.ts";
 import { parseNewCustomer } from "./customer-input.ts";
@@ -24,37 +26,24 @@ export const customerLabels = {
   contacts: "Contacts",
 };
 
+const columns = ["Organisation", "Tenant domain", "Contacts", "Subscriptions"];
+
 function CustomersTable({ customers }: { customers: Customer[] }) {
   return (
-    <div class="table-wrap">
-      <table class="cards" id="customers">
-        <caption>Customers by organisation</caption>
-        <thead>
-          <tr>
-            <th scope="col">Organisation</th>
-            <th scope="col">Tenant domain</th>
-            <th scope="col">Contacts</th>
-            <th scope="col">Subscriptions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {customers.map((customer) => (
-            <tr>
-              <th scope="row" data-label="Organisation">
-                <a href={`/admin/customers/${customer.id}`}>{customer.organisation}</a>
-              </th>
-              <td data-label="Tenant domain" class="mono">
-                {customer.tenantDomain ?? "—"}
-              </td>
-              <td data-label="Contacts">
-                {customer.contacts.map((c) => c.name).join(", ") || "—"}
-              </td>
-              <td data-label="Subscriptions">{customer.subscriptions}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable id="customers" caption="Customers by organisation" columns={columns}>
+      {customers.map((customer) => (
+        <tr>
+          <th scope="row" data-label="Organisation">
+            <a href={`/admin/customers/${customer.id}`}>{customer.organisation}</a>
+          </th>
+          <td data-label="Tenant domain" class="mono">
+            {customer.tenantDomain ?? "—"}
+          </td>
+          <td data-label="Contacts">{customer.contacts.map((c) => c.name).join(", ") || "—"}</td>
+          <td data-label="Subscriptions">{customer.subscriptions}</td>
+        </tr>
+      ))}
+    </CardTable>
   );
 }
 
@@ -64,12 +53,12 @@ function CustomersPage(props: {
   values: FormValues;
   errors: FormErrors;
 }) {
-  const { values, errors } = props;
+  const field = formFields(props.values, props.errors);
   return (
     <>
       <h1>Customers</h1>
-      <ErrorSummary errors={errors} labels={customerLabels} />
-      <form method="get" action="/admin/customers" class="filters" aria-label="Search customers">
+      <ErrorSummary errors={props.errors} labels={customerLabels} />
+      <FilterForm action="/admin/customers" label="Search customers">
         <Field
           label="Search"
           name="q"
@@ -77,77 +66,51 @@ function CustomersPage(props: {
           hint="Organisation name or tenant domain"
           value={props.query}
         />
-        <div>
-          <button type="submit">Search</button>
-        </div>
-      </form>
+        <Submit>Search</Submit>
+      </FilterForm>
       {props.customers.length ? (
         <CustomersTable customers={props.customers} />
       ) : (
         <p>{props.query ? "No customers match." : "No customers yet."}</p>
       )}
       <h2 id="add-customer">Add a customer</h2>
-      <form
-        id="customer-create"
-        method="post"
-        action="/admin/customers"
-        class="stack"
-        novalidate
-        aria-labelledby="add-customer"
-      >
-        <CsrfInput />
+      <PostForm id="customer-create" action="/admin/customers" labelledBy="add-customer">
         <Field
           label={customerLabels.organisation}
-          name="organisation"
+          {...field("organisation")}
           autocomplete="organization"
           maxlength={200}
-          value={values.organisation}
-          error={errors.organisation}
           required
         />
         <Field
           label={customerLabels.tenantDomain}
-          name="tenantDomain"
+          {...field("tenantDomain")}
           autocomplete="off"
           spellcheck={false}
           hint="Optional. Requests from this domain are matched to the customer, e.g. contoso.example"
-          value={values.tenantDomain}
-          error={errors.tenantDomain}
         />
         <Field
           label={customerLabels.contactName}
-          name="contactName"
+          {...field("contactName")}
           autocomplete="off"
           hint="Optional: the customer's main contact."
-          value={values.contactName}
-          error={errors.contactName}
         />
         <Field
           label={customerLabels.contactEmail}
-          name="contactEmail"
+          {...field("contactEmail")}
           type="email"
           autocomplete="off"
           spellcheck={false}
-          value={values.contactEmail}
-          error={errors.contactEmail}
         />
-        <Field
-          label={customerLabels.contactPhone}
-          name="contactPhone"
-          autocomplete="off"
-          value={values.contactPhone}
-          error={errors.contactPhone}
-        />
-        <div>
-          <button type="submit">Add customer</button>
-        </div>
-      </form>
+        <Field label={customerLabels.contactPhone} {...field("contactPhone")} autocomplete="off" />
+        <Submit>Add customer</Submit>
+      </PostForm>
     </>
   );
 }
 
 async function render(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   form: { values?: FormValues; errors?: FormErrors } = {},
   status = 200,
@@ -165,16 +128,16 @@ async function render(
   );
 }
 
-export const showCustomers = (deps: AppDeps) => (c: Context) => render(c, deps);
+export const showCustomers = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
 export function submitNewCustomer(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values = await readForm(c);
     const kept = keptValues(values);
     const parsed = parseNewCustomer(values);
     if (!parsed.ok) return render(c, deps, { values: kept, errors: parsed.errors }, 422);
     try {
-      const created = await addCustomer(deps, parsed.data, actorOf(c));
+      const created = await addCustomer(deps, parsed.data, c.var.actor);
       return c.redirect(`/admin/customers/${created.id}?notice=customer-created`, 303);
     } catch (error) {
       return render(c, deps, { values: kept, errors: errorsFromProblem(error) }, 409);

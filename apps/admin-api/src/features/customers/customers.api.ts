@@ -1,5 +1,4 @@
 import type { CustomerInput } from "@frontline/core";
-import { actorOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { addCustomer } from "./add-customer.ts";
@@ -41,7 +40,6 @@ const customerJson = (c: CustomerWithSubscriptions) => ({
 
 export function customersApi(deps: AppDeps) {
   const router = createRouter();
-  const who = actorOf;
 
   router.openapi(listCustomersRoute, async (c) =>
     c.json(
@@ -50,26 +48,28 @@ export function customersApi(deps: AppDeps) {
     ),
   );
   router.openapi(createCustomerRoute, async (c) =>
-    c.json(customerJson(await addCustomer(deps, c.req.valid("json"), who(c))), 201),
+    c.json(customerJson(await addCustomer(deps, c.req.valid("json"), c.var.actor)), 201),
   );
   router.openapi(showCustomerRoute, async (c) =>
     c.json(customerJson(await customerWithSubscriptions(deps, c.req.valid("param").id)), 200),
   );
   router.openapi(updateCustomerRoute, async (c) => {
     const change = c.req.valid("json") as Partial<CustomerInput>;
-    const changed = await changeCustomer(deps, c.req.valid("param").id, change, who(c));
+    const changed = await changeCustomer(deps, c.req.valid("param").id, change, c.var.actor);
     return c.json(customerJson(changed), 200);
   });
   router.openapi(addSubscriptionRoute, async (c) =>
     c.json(
-      subscriptionJson(await subscribe(deps, c.req.valid("param").id, c.req.valid("json"), who(c))),
+      subscriptionJson(
+        await subscribe(deps, c.req.valid("param").id, c.req.valid("json"), c.var.actor),
+      ),
       201,
     ),
   );
   router.openapi(updateSubscriptionRoute, async (c) =>
     c.json(
       subscriptionJson(
-        await changeSubscription(deps, c.req.valid("param").id, c.req.valid("json"), who(c)),
+        await changeSubscription(deps, c.req.valid("param").id, c.req.valid("json"), c.var.actor),
       ),
       200,
     ),

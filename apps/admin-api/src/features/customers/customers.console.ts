@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { AppEnv } from "../../platform/app-env.ts";
 import { requireStaff } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import {
@@ -11,7 +12,7 @@ import { showCustomers, submitNewCustomer } from "./customers-list.page.tsx";
 
 /** Customers and their subscriptions: the partner's business, so admins and agents only. */
 export function customersConsole(deps: AppDeps) {
-  const router = new Hono();
+  const router = new Hono<AppEnv>();
   const desk = requireStaff("admin", "agent");
   router.get("/admin/customers", desk, showCustomers(deps));
   router.post("/admin/customers", desk, submitNewCustomer(deps));

@@ -1,7 +1,17 @@
 import { customerSchema, subscriptionSchema } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { dateTime, idParam, jsonResponse, problemResponses } from "../../platform/openapi.ts";
+import {
+  dateTime,
+  idParam,
+  itemsResponse,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+  staffChangeRefusals,
+  staffReadOneRefusals,
+  staffReadRefusals,
+} from "../../platform/openapi.ts";
 
 export const subscriptionOut = z
   .object({
@@ -32,30 +42,25 @@ const customerListItemOut = customerOut
   .omit({ subscriptions: true })
   .extend({ subscriptions: z.number().int().openapi({ description: "How many it has" }) })
   .openapi("CustomerListItem");
-const desk = [requireStaff("admin", "agent")];
+
+/** Every customers route: in the reference's Customers section, for admins and agents. */
+const customersRoute = { tags: ["Customers"], middleware: requireStaff("admin", "agent") };
 
 export const listCustomersRoute = createRoute({
   method: "get",
   path: "/api/v1/customers",
-  tags: ["Customers"],
+  ...customersRoute,
   summary: "Customers by name or tenant domain",
-  middleware: desk,
   request: { query: z.object({ q: z.string().max(200).optional() }) },
-  responses: {
-    200: jsonResponse(z.object({ items: z.array(customerListItemOut) }), "The customers"),
-    ...problemResponses(401, 403),
-  },
+  responses: { 200: itemsResponse(customerListItemOut, "The customers"), ...staffReadRefusals },
 });
 
 export const createCustomerRoute = createRoute({
   method: "post",
   path: "/api/v1/customers",
-  tags: ["Customers"],
+  ...customersRoute,
   summary: "Add a customer; requests from its tenant domain are matched to it",
-  middleware: desk,
-  request: {
-    body: { required: true, content: { "application/json": { schema: customerSchema } } },
-  },
+  request: { body: jsonBody(customerSchema) },
   responses: {
     201: jsonResponse(customerOut, "Added"),
     ...problemResponses(400, 401, 403, 409, 415, 422),
@@ -65,38 +70,32 @@ export const createCustomerRoute = createRoute({
 export const showCustomerRoute = createRoute({
   method: "get",
   path: "/api/v1/customers/{id}",
-  tags: ["Customers"],
+  ...customersRoute,
   summary: "A customer with contacts and subscriptions",
-  middleware: desk,
   request: { params: idParam },
-  responses: { 200: jsonResponse(customerOut, "The customer"), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(customerOut, "The customer"), ...staffReadOneRefusals },
 });
 
 export const updateCustomerRoute = createRoute({
   method: "patch",
   path: "/api/v1/customers/{id}",
-  tags: ["Customers"],
+  ...customersRoute,
   summary: "Change a customer's organisation, tenant domain or contacts",
-  middleware: desk,
   request: {
     params: idParam,
-    body: { required: true, content: { "application/json": { schema: customerSchema.partial() } } },
+    body: jsonBody(customerSchema.partial()),
   },
-  responses: {
-    200: jsonResponse(customerOut, "Changed"),
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
-  },
+  responses: { 200: jsonResponse(customerOut, "Changed"), ...staffChangeRefusals },
 });
 
 export const addSubscriptionRoute = createRoute({
   method: "post",
   path: "/api/v1/customers/{id}/subscriptions",
-  tags: ["Customers"],
+  ...customersRoute,
   summary: "Add a subscription (service, seats, status, renewal date)",
-  middleware: desk,
   request: {
     params: idParam,
-    body: { required: true, content: { "application/json": { schema: subscriptionSchema } } },
+    body: jsonBody(subscriptionSchema),
   },
   responses: {
     201: jsonResponse(subscriptionOut, "Added"),
@@ -107,15 +106,11 @@ export const addSubscriptionRoute = createRoute({
 export const updateSubscriptionRoute = createRoute({
   method: "patch",
   path: "/api/v1/subscriptions/{id}",
-  tags: ["Customers"],
+  ...customersRoute,
   summary: "Change a subscription's seats, status or renewal date",
-  middleware: desk,
   request: {
     params: idParam,
-    body: {
-      required: true,
-      content: { "application/json": { schema: subscriptionSchema.partial() } },
-    },
+    body: jsonBody(subscriptionSchema.partial()),
   },
   responses: {
     200: jsonResponse(subscriptionOut, "Changed"),

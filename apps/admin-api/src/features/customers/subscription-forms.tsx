@@ -1,5 +1,5 @@
 import type { SubscriptionRow } from "@frontline/db";
-import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
+import { type FormErrors, type FormValues, formFields } from "../../platform/console/forms.ts";
 import { CsrfInput, Field, SelectField } from "../../platform/console/ui.tsx";
 import { serviceName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -21,35 +21,12 @@ export function SubscriptionFields(props: {
   values: FormValues;
   errors: FormErrors;
 }) {
-  const { form, values, errors } = props;
+  const field = formFields(props.values, props.errors, (name) => idIn(props.form, name));
   return (
     <>
-      <Field
-        id={idIn(form, "seats")}
-        label="Seats"
-        name="seats"
-        type="number"
-        value={values.seats}
-        error={errors.seats}
-        required
-      />
-      <SelectField
-        id={idIn(form, "status")}
-        label="Status"
-        name="status"
-        options={subscriptionStatusOptions}
-        value={values.status}
-        error={errors.status}
-      />
-      <Field
-        id={idIn(form, "renewalDate")}
-        label="Renewal date"
-        name="renewalDate"
-        type="date"
-        value={values.renewalDate}
-        error={errors.renewalDate}
-        required
-      />
+      <Field label="Seats" {...field("seats")} type="number" required />
+      <SelectField label="Status" {...field("status")} options={subscriptionStatusOptions} />
+      <Field label="Renewal date" {...field("renewalDate")} type="date" required />
     </>
   );
 }

@@ -1,18 +1,14 @@
 import type { CategoryId, SeverityId } from "@frontline/core";
-import { classifyRequest, type RequestRow } from "@frontline/db";
-import type { Actor } from "../../platform/actor.ts";
-import type { AppDeps } from "../../platform/deps.ts";
-import { deskChange, ensureCurrent, guarded, requestAudit } from "./desk.guards.ts";
+import { classifyRequest } from "@frontline/db";
+import { deskAction, deskChange, guarded, requestAudit } from "./desk.guards.ts";
 
 // Changes severity or category; a new severity re-plans the SLA clock.
 
-export async function classify(
-  deps: AppDeps,
-  actor: Actor,
-  row: RequestRow,
-  input: { version: number; severity?: SeverityId; category?: CategoryId },
-): Promise<RequestRow> {
-  ensureCurrent(row, input.version);
+export const classify = deskAction<{
+  version: number;
+  severity?: SeverityId;
+  category?: CategoryId;
+}>(async (deps, actor, row, input) => {
   const changes: string[] = [];
   if (input.severity && input.severity !== row.severity) {
     changes.push(`severity ${row.severity} → ${input.severity}`);
@@ -37,4 +33,4 @@ export async function classify(
     }),
   );
   return updated;
-}
+});

@@ -1,12 +1,7 @@
-import {
-  createIncident,
-  getRequestByNumber,
-  listOutbox,
-  runStatement,
-  schema,
-} from "@frontline/db";
+import { getRequestByNumber, listOutbox, runStatement, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { type DeskTest, deskTest } from "../../../test/desk.ts";
+import { postedIncident } from "../../../test/incidents.ts";
 import { readJson } from "../../../test/test-app.ts";
 
 async function deskWithRequest() {
@@ -258,17 +253,11 @@ describe("merging a duplicate", () => {
 describe("linking to an incident", () => {
   it("links and unlinks, with an internal entry each time", async () => {
     const { desk, number } = await deskWithRequest();
-    const incident = await createIncident(
-      desk.db,
-      {
-        service: "mail",
-        impact: "degraded",
-        status: "identified",
-        message: { en: "Mail is slow" },
-        startedAt: desk.clock.now(),
-      },
-      desk.clock.now(),
-    );
+    const incident = await postedIncident(desk, {
+      impact: "degraded",
+      status: "identified",
+      message: { en: "Mail is slow" },
+    });
     const linked = await readJson(await desk.act(number, "incident", { incidentId: incident.id }));
     expect(linked.incident).toMatchObject({ id: incident.id });
     expect(linked.timeline.at(-1)).toMatchObject({ kind: "incident", internal: true });

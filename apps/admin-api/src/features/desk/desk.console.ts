@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { AppEnv } from "../../platform/app-env.ts";
 import { requireStaff } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { deskActions } from "./request.forms.tsx";
@@ -10,7 +11,7 @@ import { showRequest, submitAction } from "./request.page.tsx";
  * operators never see requests.
  */
 export function deskConsole(deps: AppDeps) {
-  const router = new Hono();
+  const router = new Hono<AppEnv>();
   const desk = requireStaff("admin", "agent");
   router.get("/admin/requests/:number", desk, showRequest(deps));
   for (const action of deskActions) {

@@ -5,8 +5,27 @@ import { problems } from "../../platform/problems.ts";
 import { deskActor } from "./desk.staff.ts";
 
 /** The caller's view must be the current one; otherwise the change could undo someone's work. */
-export function ensureCurrent(row: RequestRow, version: number) {
+function ensureCurrent(row: RequestRow, version: number) {
   if (row.version !== version) throw problems.stale();
+}
+
+/** What the caller of a desk action sends: at least the version of the request they read. */
+type Sent = { readonly version: number };
+
+/** One desk action on a request, with what the caller sent; answers the request after it. */
+export type DeskChange<I extends Sent> = (
+  deps: AppDeps,
+  actor: Actor,
+  row: RequestRow,
+  input: I,
+) => Promise<RequestRow>;
+
+/** Every desk action first refuses a stale view (ensureCurrent), then changes the request. */
+export function deskAction<I extends Sent>(change: DeskChange<I>): DeskChange<I> {
+  return async (deps, actor, row, input) => {
+    ensureCurrent(row, input.version);
+    return change(deps, actor, row, input);
+  };
 }
 
 export async function guarded<T>(write: () => Promise<T>): Promise<T> {

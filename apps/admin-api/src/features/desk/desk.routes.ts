@@ -1,7 +1,13 @@
 import { categoryIds, severityIds, statuses } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { numberParam, problemResponses } from "../../platform/openapi.ts";
+import {
+  jsonBody,
+  jsonResponse,
+  numberParam,
+  problemResponses,
+  staffReadOneRefusals,
+} from "../../platform/openapi.ts";
 import { deskRequestSchema } from "./desk.schemas.ts";
 
 const version = z.number().int().positive().openapi({
@@ -11,19 +17,16 @@ const version = z.number().int().positive().openapi({
 
 const body = z.string().trim().min(1).max(10_000);
 
-const detail = (description: string) => ({
-  description,
-  content: { "application/json": { schema: deskRequestSchema } },
-});
+const detail = (description: string) => jsonResponse(deskRequestSchema, description);
 
 export const requestDetailRoute = createRoute({
   method: "get",
   path: "/api/v1/desk/requests/{number}",
   tags: ["Desk"],
   summary: "A request with its customer, full timeline, SLA, help-center trail and incidents",
-  middleware: [requireStaff("admin", "agent")],
+  middleware: requireStaff("admin", "agent"),
   request: { params: numberParam },
-  responses: { 200: detail("The request as the desk sees it"), ...problemResponses(401, 403, 404) },
+  responses: { 200: detail("The request as the desk sees it"), ...staffReadOneRefusals },
 });
 
 /** One action on a request: POST with the version read, answers the updated request. */
@@ -35,13 +38,13 @@ const refusals = problemResponses(400, 401, 403, 404, 409, 413, 415, 422);
 const action = {
   method: "post" as const,
   tags: ["Desk"],
-  middleware: [requireStaff("admin", "agent")],
+  middleware: requireStaff("admin", "agent"),
 };
 
 function bodyOf<S extends z.ZodType>(schema: S) {
   return {
     params: numberParam,
-    body: { required: true, content: { "application/json": { schema } } },
+    body: jsonBody(schema),
   };
 }
 

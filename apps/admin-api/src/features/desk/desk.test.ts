@@ -2,12 +2,12 @@ import {
   addSubscription,
   appendEvent,
   createCustomer,
-  createIncident,
   getRequestByNumber,
   recordFeedback,
 } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { deskTest } from "../../../test/desk.ts";
+import { postedIncident } from "../../../test/incidents.ts";
 import { postJson, readJson, validRequest } from "../../../test/test-app.ts";
 
 /** A request filed through the public form, so the customer holds a tracking token. */
@@ -29,28 +29,17 @@ async function filedByCustomer() {
     { service: "mail", seats: 40, status: "active", renewalDate: new Date("2027-03-01") },
     at,
   );
-  const outage = await createIncident(
-    desk.db,
-    {
-      service: "mail",
-      impact: "outage",
-      status: "investigating",
-      message: { en: "Mail cannot be delivered" },
-      startedAt: new Date("2026-11-21T08:00:00Z"),
-    },
-    at,
-  );
-  await createIncident(
-    desk.db,
-    {
-      service: "files",
-      impact: "degraded",
-      status: "investigating",
-      message: { en: "Sync is slow" },
-      startedAt: new Date("2026-11-21T08:00:00Z"),
-    },
-    at,
-  );
+  const outage = await postedIncident(desk, {
+    impact: "outage",
+    message: { en: "Mail cannot be delivered" },
+    startedAt: new Date("2026-11-21T08:00:00Z"),
+  });
+  await postedIncident(desk, {
+    service: "files",
+    impact: "degraded",
+    message: { en: "Sync is slow" },
+    startedAt: new Date("2026-11-21T08:00:00Z"),
+  });
   for (const helpful of [true, false, false]) {
     await recordFeedback(
       desk.db,

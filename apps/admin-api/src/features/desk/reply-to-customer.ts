@@ -1,33 +1,27 @@
-import type { RequestRow } from "@frontline/db";
-import { type Actor, staffOf } from "../../platform/actor.ts";
-import type { AppDeps } from "../../platform/deps.ts";
+import { staffOf } from "../../platform/actor.ts";
 import { problems } from "../../platform/problems.ts";
 import { replyAsPartner } from "../requests/reply-as-partner.ts";
-import { ensureCurrent, requestAudit } from "./desk.guards.ts";
+import { deskAction, requestAudit } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 import { requestForDesk } from "./desk.use-cases.ts";
 
 // A public answer, mailed to the customer; the first one stops the first-response clock.
 
 /** A public reply, mailed to the customer; the first one stops the first-response clock. */
-export async function replyToCustomer(
-  deps: AppDeps,
-  actor: Actor,
-  row: RequestRow,
-  input: { version: number; body: string },
-): Promise<RequestRow> {
-  ensureCurrent(row, input.version);
-  if (row.status === "closed") {
-    throw problems.requestClosed(
-      "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
+export const replyToCustomer = deskAction<{ version: number; body: string }>(
+  async (deps, actor, row, input) => {
+    if (row.status === "closed") {
+      throw problems.requestClosed(
+        "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
+      );
+    }
+    await replyAsPartner(
+      deps,
+      row,
+      input.body,
+      deskActor(staffOf(actor)).role,
+      requestAudit(deps, actor, "request.reply", row),
     );
-  }
-  await replyAsPartner(
-    deps,
-    row,
-    input.body,
-    deskActor(staffOf(actor)).role,
-    requestAudit(deps, actor, "request.reply", row),
-  );
-  return requestForDesk(deps, row.number);
-}
+    return requestForDesk(deps, row.number);
+  },
+);

@@ -1,6 +1,8 @@
-import { createIncident, getRequestByNumber, listEvents } from "@frontline/db";
+import { getRequestByNumber, listEvents } from "@frontline/db";
 import { describe, expect, it } from "vitest";
+import { expectRedirect } from "../../../test/console.ts";
 import { deskPagesTest, formOf } from "../../../test/desk-pages.ts";
+import { postedIncident } from "../../../test/incidents.ts";
 
 describe("a request's page", () => {
   it("shows the request, its SLA, the customer flag, the help-center trail and every action form", async () => {
@@ -55,23 +57,13 @@ describe("working a request from its page", () => {
   it("claims, assigns, classifies and links an incident, each time back to the page with a notice", async () => {
     const test = await deskPagesTest();
     const request = await test.file({ service: "mail" });
-    const incident = await createIncident(
-      test.db,
-      {
-        service: "mail",
-        impact: "outage",
-        status: "investigating",
-        message: { en: "Mail is down." },
-        startedAt: test.clock.now(),
-      },
-      test.clock.now(),
-    );
+    const incident = await postedIncident(test, {
+      impact: "outage",
+      message: { en: "Mail is down." },
+    });
 
     const claimed = await test.actOnPage(request.number, "claim");
-    expect(claimed.status).toBe(303);
-    expect(claimed.headers.get("location")).toBe(
-      `/admin/requests/${request.number}?notice=request-assigned`,
-    );
+    expectRedirect(claimed, `/admin/requests/${request.number}?notice=request-assigned`);
     expect((await getRequestByNumber(test.db, request.number))?.assigneeId).toBe(
       test.console.user.id,
     );

@@ -1,5 +1,6 @@
 import type { IncidentView } from "@frontline/core";
 import type { Child } from "hono/jsx";
+import { Submit } from "../../platform/console/form-layout.tsx";
 import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
 import { CsrfInput, Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
 import {
@@ -45,26 +46,26 @@ export interface ActionsProps {
 /** The id of a field in one action's form; the error summary links to it. */
 export const actionFieldId = (action: DeskAction, name: string) => `${action}-${name}`;
 
+/** One action's form on the request, posting the version the page showed. */
 function ActionForm(props: {
   action: DeskAction;
-  number: string;
-  version: number;
   title: string;
-  failed?: FailedAction | undefined;
+  of: ActionsProps;
   children: Child;
 }) {
-  const formError = props.failed?.action === props.action ? props.failed.errors._form : undefined;
+  const { view, failed } = props.of;
+  const formError = failed?.action === props.action ? failed.errors._form : undefined;
   return (
     <form
       method="post"
-      action={`/admin/requests/${props.number}/${props.action}`}
+      action={`/admin/requests/${view.number}/${props.action}`}
       id={`action-${props.action}`}
       class="stack"
       novalidate
       aria-label={props.title}
     >
       <CsrfInput />
-      <input type="hidden" name="version" value={String(props.version)} />
+      <input type="hidden" name="version" value={String(view.version)} />
       {formError ? (
         <p class="field-error" id={`${props.action}-form-error`} data-form-error>
           <span class="visually-hidden">Error: </span>
@@ -76,114 +77,101 @@ function ActionForm(props: {
   );
 }
 
-/** What a failed form had typed and its errors, for the one form that failed. */
-function stateOf(props: ActionsProps, action: DeskAction) {
+/**
+ * A field of one action's form: its id, and what was typed and its error
+ * if this is the form that failed (else `shown`, what the request has now).
+ */
+function fieldsOf(props: ActionsProps, action: DeskAction) {
   const mine = props.failed?.action === action ? props.failed : undefined;
-  return {
-    value: (name: string, fallback?: string) => mine?.values[name] ?? fallback,
-    error: (name: string) => mine?.errors[name],
-  };
+  return (name: string, shown?: string) => ({
+    id: actionFieldId(action, name),
+    name,
+    value: mine?.values[name] ?? shown,
+    error: mine?.errors[name],
+  });
 }
 
-export function Actions(props: ActionsProps) {
+/** Who works on the request: the caller takes it, or gives it to someone (or nobody). */
+function Assignment(props: ActionsProps) {
   const { view } = props;
-  const common = { number: view.number, version: view.version, failed: props.failed };
-  const assign = stateOf(props, "assign");
-  const classify = stateOf(props, "classify");
-  const reply = stateOf(props, "reply");
-  const note = stateOf(props, "note");
-  const status = stateOf(props, "status");
-  const merge = stateOf(props, "merge");
-  const incident = stateOf(props, "incident");
-  const canEscalate = view.status === "new" || view.status === "open";
+  const assign = fieldsOf(props, "assign");
   return (
-    <section aria-labelledby="actions-title" class="actions">
-      <h2 id="actions-title">Work on the request</h2>
-
+    <>
       <h3 id="assignment-title">Assignment</h3>
       {view.assignee?.id === props.meId ? (
         <p>It is assigned to you.</p>
       ) : (
-        <ActionForm action="claim" title="Assign to me" {...common}>
-          <div>
-            <button type="submit">Assign to me</button>
-          </div>
+        <ActionForm action="claim" title="Assign to me" of={props}>
+          <Submit>Assign to me</Submit>
         </ActionForm>
       )}
-      <ActionForm action="assign" title="Assign to someone" {...common}>
+      <ActionForm action="assign" title="Assign to someone" of={props}>
         <SelectField
           label="Assign to"
-          name="assigneeId"
-          id={actionFieldId("assign", "assigneeId")}
-          value={assign.value("assigneeId", view.assignee ? String(view.assignee.id) : "")}
+          {...assign("assigneeId", view.assignee ? String(view.assignee.id) : "")}
           options={[
             { value: "", label: "Nobody" },
             ...props.assignees.map((a) => ({ value: String(a.id), label: a.name })),
           ]}
-          error={assign.error("assigneeId")}
         />
-        <div>
-          <button type="submit" class="secondary">
-            Assign
-          </button>
-        </div>
+        <Submit tone="secondary">Assign</Submit>
       </ActionForm>
+    </>
+  );
+}
 
+/** Writing on the timeline: a reply the customer gets, or a note only the desk reads. */
+function Messages(props: ActionsProps) {
+  const reply = fieldsOf(props, "reply");
+  const note = fieldsOf(props, "note");
+  return (
+    <>
       <h3>Reply to the customer</h3>
-      <ActionForm action="reply" title="Reply to the customer" {...common}>
+      <ActionForm action="reply" title="Reply to the customer" of={props}>
         <TextAreaField
           label="Reply"
-          name="body"
-          id={actionFieldId("reply", "body")}
-          hint={`Emailed to ${view.contact.email} and shown on their tracking page.`}
-          value={reply.value("body")}
-          error={reply.error("body")}
+          {...reply("body")}
+          hint={`Emailed to ${props.view.contact.email} and shown on their tracking page.`}
           maxlength={10_000}
           rows={6}
         />
-        <div>
-          <button type="submit">Send reply to the customer</button>
-        </div>
+        <Submit>Send reply to the customer</Submit>
       </ActionForm>
 
       <h3>Internal note</h3>
-      <ActionForm action="note" title="Add an internal note" {...common}>
+      <ActionForm action="note" title="Add an internal note" of={props}>
         <TextAreaField
           label="Internal note"
-          name="body"
-          id={actionFieldId("note", "body")}
+          {...note("body")}
           hint="Only the desk sees it: it is never shown or mailed to the customer."
-          value={note.value("body")}
-          error={note.error("body")}
           maxlength={10_000}
           rows={4}
         />
-        <div>
-          <button type="submit" class="secondary">
-            Add internal note
-          </button>
-        </div>
+        <Submit tone="secondary">Add internal note</Submit>
       </ActionForm>
+    </>
+  );
+}
 
+/** Where the request is in its lifecycle: the moves staff may make, and the way to the operator. */
+function Lifecycle(props: ActionsProps) {
+  const { view } = props;
+  const status = fieldsOf(props, "status");
+  const canEscalate = view.status === "new" || view.status === "open";
+  return (
+    <>
       <h3>Status</h3>
       {view.allowedStatuses.length === 0 ? (
         <p>No status change is possible from here now.</p>
       ) : (
-        <ActionForm action="status" title="Change the status" {...common}>
+        <ActionForm action="status" title="Change the status" of={props}>
           <SelectField
             label="New status"
-            name="status"
-            id={actionFieldId("status", "status")}
+            {...status("status")}
             hint="The customer is told and mailed."
-            value={status.value("status")}
             options={view.allowedStatuses.map((s) => ({ value: s, label: statusName(s) }))}
-            error={status.error("status")}
           />
-          <div>
-            <button type="submit" class="secondary">
-              Change status
-            </button>
-          </div>
+          <Submit tone="secondary">Change status</Submit>
         </ActionForm>
       )}
 
@@ -197,40 +185,38 @@ export function Actions(props: ActionsProps) {
       ) : (
         <p>Only a new or open request can be escalated.</p>
       )}
+    </>
+  );
+}
 
+/** What the request is about: severity and category, and the incident behind it. */
+function Classification(props: ActionsProps) {
+  const { view } = props;
+  const classify = fieldsOf(props, "classify");
+  const incident = fieldsOf(props, "incident");
+  return (
+    <>
       <h3>Classification</h3>
-      <ActionForm action="classify" title="Change the classification" {...common}>
+      <ActionForm action="classify" title="Change the classification" of={props}>
         <SelectField
           label="Severity"
-          name="severity"
-          id={actionFieldId("classify", "severity")}
+          {...classify("severity", view.severity)}
           hint="A new severity changes the SLA targets at once."
-          value={classify.value("severity", view.severity)}
           options={severityOptions}
-          error={classify.error("severity")}
         />
         <SelectField
           label="Category"
-          name="category"
-          id={actionFieldId("classify", "category")}
-          value={classify.value("category", view.category)}
+          {...classify("category", view.category)}
           options={categoryOptions}
-          error={classify.error("category")}
         />
-        <div>
-          <button type="submit" class="secondary">
-            Save classification
-          </button>
-        </div>
+        <Submit tone="secondary">Save classification</Submit>
       </ActionForm>
 
       <h3>Incident</h3>
-      <ActionForm action="incident" title="Link to an incident" {...common}>
+      <ActionForm action="incident" title="Link to an incident" of={props}>
         <SelectField
           label="Incident"
-          name="incidentId"
-          id={actionFieldId("incident", "incidentId")}
-          value={incident.value("incidentId", view.incident ? String(view.incident.id) : "")}
+          {...incident("incidentId", view.incident ? String(view.incident.id) : "")}
           options={[
             { value: "", label: "No incident" },
             ...props.incidents.map((i) => ({
@@ -238,32 +224,33 @@ export function Actions(props: ActionsProps) {
               label: `#${i.id}: ${serviceName(props.deps.config.services, i.service)}, ${i.impact}`,
             })),
           ]}
-          error={incident.error("incidentId")}
         />
-        <div>
-          <button type="submit" class="secondary">
-            Save incident link
-          </button>
-        </div>
+        <Submit tone="secondary">Save incident link</Submit>
       </ActionForm>
+    </>
+  );
+}
+
+export function Actions(props: ActionsProps) {
+  const merge = fieldsOf(props, "merge");
+  return (
+    <section aria-labelledby="actions-title" class="actions">
+      <h2 id="actions-title">Work on the request</h2>
+      <Assignment {...props} />
+      <Messages {...props} />
+      <Lifecycle {...props} />
+      <Classification {...props} />
 
       <h3>Merge as a duplicate</h3>
-      <ActionForm action="merge" title="Merge into another request" {...common}>
+      <ActionForm action="merge" title="Merge into another request" of={props}>
         <Field
           label="Merge into request number"
-          name="into"
-          id={actionFieldId("merge", "into")}
+          {...merge("into")}
           hint="This request is closed and the customer is told to follow the other one."
-          value={merge.value("into")}
-          error={merge.error("into")}
           maxlength={40}
           spellcheck={false}
         />
-        <div>
-          <button type="submit" class="danger">
-            Merge and close this request
-          </button>
-        </div>
+        <Submit tone="danger">Merge and close this request</Submit>
       </ActionForm>
     </section>
   );

@@ -4,9 +4,9 @@ import {
   listStaffUsers,
   type RequestRow,
 } from "@frontline/db";
-import type { Context } from "hono";
 import type { z } from "zod";
-import { type Actor, actorOf, staffOf } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -40,13 +40,13 @@ import { Actions, actionFieldId, type DeskAction, type FailedAction } from "./re
 import { Customer, HelpCenterTrail, Incidents, Sla, Summary, Timeline } from "./request.view.tsx";
 
 async function render(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   row: RequestRow,
   failed?: FailedAction,
   status = 200,
 ) {
-  const staff = staffOf(actorOf(c));
+  const staff = c.var.staff;
   const view = await deskView(deps, row, staff);
   const [latest] = await escalationsOfRequest(deps.db, row.id);
   const escalation = latest ? escalationView(deps, latest, row) : null;
@@ -91,7 +91,7 @@ async function render(
 }
 
 export function showRequest(deps: AppDeps) {
-  return async (c: Context) =>
+  return async (c: StaffContext) =>
     render(c, deps, await requestForDesk(deps, c.req.param("number") ?? ""));
 }
 
@@ -172,7 +172,7 @@ function formLevel(errors: FormErrors): FormErrors {
 /** POST /admin/requests/:number/<action>: the change, then back to the page with a notice. */
 export function submitAction(deps: AppDeps, action: DeskAction) {
   const spec = specs[action];
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const row = await requestForDesk(deps, c.req.param("number") ?? "");
     const values = keptValues(await readForm(c));
     const parsed = parseForm(spec.schema, spec.body(values));
@@ -180,7 +180,7 @@ export function submitAction(deps: AppDeps, action: DeskAction) {
       return render(c, deps, row, { action, values, errors: formLevel(parsed.errors) }, 422);
     }
     try {
-      await spec.run(deps, actorOf(c), row, parsed.data);
+      await spec.run(deps, c.var.actor, row, parsed.data);
     } catch (error) {
       // The API's hint names its own endpoint; here the way is the escalation form.
       const errors =

@@ -1,5 +1,6 @@
 import { escalationsOfRequest, getRequestByNumber } from "@frontline/db";
 import { describe, expect, it } from "vitest";
+import { expectRedirect } from "../../../test/console.ts";
 import { deskPagesTest, formOf } from "../../../test/desk-pages.ts";
 
 /** What the escalation form holds, as the browser would send it back. */
@@ -17,6 +18,20 @@ function fieldsOf(html: string): Record<string, string> {
   }
   fields.partnerContact = /name="partnerContact" type="text" value="([^"]*)"/.exec(form)?.[1] ?? "";
   return fields;
+}
+
+/**
+ * A filed request's escalation form, opened as the agent; `send` posts it
+ * back as it was opened, with `typed` changed in it.
+ */
+async function openedForm() {
+  const test = await deskPagesTest();
+  const request = await test.file();
+  const path = `/admin/requests/${request.number}/escalate`;
+  const page = await (await test.console.browser.get(path)).text();
+  const send = (typed: Record<string, string>) =>
+    test.console.browser.post(path, { ...fieldsOf(page), _csrf: test.console.csrf, ...typed });
+  return { test, request, send };
 }
 
 describe("the escalation form", () => {
@@ -44,14 +59,8 @@ describe("the escalation form", () => {
   });
 
   it("refuses an incomplete packet listing every missing item, in the summary and next to the fields, input kept", async () => {
-    const test = await deskPagesTest();
-    const request = await test.file();
-    const page = await (
-      await test.console.browser.get(`/admin/requests/${request.number}/escalate`)
-    ).text();
-    const response = await test.console.browser.post(`/admin/requests/${request.number}/escalate`, {
-      ...fieldsOf(page),
-      _csrf: test.console.csrf,
+    const { test, request, send } = await openedForm();
+    const response = await send({
       description: "Too short",
       stepsTried: "",
       partnerContact: "",
@@ -74,15 +83,9 @@ describe("the escalation form", () => {
   });
 
   it("checks the service health again without losing what was typed", async () => {
-    const test = await deskPagesTest();
-    const request = await test.file();
-    const page = await (
-      await test.console.browser.get(`/admin/requests/${request.number}/escalate`)
-    ).text();
+    const { test, send } = await openedForm();
     test.clock.set("2026-11-21T11:00:00Z");
-    const response = await test.console.browser.post(`/admin/requests/${request.number}/escalate`, {
-      ...fieldsOf(page),
-      _csrf: test.console.csrf,
+    const response = await send({
       stepsTried: "Restarted Outlook on all three desktops",
       intent: "check-health",
     });
@@ -93,22 +96,13 @@ describe("the escalation form", () => {
   });
 
   it("escalates a complete packet and goes back to the request with a notice", async () => {
-    const test = await deskPagesTest();
-    const request = await test.file();
-    const page = await (
-      await test.console.browser.get(`/admin/requests/${request.number}/escalate`)
-    ).text();
-    const response = await test.console.browser.post(`/admin/requests/${request.number}/escalate`, {
-      ...fieldsOf(page),
-      _csrf: test.console.csrf,
+    const { test, request, send } = await openedForm();
+    const response = await send({
       stepsTried: "Restarted Outlook on all three desktops\nRemoved the cached credentials",
       selfHelpOffered: "yes",
       intent: "escalate",
     });
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(
-      `/admin/requests/${request.number}?notice=request-escalated`,
-    );
+    expectRedirect(response, `/admin/requests/${request.number}?notice=request-escalated`);
     const row = await getRequestByNumber(test.db, request.number);
     expect(row?.status).toBe("escalated");
     const [escalation] = await escalationsOfRequest(test.db, row?.id ?? 0);
@@ -125,15 +119,9 @@ describe("the escalation form", () => {
   });
 
   it("refuses a stale packet and shows the form again for the current version", async () => {
-    const test = await deskPagesTest();
-    const request = await test.file();
-    const page = await (
-      await test.console.browser.get(`/admin/requests/${request.number}/escalate`)
-    ).text();
+    const { test, request, send } = await openedForm();
     await test.actOnPage(request.number, "note", { body: "Meanwhile, a note." });
-    const response = await test.console.browser.post(`/admin/requests/${request.number}/escalate`, {
-      ...fieldsOf(page),
-      _csrf: test.console.csrf,
+    const response = await send({
       stepsTried: "Restarted Outlook on all three desktops",
       selfHelpOffered: "yes",
       intent: "escalate",

@@ -4,17 +4,17 @@ import {
   escalationReadiness,
 } from "@frontline/core";
 import type { RequestRow } from "@frontline/db";
-import type { Context } from "hono";
-import { actorOf, staffOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
+  formFields,
   parseForm,
   readForm,
 } from "../../platform/console/forms.ts";
 import {
-  CsrfInput,
   ErrorSummary,
   Field,
   SelectField,
@@ -40,9 +40,83 @@ interface EscalateState {
   readonly errors: FormErrors;
 }
 
+/** Core's readiness rule as a checklist: what is done and what is still missing. */
+function Readiness({ missing }: { missing: readonly EscalationMissingItem[] }) {
+  return (
+    <ul class="checklist" id="readiness">
+      {checklist.map((line) => {
+        const open = line.items.some((item) => missing.includes(item));
+        return (
+          <li data-ready={open ? "false" : "true"}>
+            <strong>{open ? "Missing:" : "Done:"}</strong> {line.text}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The service health check the packet carries, and a button to check it again. */
+function HealthCheck({ values, error }: { values: FormValues; error: string | undefined }) {
+  const checkedAt = values.healthCheckedAt ? new Date(values.healthCheckedAt) : null;
+  return (
+    <fieldset id="field-serviceHealth" tabindex={-1} aria-describedby="health-hint">
+      <legend>Service health</legend>
+      <span class="hint" id="health-hint">
+        The operator needs a check from the last hour.
+      </span>
+      {error ? (
+        <span class="field-error">
+          <span class="visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+      <p data-health>
+        {checkedAt ? (
+          <>
+            Checked <Time value={checkedAt} />: {values.healthStatus}
+            {values.healthIncidentId ? `, incident #${values.healthIncidentId}` : ", no incident"}.
+          </>
+        ) : (
+          "Not checked yet."
+        )}
+      </p>
+      <button type="submit" name="intent" value="check-health" class="secondary">
+        Check the service health again
+      </button>
+    </fieldset>
+  );
+}
+
+/** The partner's word that the customer was pointed to self-troubleshooting first. */
+function SelfHelpOffered({ checked, error }: { checked: boolean; error: string | undefined }) {
+  return (
+    <div class="field">
+      {error ? (
+        <span class="field-error" id="field-selfHelpOffered-error">
+          <span class="visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+      <label>
+        <input
+          type="checkbox"
+          id="field-selfHelpOffered"
+          name="selfHelpOffered"
+          value="yes"
+          checked={checked}
+          aria-describedby={error ? "field-selfHelpOffered-error" : undefined}
+          aria-invalid={error ? "true" : undefined}
+        />{" "}
+        I pointed the customer to self-troubleshooting
+      </label>
+    </div>
+  );
+}
+
 function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) {
   const { row, values, errors } = state;
-  const checkedAt = values.healthCheckedAt ? new Date(values.healthCheckedAt) : null;
+  const field = formFields(values, errors);
   return (
     <>
       <p>
@@ -52,134 +126,57 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
       <p>{row.subject}</p>
       <ErrorSummary errors={errors} labels={packetLabels} />
       <h2>Ready for the operator?</h2>
-      <ul class="checklist" id="readiness">
-        {checklist.map((line) => {
-          const missing = line.items.some((item) => state.missing.includes(item));
-          return (
-            <li data-ready={missing ? "false" : "true"}>
-              <strong>{missing ? "Missing:" : "Done:"}</strong> {line.text}
-            </li>
-          );
-        })}
-      </ul>
-      <form
-        method="post"
-        action={`/admin/requests/${row.number}/escalate`}
-        id="escalation-form"
-        class="stack"
-        novalidate
-      >
-        <CsrfInput />
+      <Readiness missing={state.missing} />
+      <PostForm action={`/admin/requests/${row.number}/escalate`} id="escalation-form">
         <input type="hidden" name="version" value={String(state.version)} />
         <input type="hidden" name="healthCheckedAt" value={values.healthCheckedAt ?? ""} />
         <input type="hidden" name="healthStatus" value={values.healthStatus ?? ""} />
         <input type="hidden" name="healthIncidentId" value={values.healthIncidentId ?? ""} />
         <SelectField
           label="Service"
-          name="service"
-          value={values.service}
+          {...field("service")}
           options={serviceOptions(deps.config.services)}
-          error={errors.service}
         />
-        <SelectField
-          label="Severity"
-          name="severity"
-          value={values.severity}
-          options={severityOptions}
-          error={errors.severity}
-        />
+        <SelectField label="Severity" {...field("severity")} options={severityOptions} />
         <TextAreaField
           label="Description"
-          name="description"
+          {...field("description")}
           hint="What is wrong, for whom, since when: at least 30 characters."
-          value={values.description}
-          error={errors.description}
           maxlength={10_000}
           rows={6}
         />
-        <fieldset id="field-serviceHealth" tabindex={-1} aria-describedby="health-hint">
-          <legend>Service health</legend>
-          <span class="hint" id="health-hint">
-            The operator needs a check from the last hour.
-          </span>
-          {errors.serviceHealth ? (
-            <span class="field-error">
-              <span class="visually-hidden">Error: </span>
-              {errors.serviceHealth}
-            </span>
-          ) : null}
-          <p data-health>
-            {checkedAt ? (
-              <>
-                Checked <Time value={checkedAt} />: {values.healthStatus}
-                {values.healthIncidentId
-                  ? `, incident #${values.healthIncidentId}`
-                  : ", no incident"}
-                .
-              </>
-            ) : (
-              "Not checked yet."
-            )}
-          </p>
-          <button type="submit" name="intent" value="check-health" class="secondary">
-            Check the service health again
-          </button>
-        </fieldset>
+        <HealthCheck values={values} error={errors.serviceHealth} />
         <TextAreaField
           label="Steps tried"
-          name="stepsTried"
+          {...field("stepsTried")}
           hint="One step per line, each at least 10 characters."
-          value={values.stepsTried}
-          error={errors.stepsTried}
           rows={5}
         />
         <TextAreaField
           label="Articles the customer saw"
-          name="articlesSeen"
+          {...field("articlesSeen")}
           hint="One article per line."
-          value={values.articlesSeen}
-          error={errors.articlesSeen}
           rows={3}
         />
-        <div class="field">
-          {errors.selfHelpOffered ? (
-            <span class="field-error" id="field-selfHelpOffered-error">
-              <span class="visually-hidden">Error: </span>
-              {errors.selfHelpOffered}
-            </span>
-          ) : null}
-          <label>
-            <input
-              type="checkbox"
-              id="field-selfHelpOffered"
-              name="selfHelpOffered"
-              value="yes"
-              checked={values.selfHelpOffered === "yes"}
-              aria-describedby={errors.selfHelpOffered ? "field-selfHelpOffered-error" : undefined}
-              aria-invalid={errors.selfHelpOffered ? "true" : undefined}
-            />{" "}
-            I pointed the customer to self-troubleshooting
-          </label>
-        </div>
+        <SelfHelpOffered
+          checked={values.selfHelpOffered === "yes"}
+          error={errors.selfHelpOffered}
+        />
         <Field
           label="Partner contact"
-          name="partnerContact"
+          {...field("partnerContact")}
           hint="Who the operator's engineer can reach at the partner."
-          value={values.partnerContact}
-          error={errors.partnerContact}
           maxlength={200}
         />
-        <div>
-          <button type="submit" name="intent" value="escalate">
-            Escalate to the operator
-          </button>
-        </div>
-      </form>
+        <Submit name="intent" value="escalate">
+          Escalate to the operator
+        </Submit>
+      </PostForm>
     </>
   );
 }
 
-function render(c: Context, deps: AppDeps, state: EscalateState, status = 200) {
+function render(c: StaffContext, deps: AppDeps, state: EscalateState, status = 200) {
   c.status(status as 200);
   return c.render(<EscalatePage deps={deps} state={state} />, {
     title: `Escalate ${state.row.number}`,
@@ -193,9 +190,9 @@ function missingOf(values: FormValues, now: Date): EscalationMissingItem[] {
 }
 
 export function showEscalate(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const row = await requestForDesk(deps, c.req.param("number") ?? "");
-    const draft = await escalationDraft(deps, row, staffOf(actorOf(c)));
+    const draft = await escalationDraft(deps, row, c.var.staff);
     return render(c, deps, {
       row,
       version: draft.version,
@@ -207,8 +204,8 @@ export function showEscalate(deps: AppDeps) {
 }
 
 export function submitEscalate(deps: AppDeps) {
-  return async (c: Context) => {
-    const staff = staffOf(actorOf(c));
+  return async (c: StaffContext) => {
+    const staff = c.var.staff;
     const row = await requestForDesk(deps, c.req.param("number") ?? "");
     const { _csrf, intent, version, ...values } = await readForm(c);
     const now = deps.clock.now();
@@ -232,7 +229,7 @@ export function submitEscalate(deps: AppDeps) {
     const parsed = parseForm(escalationPacketSchema, packetInput(values));
     if (!parsed.ok) return again(parsed.errors, 422);
     try {
-      await escalateRequest(deps, actorOf(c), row, Number(version), parsed.data);
+      await escalateRequest(deps, c.var.actor, row, Number(version), parsed.data);
     } catch (error) {
       if (error instanceof Problem && error.slug === "escalation-not-ready") {
         const errors: FormErrors = {};

@@ -4,20 +4,21 @@ import {
   escalationTransitions,
   finishedEscalationStatuses,
 } from "@frontline/core";
-import type { Context } from "hono";
 import { z } from "zod";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import type { StaffPrincipal } from "../../platform/auth.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
+  formFields,
   keptValues,
   parseForm,
+  pathId,
   readForm,
 } from "../../platform/console/forms.ts";
 import {
-  CsrfInput,
   ErrorSummary,
   Field,
   SelectField,
@@ -32,7 +33,6 @@ import {
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
-import { problems } from "../../platform/problems.ts";
 import { escalationView, findEscalation, type packetJson } from "./escalations.use-cases.ts";
 import { SlaClock } from "./sla-clock.tsx";
 import { updateAsOperator } from "./update-as-operator.ts";
@@ -66,8 +66,7 @@ const updateFormSchema = z
     message: "Choose a new status, or enter a reference or a message.",
   });
 
-const canUpdate = (staff: StaffPrincipal | undefined) =>
-  staff?.role === "operator" || staff?.role === "admin";
+const canUpdate = (staff: StaffPrincipal) => staff.role === "operator" || staff.role === "admin";
 
 function Packet({ packet, deps }: { packet: ReturnType<typeof packetJson>; deps: AppDeps }) {
   const health = packet.serviceHealth;
@@ -126,24 +125,17 @@ function UpdateForm(props: { escalation: EscalationView; values: FormValues; err
   const { escalation, values, errors } = props;
   const current = escalation.status as EscalationStatus;
   const moves = escalationTransitions[current];
+  const field = formFields(values, errors);
   return (
     <section aria-labelledby="update-title">
       <h2 id="update-title">Update the escalation</h2>
       <ErrorSummary errors={errors} labels={labels} />
-      <form
-        id="escalation-update"
-        method="post"
-        action={`/admin/escalations/${escalation.id}`}
-        class="stack"
-        novalidate
-      >
-        <CsrfInput />
+      <PostForm id="escalation-update" action={`/admin/escalations/${escalation.id}`}>
         <input type="hidden" name="version" value={String(escalation.version)} />
         <SelectField
           label={labels.status}
-          name="status"
+          {...field("status")}
           value={values.status ?? ""}
-          error={errors.status}
           hint="Resolved resolves the request; returned to partner hands it back to the desk."
           options={[
             { value: "", label: `No change (${escalationStatusNames[current]})` },
@@ -152,26 +144,21 @@ function UpdateForm(props: { escalation: EscalationView; values: FormValues; err
         />
         <Field
           label={labels.operatorReference}
-          name="operatorReference"
+          {...field("operatorReference")}
+          value={values.operatorReference ?? ""}
           autocomplete="off"
           spellcheck={false}
           maxlength={100}
           hint="Your own case number; leave empty to keep the current one."
-          value={values.operatorReference ?? ""}
-          error={errors.operatorReference}
         />
         <TextAreaField
           label={labels.message}
-          name="message"
+          {...field("message")}
           maxlength={10_000}
           hint="For the partner's desk; the customer does not see it."
-          value={values.message}
-          error={errors.message}
         />
-        <div>
-          <button type="submit">Update escalation</button>
-        </div>
-      </form>
+        <Submit>Update escalation</Submit>
+      </PostForm>
     </section>
   );
 }
@@ -179,7 +166,7 @@ function UpdateForm(props: { escalation: EscalationView; values: FormValues; err
 function EscalationPage(props: {
   escalation: EscalationView;
   deps: AppDeps;
-  staff: StaffPrincipal | undefined;
+  staff: StaffPrincipal;
   values: FormValues;
   errors: FormErrors;
 }) {
@@ -200,7 +187,7 @@ function EscalationPage(props: {
         <dd class="mono">{e.operatorReference ?? "None yet"}</dd>
         <dt>Request</dt>
         <dd>
-          {staff?.role === "operator" ? (
+          {staff.role === "operator" ? (
             e.request.number
           ) : (
             <a href={`/admin/requests/${e.request.number}`}>{e.request.number}</a>
@@ -238,14 +225,10 @@ function EscalationPage(props: {
   );
 }
 
-function escalationId(c: Context): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such escalation.");
-  return id;
-}
+const escalationId = (c: StaffContext) => pathId(c, "id", "There is no such escalation.");
 
 async function render(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   id: number,
   form: { values?: FormValues; errors?: FormErrors; status?: number } = {},
@@ -257,7 +240,7 @@ async function render(
     <EscalationPage
       escalation={view}
       deps={deps}
-      staff={c.get("staff")}
+      staff={c.var.staff}
       values={form.values ?? {}}
       errors={form.errors ?? {}}
     />,
@@ -265,14 +248,15 @@ async function render(
   );
 }
 
-export const showEscalation = (deps: AppDeps) => (c: Context) => render(c, deps, escalationId(c));
+export const showEscalation = (deps: AppDeps) => (c: StaffContext) =>
+  render(c, deps, escalationId(c));
 
 /**
  * The operator's update. A stale or impossible move re-renders the latest
  * escalation (so the form offers what is possible now) with the input kept.
  */
 export function submitEscalationUpdate(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const id = escalationId(c);
     const values = await readForm(c);
     const kept = keptValues(values, "version");
@@ -281,7 +265,7 @@ export function submitEscalationUpdate(deps: AppDeps) {
       return render(c, deps, id, { values: kept, errors: parsed.errors, status: 422 });
     const found = await findEscalation(deps, id);
     try {
-      await updateAsOperator(deps, actorOf(c), found, parsed.data);
+      await updateAsOperator(deps, c.var.actor, found, parsed.data);
     } catch (error) {
       const errors = errorsFromProblem(error);
       const status = error instanceof Problem ? error.status : 409;

@@ -1,6 +1,7 @@
 import { getEscalation, getRequestByNumber } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { escalatedRequest } from "../../../test/escalations.ts";
 import { testApp } from "../../../test/test-app.ts";
 
@@ -8,6 +9,15 @@ type Test = ReturnType<typeof testApp>;
 
 async function operatorOn(test: Test) {
   return signedInBrowser(test.app, test.db, "operator");
+}
+
+/** A request escalated to the operator, who is signed in; `update` posts the escalation's form. */
+async function operatorWithEscalation() {
+  const test = testApp();
+  const { id, number } = await escalatedRequest(test);
+  const { browser } = await operatorOn(test);
+  const update = (form: Record<string, string>) => browser.submit(`/admin/escalations/${id}`, form);
+  return { test, id, number, browser, update };
 }
 
 const updateForm = (html: string) =>
@@ -40,9 +50,7 @@ describe("the escalations list", () => {
   });
 
   it("filters by status, and says so when the status is unknown", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser } = await operatorOn(test);
+    const { id, browser } = await operatorWithEscalation();
     const resolved = await (await browser.get("/admin/escalations?status=resolved")).text();
     expect(resolved).toContain("No escalations match.");
     const submitted = await (await browser.get("/admin/escalations?status=submitted")).text();
@@ -62,29 +70,25 @@ describe("the escalations list", () => {
 
 describe("an escalation's page", () => {
   it("shows the packet, the operator SLA and the request headline", async () => {
-    const test = testApp();
-    const { id, number } = await escalatedRequest(test);
-    const { browser } = await operatorOn(test);
+    const { id, number, browser } = await operatorWithEscalation();
     const response = await browser.get(`/admin/escalations/${id}`);
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain(`Escalation of ${number}: Outlook keeps asking for my password`);
-    expect(html).toContain("<dt>Service health at the time</dt>");
-    expect(html).toContain("Operational, checked");
-    expect(html).toContain(
+    const html = await expectPage(
+      response,
+      200,
+      `Escalation of ${number}: Outlook keeps asking for my password`,
+      "<dt>Service health at the time</dt>",
+      "Operational, checked",
       '<li class="message-body">Reset the password and cleared stored credentials on two desktops</li>',
+      "<dt>Self-help offered</dt><dd>Yes</dd>",
+      "agent.",
+      "<h2>Operator SLA</h2>",
     );
-    expect(html).toContain("<dt>Self-help offered</dt><dd>Yes</dd>");
-    expect(html).toContain("agent.");
-    expect(html).toContain("<h2>Operator SLA</h2>");
     // The operator may not open request details, so the number is not a link for them.
     expect(html).not.toContain(`href="/admin/requests/`);
   });
 
   it("offers the operator only the moves possible from the current status", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser } = await operatorOn(test);
+    const { id, browser } = await operatorWithEscalation();
     const form = updateForm(await (await browser.get(`/admin/escalations/${id}`)).text());
     expect(form).toContain(`action="/admin/escalations/${id}"`);
     expect(form).toContain('name="version" value="1"');
@@ -95,9 +99,8 @@ describe("an escalation's page", () => {
   });
 
   it("shows agents the escalation without the update form", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     const { id, number } = await escalatedRequest(test);
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
     const html = await (await browser.get(`/admin/escalations/${id}`)).text();
     expect(html).not.toContain('id="escalation-update"');
     expect(html).toContain(`<a href="/admin/requests/${number}">${number}</a>`);
@@ -116,20 +119,14 @@ describe("an escalation's page", () => {
 
 describe("updating an escalation", () => {
   it("acknowledges with a reference and a message, then redirects with a notice", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await operatorOn(test);
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const { test, id, browser, update } = await operatorWithEscalation();
+    const response = await update({
       version: "1",
       status: "acknowledged",
       operatorReference: "OP-4471",
       message: "Looking at the mailbox now.",
     });
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(
-      `/admin/escalations/${id}?notice=escalation-updated`,
-    );
+    expectRedirect(response, `/admin/escalations/${id}?notice=escalation-updated`);
     const stored = await getEscalation(test.db, id);
     expect(stored?.escalation).toMatchObject({
       status: "acknowledged",
@@ -146,16 +143,13 @@ describe("updating an escalation", () => {
   });
 
   it("resolving it resolves the request, and then the form is gone", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("admin");
     const { id, number } = await escalatedRequest(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    await browser.submit(`/admin/escalations/${id}`, {
       version: "1",
       status: "acknowledged",
     });
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/escalations/${id}`, {
       version: "2",
       status: "resolved",
       message: "Fixed on our side.",
@@ -168,24 +162,19 @@ describe("updating an escalation", () => {
   });
 
   it("refuses a stale edit, showing the latest state with the input kept", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await operatorOn(test);
-    await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
-      version: "1",
-      status: "acknowledged",
-    });
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const { test, id, update } = await operatorWithEscalation();
+    await update({ version: "1", status: "acknowledged" });
+    const response = await update({
       version: "1",
       status: "returned-to-partner",
       operatorReference: "OP-9",
       message: "Not ours",
     });
-    expect(response.status).toBe(409);
-    const html = await response.text();
-    expect(html).toContain("Reload to see the latest version, then try again.");
+    const html = await expectPage(
+      response,
+      409,
+      "Reload to see the latest version, then try again.",
+    );
     const form = updateForm(html);
     expect(form).toContain('name="version" value="2"');
     expect(form).toContain('value="OP-9"');
@@ -195,14 +184,8 @@ describe("updating an escalation", () => {
   });
 
   it("refuses a move the current status does not allow", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await operatorOn(test);
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
-      version: "1",
-      status: "resolved",
-    });
+    const { test, id, update } = await operatorWithEscalation();
+    const response = await update({ version: "1", status: "resolved" });
     expect(response.status).toBe(409);
     expect(await response.text()).toContain(
       "An escalation that is submitted cannot become resolved.",
@@ -211,34 +194,29 @@ describe("updating an escalation", () => {
   });
 
   it("asks for something to change, and checks the reference's length, next to the fields", async () => {
-    const test = testApp();
-    const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await operatorOn(test);
-    const empty = await browser.post(`/admin/escalations/${id}`, { _csrf: csrf, version: "1" });
+    const { test, id, update } = await operatorWithEscalation();
+    const empty = await update({ version: "1" });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain("Choose a new status, or enter a reference or a message.");
-    const long = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const long = await update({
       version: "1",
       operatorReference: "x".repeat(101),
       message: "kept text",
     });
-    expect(long.status).toBe(422);
-    const html = await long.text();
-    expect(html).toContain(
+    await expectPage(
+      long,
+      422,
       '<a href="#field-operatorReference">Operator reference: Use at most 100 characters.</a>',
+      'id="field-operatorReference-error"',
+      ">kept text</textarea>",
     );
-    expect(html).toContain('id="field-operatorReference-error"');
-    expect(html).toContain(">kept text</textarea>");
     expect((await getEscalation(test.db, id))?.escalation.version).toBe(1);
   });
 
   it("is refused to agents, and the escalation stays as it was", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("agent");
     const { id } = await escalatedRequest(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post(`/admin/escalations/${id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/escalations/${id}`, {
       version: "1",
       status: "acknowledged",
     });

@@ -1,6 +1,8 @@
 import { type EscalationStatus, escalationStatuses } from "@frontline/core";
-import type { Context } from "hono";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { FilterForm, Submit } from "../../platform/console/form-layout.tsx";
 import type { FormErrors } from "../../platform/console/forms.ts";
+import { CardTable } from "../../platform/console/table.tsx";
 import { ErrorSummary, SelectField, Time } from "../../platform/console/ui.tsx";
 import { escalationStatusNames, serviceName, severityName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -14,63 +16,57 @@ const statusOptions = [
   ...escalationStatuses.map((s) => ({ value: s, label: escalationStatusNames[s] })),
 ];
 
+const columns = [
+  "Request",
+  "Subject",
+  "Organisation",
+  "Service",
+  "Severity",
+  "Status",
+  "Operator reference",
+  "Submitted",
+  "First response",
+  "Resolution",
+];
+
 function EscalationsTable({ items, deps }: { items: Item[]; deps: AppDeps }) {
   if (items.length === 0) return <p>No escalations match.</p>;
   return (
-    <div class="table-wrap">
-      <table class="cards" id="escalations">
-        <caption>Escalations, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Request</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Service</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Status</th>
-            <th scope="col">Operator reference</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">First response</th>
-            <th scope="col">Resolution</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr>
-              <td data-label="Request">
-                <a href={`/admin/escalations/${e.id}`}>
-                  {e.request.number}
-                  <span class="visually-hidden"> escalation</span>
-                </a>
-              </td>
-              <td data-label="Subject">{e.request.subject}</td>
-              <td data-label="Organisation">{e.request.organisation}</td>
-              <td data-label="Service">{serviceName(deps.config.services, e.request.service)}</td>
-              <td data-label="Severity">{severityName(e.request.severity)}</td>
-              <td data-label="Status">{escalationStatusNames[e.status as EscalationStatus]}</td>
-              <td data-label="Operator reference" class="mono">
-                {e.operatorReference ?? "—"}
-              </td>
-              <td data-label="Submitted">
-                <Time value={new Date(e.submittedAt)} />
-              </td>
-              <td data-label="First response">
-                <SlaClock clock={e.operatorSla.firstResponse} />
-              </td>
-              <td data-label="Resolution">
-                <SlaClock clock={e.operatorSla.resolution} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable id="escalations" caption="Escalations, newest first" columns={columns}>
+      {items.map((e) => (
+        <tr>
+          <td data-label="Request">
+            <a href={`/admin/escalations/${e.id}`}>
+              {e.request.number}
+              <span class="visually-hidden"> escalation</span>
+            </a>
+          </td>
+          <td data-label="Subject">{e.request.subject}</td>
+          <td data-label="Organisation">{e.request.organisation}</td>
+          <td data-label="Service">{serviceName(deps.config.services, e.request.service)}</td>
+          <td data-label="Severity">{severityName(e.request.severity)}</td>
+          <td data-label="Status">{escalationStatusNames[e.status as EscalationStatus]}</td>
+          <td data-label="Operator reference" class="mono">
+            {e.operatorReference ?? "—"}
+          </td>
+          <td data-label="Submitted">
+            <Time value={new Date(e.submittedAt)} />
+          </td>
+          <td data-label="First response">
+            <SlaClock clock={e.operatorSla.firstResponse} />
+          </td>
+          <td data-label="Resolution">
+            <SlaClock clock={e.operatorSla.resolution} />
+          </td>
+        </tr>
+      ))}
+    </CardTable>
   );
 }
 
 /** The filter is a GET form, so a filtered list is a link people can share. */
 export function showEscalations(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const status = c.req.query("status") ?? "";
     const errors: FormErrors = {};
     const known = (escalationStatuses as readonly string[]).includes(status);
@@ -85,12 +81,7 @@ export function showEscalations(deps: AppDeps) {
           resolution clocks.
         </p>
         <ErrorSummary errors={errors} labels={{ status: "Status" }} />
-        <form
-          method="get"
-          action="/admin/escalations"
-          class="filters"
-          aria-label="Filter escalations"
-        >
+        <FilterForm action="/admin/escalations" label="Filter escalations">
           <SelectField
             label="Status"
             name="status"
@@ -98,10 +89,8 @@ export function showEscalations(deps: AppDeps) {
             options={statusOptions}
             error={errors.status}
           />
-          <div>
-            <button type="submit">Filter</button>
-          </div>
-        </form>
+          <Submit>Filter</Submit>
+        </FilterForm>
         <EscalationsTable items={errors.status ? [] : items} deps={deps} />
       </>,
       { title: "Escalations" },

@@ -1,4 +1,3 @@
-import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { escalateRequest } from "./escalate-request.ts";
@@ -24,14 +23,14 @@ export function escalationsApi(deps: AppDeps) {
 
   router.openapi(draftRoute, async (c) => {
     const row = await requestForStaff(deps, c.req.valid("param").number);
-    const draft = await escalationDraft(deps, row, staffOf(actorOf(c)));
+    const draft = await escalationDraft(deps, row, c.var.staff);
     return c.json({ ...draft, packet: packetJson(draft.packet) }, 200);
   });
 
   router.openapi(escalateRoute, async (c) => {
     const row = await requestForStaff(deps, c.req.valid("param").number);
     const { version, packet } = c.req.valid("json");
-    return c.json(await escalateRequest(deps, actorOf(c), row, version, packet), 201);
+    return c.json(await escalateRequest(deps, c.var.actor, row, version, packet), 201);
   });
 
   router.openapi(listRoute, async (c) =>
@@ -45,7 +44,7 @@ export function escalationsApi(deps: AppDeps) {
 
   router.openapi(updateRoute, async (c) => {
     const found = await findEscalation(deps, c.req.valid("param").id);
-    return c.json(await updateAsOperator(deps, actorOf(c), found, c.req.valid("json")), 200);
+    return c.json(await updateAsOperator(deps, c.var.actor, found, c.req.valid("json")), 200);
   });
 
   return router;

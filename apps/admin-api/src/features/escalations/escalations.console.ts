@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { AppEnv } from "../../platform/app-env.ts";
 import { requireStaff } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { showEscalate, submitEscalate } from "./escalate.page.tsx";
@@ -11,7 +12,7 @@ import { showEscalations } from "./escalations-list.page.tsx";
  * only the operator and admins update them.
  */
 export function escalationsConsole(deps: AppDeps) {
-  const router = new Hono();
+  const router = new Hono<AppEnv>();
   const desk = requireStaff("admin", "agent");
   const readers = requireStaff("operator", "agent", "admin");
   const updaters = requireStaff("operator", "admin");

@@ -10,9 +10,13 @@ import { requireStaff } from "../../platform/auth.ts";
 import {
   dateTime,
   idParam,
+  itemsResponse,
+  jsonBody,
   jsonResponse,
   numberParam,
-  problemResponses,
+  staffChangeRefusals,
+  staffReadOneRefusals,
+  staffReadRefusals,
 } from "../../platform/openapi.ts";
 
 /** The packet as sent back: the same fields as sent in, the health check's time as ISO 8601. */
@@ -70,98 +74,79 @@ const draftOut = z
   })
   .openapi("EscalationDraft");
 
+/** The Escalations section: the desk escalates, every role reads, the operator (or an admin) updates. */
+const forTheDesk = { tags: ["Escalations"], middleware: requireStaff("agent", "admin") };
+const forEveryRole = {
+  tags: ["Escalations"],
+  middleware: requireStaff("operator", "agent", "admin"),
+};
+const forTheOperator = { tags: ["Escalations"], middleware: requireStaff("operator", "admin") };
+
 export const draftRoute = createRoute({
   method: "get",
   path: "/api/v1/desk/requests/{number}/escalation-draft",
-  tags: ["Escalations"],
+  ...forTheDesk,
   summary: "An escalation packet prefilled from the request, with what is still missing",
-  middleware: [requireStaff("agent", "admin")],
   request: { params: numberParam },
   responses: {
     200: jsonResponse(draftOut, "The draft packet and its readiness"),
-    ...problemResponses(401, 403, 404),
+    ...staffReadOneRefusals,
   },
 });
 
 export const escalateRoute = createRoute({
   method: "post",
   path: "/api/v1/desk/requests/{number}/escalations",
-  tags: ["Escalations"],
+  ...forTheDesk,
   summary: "Escalate a request to the operator",
   description:
     "Refused with 422, listing every missing item, until the packet shows the partner did its part.",
-  middleware: [requireStaff("agent", "admin")],
   request: {
     params: numberParam,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.strictObject({
-            version: z.number().int().positive(),
-            packet: escalationPacketSchema,
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.strictObject({
+        version: z.number().int().positive(),
+        packet: escalationPacketSchema,
+      }),
+    ),
   },
-  responses: {
-    201: jsonResponse(escalationOut, "Escalated"),
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
-  },
+  responses: { 201: jsonResponse(escalationOut, "Escalated"), ...staffChangeRefusals },
 });
 
 export const listRoute = createRoute({
   method: "get",
   path: "/api/v1/escalations",
-  tags: ["Escalations"],
+  ...forEveryRole,
   summary: "Escalations, newest first, with the operator's response clocks",
-  middleware: [requireStaff("operator", "agent", "admin")],
   request: { query: z.object({ status: z.enum(escalationStatuses).optional() }) },
-  responses: {
-    200: jsonResponse(z.object({ items: z.array(escalationOut) }), "The escalations"),
-    ...problemResponses(401, 403),
-  },
+  responses: { 200: itemsResponse(escalationOut, "The escalations"), ...staffReadRefusals },
 });
 
 export const showRoute = createRoute({
   method: "get",
   path: "/api/v1/escalations/{id}",
-  tags: ["Escalations"],
+  ...forEveryRole,
   summary: "One escalation with its packet and the operator's clocks",
-  middleware: [requireStaff("operator", "agent", "admin")],
   request: { params: idParam },
-  responses: {
-    200: jsonResponse(escalationOut, "The escalation"),
-    ...problemResponses(401, 403, 404),
-  },
+  responses: { 200: jsonResponse(escalationOut, "The escalation"), ...staffReadOneRefusals },
 });
 
 export const updateRoute = createRoute({
   method: "patch",
   path: "/api/v1/escalations/{id}",
-  tags: ["Escalations"],
+  ...forTheOperator,
   summary:
     "The operator updates an escalation: acknowledge, assign an engineer, resolve or return it",
-  middleware: [requireStaff("operator", "admin")],
   request: {
     params: idParam,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.strictObject({
-            version: z.number().int().positive(),
-            status: z.enum(escalationStatuses).optional(),
-            operatorReference: z.string().trim().min(1).max(100).optional(),
-            message: z.string().trim().min(1).max(10_000).optional(),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.strictObject({
+        version: z.number().int().positive(),
+        status: z.enum(escalationStatuses).optional(),
+        operatorReference: z.string().trim().min(1).max(100).optional(),
+        message: z.string().trim().min(1).max(10_000).optional(),
+      }),
+    ),
   },
-  responses: {
-    200: jsonResponse(escalationOut, "The updated escalation"),
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
-  },
+  responses: { 200: jsonResponse(escalationOut, "The updated escalation"), ...staffChangeRefusals },
 });

@@ -21,10 +21,12 @@ async function deskWithRequest() {
   };
 }
 
+/** GET of a request's escalation draft, as the caller. */
+const getDraft = (test: TestApp, number: string, headers: Record<string, string>) =>
+  callJson(test.app, "GET", `/api/v1/desk/requests/${number}/escalation-draft`, headers);
+
 async function completePacket(test: TestApp, number: string, headers: Record<string, string>) {
-  const draft = await readJson(
-    await callJson(test.app, "GET", `/api/v1/desk/requests/${number}/escalation-draft`, headers),
-  );
+  const draft = await readJson(await getDraft(test, number, headers));
   return {
     version: draft.version as number,
     packet: {
@@ -48,6 +50,19 @@ async function escalateComplete(test: TestApp, number: string, headers: Record<s
   );
 }
 
+/** The operator's PATCH of an escalation, with the version the caller read. */
+function patchEscalation(
+  test: TestApp,
+  escalation: { id: number; version: number },
+  headers: Record<string, string>,
+  change: Record<string, unknown>,
+) {
+  return callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, headers, {
+    version: escalation.version,
+    ...change,
+  });
+}
+
 describe("escalating to the operator", () => {
   it("prefills the packet from the request and lists what is still missing", async () => {
     const { test, agent, number } = await deskWithRequest();
@@ -59,14 +74,7 @@ describe("escalating to the operator", () => {
       at: test.clock.now(),
       body: "Checked the mail flow rules: nothing unusual",
     });
-    const draft = await readJson(
-      await callJson(
-        test.app,
-        "GET",
-        `/api/v1/desk/requests/${number}/escalation-draft`,
-        agent.headers,
-      ),
-    );
+    const draft = await readJson(await getDraft(test, number, agent.headers));
     expect(draft.packet).toMatchObject({
       service: "mail",
       severity: "A",
@@ -86,14 +94,7 @@ describe("escalating to the operator", () => {
 
   it("refuses an incomplete packet, naming every missing item, and changes nothing", async () => {
     const { test, agent, number } = await deskWithRequest();
-    const draft = await readJson(
-      await callJson(
-        test.app,
-        "GET",
-        `/api/v1/desk/requests/${number}/escalation-draft`,
-        agent.headers,
-      ),
-    );
+    const draft = await readJson(await getDraft(test, number, agent.headers));
     const response = await callJson(
       test.app,
       "POST",
@@ -156,8 +157,7 @@ describe("escalating to the operator", () => {
     const escalation = await escalateComplete(test, number, agent.headers);
     test.clock.set("2026-11-21T10:00:00Z");
     const acknowledged = await readJson(
-      await callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
-        version: escalation.version,
+      await patchEscalation(test, escalation, operator.headers, {
         status: "acknowledged",
         operatorReference: "OP-88412",
       }),
@@ -167,17 +167,10 @@ describe("escalating to the operator", () => {
       operatorReference: "OP-88412",
       operatorSla: { firstResponse: { state: "met" } },
     });
-    const resolved = await callJson(
-      test.app,
-      "PATCH",
-      `/api/v1/escalations/${escalation.id}`,
-      operator.headers,
-      {
-        version: acknowledged.version,
-        status: "resolved",
-        message: "A certificate on the mail gateway expired; renewed at 09:55.",
-      },
-    );
+    const resolved = await patchEscalation(test, acknowledged, operator.headers, {
+      status: "resolved",
+      message: "A certificate on the mail gateway expired; renewed at 09:55.",
+    });
     expect(resolved.status).toBe(200);
     const tracked = await readJson(
       await test.app.request(`/api/v1/requests/${number}`, {
@@ -192,8 +185,7 @@ describe("escalating to the operator", () => {
   it("returns the request to the partner when the operator hands it back", async () => {
     const { test, agent, operator, number } = await deskWithRequest();
     const escalation = await escalateComplete(test, number, agent.headers);
-    await callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
-      version: escalation.version,
+    await patchEscalation(test, escalation, operator.headers, {
       status: "returned-to-partner",
       message: "Tenant-side setting; see KB.",
     });
@@ -203,49 +195,23 @@ describe("escalating to the operator", () => {
   it("refuses a stale update and a move the escalation cannot make with 409", async () => {
     const { test, agent, operator, number } = await deskWithRequest();
     const escalation = await escalateComplete(test, number, agent.headers);
-    const skip = await callJson(
-      test.app,
-      "PATCH",
-      `/api/v1/escalations/${escalation.id}`,
-      operator.headers,
-      { version: escalation.version, status: "resolved" },
-    );
+    const skip = await patchEscalation(test, escalation, operator.headers, { status: "resolved" });
     expect(skip.status).toBe(409);
-    await callJson(test.app, "PATCH", `/api/v1/escalations/${escalation.id}`, operator.headers, {
-      version: escalation.version,
-      status: "acknowledged",
+    await patchEscalation(test, escalation, operator.headers, { status: "acknowledged" });
+    const stale = await patchEscalation(test, escalation, operator.headers, {
+      operatorReference: "OP-1",
     });
-    const stale = await callJson(
-      test.app,
-      "PATCH",
-      `/api/v1/escalations/${escalation.id}`,
-      operator.headers,
-      { version: escalation.version, operatorReference: "OP-1" },
-    );
     expect(stale.status).toBe(409);
     expect((await readJson(stale)).title).toBe("Someone changed this meanwhile");
   });
 
   it("keeps operators to escalations and agents out of operator updates", async () => {
     const { test, agent, operator, number } = await deskWithRequest();
-    expect(
-      (
-        await callJson(
-          test.app,
-          "GET",
-          `/api/v1/desk/requests/${number}/escalation-draft`,
-          operator.headers,
-        )
-      ).status,
-    ).toBe(403);
+    expect((await getDraft(test, number, operator.headers)).status).toBe(403);
     const escalation = await escalateComplete(test, number, agent.headers);
-    const byAgent = await callJson(
-      test.app,
-      "PATCH",
-      `/api/v1/escalations/${escalation.id}`,
-      agent.headers,
-      { version: escalation.version, status: "acknowledged" },
-    );
+    const byAgent = await patchEscalation(test, escalation, agent.headers, {
+      status: "acknowledged",
+    });
     expect(byAgent.status).toBe(403);
     expect((await callJson(test.app, "GET", "/api/v1/escalations", {})).status).toBe(401);
   });
@@ -263,12 +229,11 @@ describe("the audit trail of escalations", () => {
         await completePacket(test, number, agent.headers),
       ),
     );
-    await callJson(
-      test.app,
-      "PATCH",
-      `/api/v1/escalations/${escalation.id}`,
+    await patchEscalation(
+      test,
+      escalation,
       { ...operator.headers, "X-Forwarded-For": "203.0.113.9" },
-      { version: escalation.version, status: "acknowledged" },
+      { status: "acknowledged" },
     );
     const entries = await test.db.select().from(schema.auditLog);
     expect(entries.map((e) => [e.action, e.actorLabel, e.target, e.clientAddress])).toEqual([

@@ -1,6 +1,7 @@
 import { type IncidentView, label, localeNames, type Service } from "@frontline/core";
-import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
-import { CsrfInput, Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
+import { type FormErrors, type FormValues, formFields } from "../../platform/console/forms.ts";
+import { Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
 import { impactNames, serviceOptions } from "../../platform/console/words.ts";
 import { impacts, openStatuses, utcText } from "./incident-input.ts";
 
@@ -44,30 +45,25 @@ function MessageFields(props: {
   englishRequired: boolean;
 }) {
   const { form, state } = props;
+  const field = formFields(state.values, state.errors, (name) => fieldIdIn(form, name));
   return (
     <>
       <TextAreaField
-        id={fieldIdIn(form, "message-en")}
+        {...field("message-en")}
         label={props.englishLabel}
-        name="message-en"
         rows={3}
         maxlength={2_000}
         hint={props.englishHint}
         required={props.englishRequired}
-        value={state.values["message-en"]}
-        error={state.errors["message-en"]}
       />
       <details open={translations.some((l) => state.values[`message-${l}`]) || undefined}>
         <summary>Translations (optional)</summary>
         {translations.map((locale) => (
           <TextAreaField
-            id={fieldIdIn(form, `message-${locale}`)}
+            {...field(`message-${locale}`)}
             label={`${fieldLabels[`message-${locale}`]} (${label(localeNames, locale)})`}
-            name={`message-${locale}`}
             rows={2}
             maxlength={2_000}
-            value={state.values[`message-${locale}`]}
-            error={state.errors[`message-${locale}`]}
           />
         ))}
       </details>
@@ -81,42 +77,25 @@ export function CreateIncidentForm(props: {
   now: Date;
 }) {
   const { values, errors } = props.state;
+  const field = formFields(values, errors);
   return (
     <section aria-labelledby="create-title">
       <h2 id="create-title">Post an incident</h2>
-      <form id="incident-create" method="post" action="/admin/incidents" class="stack" novalidate>
-        <CsrfInput />
+      <PostForm id="incident-create" action="/admin/incidents">
         <SelectField
           label="Service"
-          name="service"
+          {...field("service")}
           options={serviceOptions(props.services)}
-          value={values.service}
-          error={errors.service}
           required
         />
-        <SelectField
-          label="Impact"
-          name="impact"
-          options={impactOptions}
-          value={values.impact}
-          error={errors.impact}
-          required
-        />
-        <SelectField
-          label="Status"
-          name="status"
-          options={statusOptions}
-          value={values.status}
-          error={errors.status}
-          required
-        />
+        <SelectField label="Impact" {...field("impact")} options={impactOptions} required />
+        <SelectField label="Status" {...field("status")} options={statusOptions} required />
         <Field
           label="Started at"
-          name="startedAt"
+          {...field("startedAt")}
+          value={values.startedAt ?? utcText(props.now)}
           hint="UTC, like 2026-11-21 09:30"
           autocomplete="off"
-          value={values.startedAt ?? utcText(props.now)}
-          error={errors.startedAt}
           required
         />
         <MessageFields
@@ -126,10 +105,8 @@ export function CreateIncidentForm(props: {
           englishHint="What customers see on the status page and the contact form."
           englishRequired
         />
-        <div>
-          <button type="submit">Post incident</button>
-        </div>
-      </form>
+        <Submit>Post incident</Submit>
+      </PostForm>
     </section>
   );
 }
@@ -139,32 +116,15 @@ export function UpdateIncidentForm(props: { incident: IncidentView; state: FormS
   const form = `update-${incident.id}`;
   const values = { impact: incident.impact, status: incident.status, ...props.state.values };
   const { errors } = props.state;
+  const field = formFields(values, errors, (name) => fieldIdIn(form, name));
   return (
-    <form
+    <PostForm
       id={`incident-${incident.id}-update`}
-      method="post"
       action={`/admin/incidents/${incident.id}`}
-      class="stack"
-      novalidate
-      aria-label={`Update incident ${incident.id}`}
+      label={`Update incident ${incident.id}`}
     >
-      <CsrfInput />
-      <SelectField
-        id={fieldIdIn(form, "status")}
-        label="Status"
-        name="status"
-        options={statusOptions}
-        value={values.status}
-        error={errors.status}
-      />
-      <SelectField
-        id={fieldIdIn(form, "impact")}
-        label="Impact"
-        name="impact"
-        options={impactOptions}
-        value={values.impact}
-        error={errors.impact}
-      />
+      <SelectField label="Status" {...field("status")} options={statusOptions} />
+      <SelectField label="Impact" {...field("impact")} options={impactOptions} />
       <MessageFields
         form={form}
         state={{ values, errors }}
@@ -172,12 +132,10 @@ export function UpdateIncidentForm(props: { incident: IncidentView; state: FormS
         englishHint="Leave a language empty to keep its current text."
         englishRequired={false}
       />
-      <div>
-        <button type="submit">
-          Update incident<span class="visually-hidden"> {incident.id}</span>
-        </button>
-      </div>
-    </form>
+      <Submit>
+        Update incident<span class="visually-hidden"> {incident.id}</span>
+      </Submit>
+    </PostForm>
   );
 }
 
@@ -186,15 +144,11 @@ export function ResolveIncidentForm(props: { incident: IncidentView; state: Form
   const form = `resolve-${incident.id}`;
   const checkboxId = `${form}-resolveLinkedRequests`;
   return (
-    <form
+    <PostForm
       id={`incident-${incident.id}-resolve`}
-      method="post"
       action={`/admin/incidents/${incident.id}/resolve`}
-      class="stack"
-      novalidate
-      aria-label={`Resolve incident ${incident.id}`}
+      label={`Resolve incident ${incident.id}`}
     >
-      <CsrfInput />
       <MessageFields
         form={form}
         state={state}
@@ -212,11 +166,9 @@ export function ResolveIncidentForm(props: { incident: IncidentView; state: Form
         />
         <label for={checkboxId}>Resolve every linked request with this message</label>
       </div>
-      <div>
-        <button type="submit" class="danger">
-          Resolve incident<span class="visually-hidden"> {incident.id}</span>
-        </button>
-      </div>
-    </form>
+      <Submit tone="danger">
+        Resolve incident<span class="visually-hidden"> {incident.id}</span>
+      </Submit>
+    </PostForm>
   );
 }

@@ -1,22 +1,34 @@
-import { createIncident, getIncident, getRequestByNumber, schema } from "@frontline/db";
+import { getIncident, getRequestByNumber, type StaffRole, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
+import { postedIncident } from "../../../test/incidents.ts";
 import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
 
 type Test = ReturnType<typeof testApp>;
 
-async function mailOutage(test: Test) {
-  return createIncident(
-    test.db,
-    {
-      service: "mail",
-      impact: "outage",
-      status: "investigating",
-      startedAt: new Date("2026-11-21T09:00:00Z"),
-      message: { en: "Mail cannot be sent." },
-    },
-    test.clock.now(),
+const mailOutage = (test: Test) =>
+  postedIncident(test, {
+    impact: "outage",
+    startedAt: new Date("2026-11-21T09:00:00Z"),
+    message: { en: "Mail cannot be sent." },
+  });
+
+/** The mail outage, and a browser signed in to the console as `role`. */
+async function outageOnConsole(role: StaffRole) {
+  const { browser, ...test } = await consoleTest(role);
+  return { test, browser, incident: await mailOutage(test) };
+}
+
+/** The mail outage with a request linked to it, and the console as `role` to resolve it. */
+async function linkedOutage(role: StaffRole) {
+  const test = testApp();
+  const incident = await mailOutage(test);
+  const filed = await readJson(
+    await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
   );
+  const { browser } = await signedInBrowser(test.app, test.db, role);
+  return { test, incident, filed, browser };
 }
 
 const newIncident = {
@@ -62,11 +74,9 @@ describe("the incidents page", () => {
 
 describe("posting an incident", () => {
   it("stores it with its translations and redirects with a notice", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post("/admin/incidents", { _csrf: csrf, ...newIncident });
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/admin/incidents?notice=incident-posted");
+    const { browser, ...test } = await consoleTest("operator");
+    const response = await browser.submit("/admin/incidents", newIncident);
+    expectRedirect(response, "/admin/incidents?notice=incident-posted");
     const [stored] = await test.db.select().from(schema.serviceIncidents);
     expect(stored).toMatchObject({
       service: "files",
@@ -81,42 +91,36 @@ describe("posting an incident", () => {
   });
 
   it("shows each mistake next to its field and keeps what was typed", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const response = await browser.post("/admin/incidents", {
-      _csrf: csrf,
+    const { browser, ...test } = await consoleTest("admin");
+    const response = await browser.submit("/admin/incidents", {
       ...newIncident,
       service: "teleportation",
       startedAt: "yesterday",
       "message-en": "",
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain('<a href="#field-service">Service: Choose a service from the list.</a>');
-    expect(html).toContain('id="field-startedAt-error"');
-    expect(html).toContain('value="yesterday"');
-    expect(html).toContain(
+    await expectPage(
+      response,
+      422,
+      '<a href="#field-service">Service: Choose a service from the list.</a>',
+      'id="field-startedAt-error"',
+      'value="yesterday"',
       '<a href="#field-message-en">Message in English: Write the message in English.</a>',
+      ">Teamwebsites öffnen langsam.</textarea>",
     );
-    expect(html).toContain(">Teamwebsites öffnen langsam.</textarea>");
     expect(await test.db.$count(schema.serviceIncidents)).toBe(0);
   });
 });
 
 describe("updating an incident", () => {
   it("changes status and impact and adds a translation", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post(`/admin/incidents/${incident.id}`, {
-      _csrf: csrf,
+    const { test, browser, incident } = await outageOnConsole("operator");
+    const response = await browser.submit(`/admin/incidents/${incident.id}`, {
       status: "monitoring",
       impact: "degraded",
       "message-en": "",
       "message-it": "La posta è lenta.",
     });
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/admin/incidents?notice=incident-updated");
+    expectRedirect(response, "/admin/incidents?notice=incident-updated");
     expect(await getIncident(test.db, incident.id)).toMatchObject({
       status: "monitoring",
       impact: "degraded",
@@ -125,46 +129,37 @@ describe("updating an incident", () => {
   });
 
   it("refuses an unknown status next to that incident's field, keeping the input", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post(`/admin/incidents/${incident.id}`, {
-      _csrf: csrf,
+    const { test, browser, incident } = await outageOnConsole("operator");
+    const response = await browser.submit(`/admin/incidents/${incident.id}`, {
       status: "resolved",
       impact: "outage",
       "message-en": "Still down",
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain(
+    await expectPage(
+      response,
+      422,
       `<a href="#update-${incident.id}-status">Status: Choose a status from the list.</a>`,
+      `id="update-${incident.id}-status-error"`,
+      ">Still down</textarea>",
     );
-    expect(html).toContain(`id="update-${incident.id}-status-error"`);
-    expect(html).toContain(">Still down</textarea>");
     expect((await getIncident(test.db, incident.id))?.status).toBe("investigating");
   });
 
   it("is refused to agents", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const update = { _csrf: csrf, status: "monitoring", impact: "degraded" };
-    expect((await browser.post(`/admin/incidents/${incident.id}`, update)).status).toBe(403);
-    expect((await browser.post("/admin/incidents", { _csrf: csrf, ...newIncident })).status).toBe(
-      403,
-    );
-    const resolve = { _csrf: csrf, "message-en": "ok" };
-    expect((await browser.post(`/admin/incidents/${incident.id}/resolve`, resolve)).status).toBe(
+    const { test, browser, incident } = await outageOnConsole("agent");
+    const update = { status: "monitoring", impact: "degraded" };
+    expect((await browser.submit(`/admin/incidents/${incident.id}`, update)).status).toBe(403);
+    expect((await browser.submit("/admin/incidents", newIncident)).status).toBe(403);
+    const resolve = { "message-en": "ok" };
+    expect((await browser.submit(`/admin/incidents/${incident.id}/resolve`, resolve)).status).toBe(
       403,
     );
     expect((await getIncident(test.db, incident.id))?.resolvedAt).toBeNull();
   });
 
   it("answers an unknown incident with the not-found page", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const response = await browser.post("/admin/incidents/999", {
-      _csrf: csrf,
+    const { browser } = await consoleTest("admin");
+    const response = await browser.submit("/admin/incidents/999", {
       status: "monitoring",
       impact: "degraded",
     });
@@ -174,20 +169,12 @@ describe("updating an incident", () => {
 
 describe("resolving an incident", () => {
   it("resolves the linked requests and says which ones, and which are left for the partner", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const filed = await readJson(
-      await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
-    );
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const response = await browser.post(`/admin/incidents/${incident.id}/resolve`, {
-      _csrf: csrf,
+    const { test, incident, filed, browser } = await linkedOutage("admin");
+    const response = await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "Mail flows again.",
       resolveLinkedRequests: "yes",
     });
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain(`Incident ${incident.id} is resolved.`);
+    const html = await expectPage(response, 200, `Incident ${incident.id} is resolved.`);
     expect(html).toMatch(
       new RegExp(`Resolved with the closing message</h3><ul><li class="mono">${filed.number}</li>`),
     );
@@ -197,15 +184,9 @@ describe("resolving an incident", () => {
   });
 
   it("leaves requests the operator may not resolve for the partner", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const filed = await readJson(
-      await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
-    );
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
+    const { test, incident, filed, browser } = await linkedOutage("operator");
     const html = await (
-      await browser.post(`/admin/incidents/${incident.id}/resolve`, {
-        _csrf: csrf,
+      await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
         "message-en": "Mail flows again.",
         resolveLinkedRequests: "yes",
       })
@@ -217,34 +198,29 @@ describe("resolving an incident", () => {
   });
 
   it("asks for the closing message when linked requests are to be resolved", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post(`/admin/incidents/${incident.id}/resolve`, {
-      _csrf: csrf,
+    const { test, browser, incident } = await outageOnConsole("operator");
+    const response = await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "",
       "message-de": "Behoben.",
       resolveLinkedRequests: "yes",
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain(`href="#resolve-${incident.id}-message-en"`);
-    expect(html).toContain(`id="resolve-${incident.id}-message-en-error"`);
-    expect(html).toContain(">Behoben.</textarea>");
-    expect(html).toContain('value="yes" checked=""');
+    await expectPage(
+      response,
+      422,
+      `href="#resolve-${incident.id}-message-en"`,
+      `id="resolve-${incident.id}-message-en-error"`,
+      ">Behoben.</textarea>",
+      'value="yes" checked=""',
+    );
     expect((await getIncident(test.db, incident.id))?.resolvedAt).toBeNull();
   });
 
   it("refuses to change an incident that is already resolved", async () => {
-    const test = testApp();
-    const incident = await mailOutage(test);
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    await browser.post(`/admin/incidents/${incident.id}/resolve`, {
-      _csrf: csrf,
+    const { browser, incident } = await outageOnConsole("operator");
+    await browser.submit(`/admin/incidents/${incident.id}/resolve`, {
       "message-en": "Fixed.",
     });
-    const response = await browser.post(`/admin/incidents/${incident.id}`, {
-      _csrf: csrf,
+    const response = await browser.submit(`/admin/incidents/${incident.id}`, {
       status: "monitoring",
       impact: "degraded",
     });

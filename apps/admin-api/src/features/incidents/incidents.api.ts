@@ -1,5 +1,4 @@
 import { listIncidents } from "@frontline/db";
-import { actorOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { changeIncident } from "./change-incident.ts";
@@ -14,7 +13,6 @@ import { postIncident } from "./post-incident.ts";
 
 export function incidentsApi(deps: AppDeps) {
   const router = createRouter();
-  const who = actorOf;
 
   router.openapi(listIncidentsRoute, async (c) => {
     const items = await listIncidents(deps.db);
@@ -31,13 +29,19 @@ export function incidentsApi(deps: AppDeps) {
     );
   });
   router.openapi(createIncidentRoute, async (c) =>
-    c.json(await postIncident(deps, c.req.valid("json"), who(c)), 201),
+    c.json(await postIncident(deps, c.req.valid("json"), c.var.actor), 201),
   );
   router.openapi(updateIncidentRoute, async (c) =>
-    c.json(await changeIncident(deps, c.req.valid("param").id, c.req.valid("json"), who(c)), 200),
+    c.json(
+      await changeIncident(deps, c.req.valid("param").id, c.req.valid("json"), c.var.actor),
+      200,
+    ),
   );
   router.openapi(resolveIncidentRoute, async (c) =>
-    c.json(await closeIncident(deps, c.req.valid("param").id, c.req.valid("json"), who(c)), 200),
+    c.json(
+      await closeIncident(deps, c.req.valid("param").id, c.req.valid("json"), c.var.actor),
+      200,
+    ),
   );
   return router;
 }

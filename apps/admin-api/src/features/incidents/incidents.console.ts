@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { AppEnv } from "../../platform/app-env.ts";
 import { requireStaff } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import {
@@ -10,7 +11,7 @@ import {
 
 /** Every role reads incidents; the operator and admins post, update and resolve them. */
 export function incidentsConsole(deps: AppDeps) {
-  const router = new Hono();
+  const router = new Hono<AppEnv>();
   const readers = requireStaff("admin", "agent", "operator");
   const changers = requireStaff("admin", "operator");
   router.get("/admin/incidents", readers, showIncidents(deps));

@@ -1,19 +1,20 @@
 import { type IncidentView, incidentMessage } from "@frontline/core";
 import { listIncidents } from "@frontline/db";
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
   keptValues,
+  type Parsed,
+  pathId,
   readForm,
 } from "../../platform/console/forms.ts";
+import { CardTable } from "../../platform/console/table.tsx";
 import { ErrorSummary, Notice, Time } from "../../platform/console/ui.tsx";
 import { impactNames, serviceName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
-import { problems } from "../../platform/problems.ts";
 import { changeIncident } from "./change-incident.ts";
 import { closeIncident } from "./close-incident.ts";
 import {
@@ -92,32 +93,19 @@ function IncidentRow(props: { incident: IncidentView; services: AppDeps["config"
   );
 }
 
+const columns = ["Service", "Impact", "Status", "Message (English)", "Started", "Resolved"];
+
 function IncidentTable(props: {
   incidents: IncidentView[];
   caption: string;
   services: AppDeps["config"]["services"];
 }) {
   return (
-    <div class="table-wrap">
-      <table class="cards">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Impact</th>
-            <th scope="col">Status</th>
-            <th scope="col">Message (English)</th>
-            <th scope="col">Started</th>
-            <th scope="col">Resolved</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.incidents.map((incident) => (
-            <IncidentRow incident={incident} services={props.services} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable caption={props.caption} columns={columns}>
+      {props.incidents.map((incident) => (
+        <IncidentRow incident={incident} services={props.services} />
+      ))}
+    </CardTable>
   );
 }
 
@@ -167,8 +155,13 @@ function IncidentsPage(props: PageState & { deps: AppDeps }) {
   );
 }
 
-async function render(c: Context, deps: AppDeps, extra: Partial<PageState> = {}, status = 200) {
-  const role = c.get("staff")?.role;
+async function render(
+  c: StaffContext,
+  deps: AppDeps,
+  extra: Partial<PageState> = {},
+  status = 200,
+) {
+  const role = c.var.staff.role;
   c.status(status as 200);
   return c.render(
     <IncidentsPage
@@ -181,76 +174,78 @@ async function render(c: Context, deps: AppDeps, extra: Partial<PageState> = {},
   );
 }
 
-function incidentId(c: Context): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound("There is no such incident.");
-  return id;
-}
+const incidentId = (c: StaffContext) => pathId(c, "id", "There is no such incident.");
 
 /** A failed form re-renders the page with its input kept and errors next to its fields. */
-function refuse(c: Context, deps: AppDeps, form: string, values: FormValues, error: unknown) {
-  if (error instanceof Problem && error.status === 404) throw error;
-  const errors = errorsFromProblem(error);
-  const status = error instanceof Problem ? error.status : 422;
+function again(
+  c: StaffContext,
+  deps: AppDeps,
+  form: string,
+  values: FormValues,
+  errors: FormErrors,
+  status: number,
+) {
   return render(c, deps, { form, state: { values: keptValues(values), errors } }, status);
 }
 
-export const showIncidents = (deps: AppDeps) => (c: Context) => render(c, deps);
+/** A refused change: its problem's fields next to them; a missing incident stays a 404 page. */
+function refuse(c: StaffContext, deps: AppDeps, form: string, values: FormValues, error: unknown) {
+  if (error instanceof Problem && error.status === 404) throw error;
+  const status = error instanceof Problem ? error.status : 422;
+  return again(c, deps, form, values, errorsFromProblem(error), status);
+}
+
+export const showIncidents = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
 export function submitNewIncident(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values = await readForm(c);
     const parsed = parseNewIncident(values, deps.config.services);
-    if (!parsed.ok) {
-      const state = { values: keptValues(values), errors: parsed.errors };
-      return render(c, deps, { form: "create", state }, 422);
-    }
-    await postIncident(deps, parsed.data, actorOf(c));
+    if (!parsed.ok) return again(c, deps, "create", values, parsed.errors, 422);
+    await postIncident(deps, parsed.data, c.var.actor);
     return c.redirect("/admin/incidents?notice=incident-posted", 303);
   };
 }
 
-export function submitIncidentChange(deps: AppDeps) {
-  return async (c: Context) => {
-    const id = incidentId(c);
-    const values = await readForm(c);
-    const form = `update-${id}`;
-    const parsed = parseIncidentChange(values);
-    if (!parsed.ok) {
-      const state = { values: keptValues(values), errors: parsed.errors };
-      return render(c, deps, { form, state }, 422);
-    }
-    try {
-      await changeIncident(deps, id, parsed.data, actorOf(c));
-    } catch (error) {
-      return refuse(c, deps, form, values, error);
-    }
-    return c.redirect("/admin/incidents?notice=incident-updated", 303);
-  };
+/**
+ * A form that changes one incident ("update" or "resolve"): parsed, then
+ * `change` runs; invalid input or a refused change shows the page again
+ * with the input kept.
+ */
+async function incidentForm<T>(
+  c: StaffContext,
+  deps: AppDeps,
+  kind: "update" | "resolve",
+  parse: (values: FormValues) => Parsed<T>,
+  change: (id: number, data: T) => Promise<Response>,
+) {
+  const id = incidentId(c);
+  const values = await readForm(c);
+  const form = `${kind}-${id}`;
+  const parsed = parse(values);
+  if (!parsed.ok) return again(c, deps, form, values, parsed.errors, 422);
+  try {
+    return await change(id, parsed.data);
+  } catch (error) {
+    return refuse(c, deps, form, values, error);
+  }
 }
 
+export const submitIncidentChange = (deps: AppDeps) => (c: StaffContext) =>
+  incidentForm(c, deps, "update", parseIncidentChange, async (id, change) => {
+    await changeIncident(deps, id, change, c.var.actor);
+    return c.redirect("/admin/incidents?notice=incident-updated", 303);
+  });
+
 /** Rendered, not redirected: which requests were resolved exists only in this answer. */
-export function submitIncidentResolution(deps: AppDeps) {
-  return async (c: Context) => {
-    const id = incidentId(c);
-    const values = await readForm(c);
-    const form = `resolve-${id}`;
-    const parsed = parseResolution(values);
-    if (!parsed.ok) {
-      const state = { values: keptValues(values), errors: parsed.errors };
-      return render(c, deps, { form, state }, 422);
-    }
-    try {
-      const result = await closeIncident(deps, id, parsed.data, actorOf(c));
-      return render(c, deps, {
-        resolution: {
-          id,
-          resolvedRequests: result.resolvedRequests,
-          leftForPartner: result.leftForPartner,
-        },
-      });
-    } catch (error) {
-      return refuse(c, deps, form, values, error);
-    }
-  };
-}
+export const submitIncidentResolution = (deps: AppDeps) => (c: StaffContext) =>
+  incidentForm(c, deps, "resolve", parseResolution, async (id, resolution) => {
+    const result = await closeIncident(deps, id, resolution, c.var.actor);
+    return render(c, deps, {
+      resolution: {
+        id,
+        resolvedRequests: result.resolvedRequests,
+        leftForPartner: result.leftForPartner,
+      },
+    });
+  });

@@ -1,7 +1,16 @@
 import { incidentSchema, incidentStatuses, locales, serviceStatuses } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { dateTime, idParam, jsonResponse, problemResponses } from "../../platform/openapi.ts";
+import {
+  dateTime,
+  idParam,
+  itemsResponse,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+  staffChangeRefusals,
+  staffReadRefusals,
+} from "../../platform/openapi.ts";
 
 const localizedMessage = z.partialRecord(z.enum(locales), z.string().trim().min(1).max(2_000));
 const incidentOut = z
@@ -19,27 +28,27 @@ const incidentOut = z
   })
   .openapi("Incident");
 
+/** In the Service health section: every role reads incidents, operators and admins change them. */
+const forEveryRole = {
+  tags: ["Service health"],
+  middleware: requireStaff("admin", "agent", "operator"),
+};
+const forChangers = { tags: ["Service health"], middleware: requireStaff("admin", "operator") };
+
 export const listIncidentsRoute = createRoute({
   method: "get",
   path: "/api/v1/incidents",
-  tags: ["Service health"],
+  ...forEveryRole,
   summary: "Incidents, active first",
-  middleware: [requireStaff("admin", "agent", "operator")],
-  responses: {
-    200: jsonResponse(z.object({ items: z.array(incidentOut) }), "The incidents"),
-    ...problemResponses(401, 403),
-  },
+  responses: { 200: itemsResponse(incidentOut, "The incidents"), ...staffReadRefusals },
 });
 
 export const createIncidentRoute = createRoute({
   method: "post",
   path: "/api/v1/incidents",
-  tags: ["Service health"],
+  ...forChangers,
   summary: "Post an incident; the help center banner, status page and contact form show it",
-  middleware: [requireStaff("admin", "operator")],
-  request: {
-    body: { required: true, content: { "application/json": { schema: incidentSchema } } },
-  },
+  request: { body: jsonBody(incidentSchema) },
   responses: {
     201: jsonResponse(incidentOut, "Posted"),
     ...problemResponses(400, 401, 403, 415, 422),
@@ -49,49 +58,34 @@ export const createIncidentRoute = createRoute({
 export const updateIncidentRoute = createRoute({
   method: "patch",
   path: "/api/v1/incidents/{id}",
-  tags: ["Service health"],
+  ...forChangers,
   summary: "Update an incident's status, impact or message",
-  middleware: [requireStaff("admin", "operator")],
   request: {
     params: idParam,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.strictObject({
-            status: z.enum(incidentStatuses).exclude(["resolved"]).optional(),
-            impact: z.enum(serviceStatuses).exclude(["operational"]).optional(),
-            message: localizedMessage.optional(),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.strictObject({
+        status: z.enum(incidentStatuses).exclude(["resolved"]).optional(),
+        impact: z.enum(serviceStatuses).exclude(["operational"]).optional(),
+        message: localizedMessage.optional(),
+      }),
+    ),
   },
-  responses: {
-    200: jsonResponse(incidentOut, "Updated"),
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
-  },
+  responses: { 200: jsonResponse(incidentOut, "Updated"), ...staffChangeRefusals },
 });
 
 export const resolveIncidentRoute = createRoute({
   method: "post",
   path: "/api/v1/incidents/{id}/resolution",
-  tags: ["Service health"],
+  ...forChangers,
   summary: "Resolve an incident, optionally resolving every linked request with one message",
-  middleware: [requireStaff("admin", "operator")],
   request: {
     params: idParam,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.strictObject({
-            message: localizedMessage.optional(),
-            resolveLinkedRequests: z.boolean().default(false),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.strictObject({
+        message: localizedMessage.optional(),
+        resolveLinkedRequests: z.boolean().default(false),
+      }),
+    ),
   },
   responses: {
     200: jsonResponse(
@@ -102,6 +96,6 @@ export const resolveIncidentRoute = createRoute({
       }),
       "Resolved",
     ),
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...staffChangeRefusals,
   },
 });

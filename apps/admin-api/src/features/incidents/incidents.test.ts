@@ -11,6 +11,16 @@ const outage = {
   message: { en: "Mail cannot be sent.", de: "E-Mails können nicht gesendet werden." },
 };
 
+/** An app with one staff member of `role`, who posted the outage through the API. */
+async function postedOutage(role: "admin" | "operator") {
+  const test = testApp();
+  const staff = await staffWithToken(test.db, role);
+  const incident = await readJson(
+    await callJson(test.app, "POST", "/api/v1/incidents", staff.headers, outage),
+  );
+  return { test, staff, incident };
+}
+
 describe("managing incidents", () => {
   it("lets an operator post an incident the help center shows at once", async () => {
     const test = testApp();
@@ -35,11 +45,7 @@ describe("managing incidents", () => {
   });
 
   it("updates an incident's impact and adds a translation", async () => {
-    const test = testApp();
-    const admin = await staffWithToken(test.db, "admin");
-    const incident = await readJson(
-      await callJson(test.app, "POST", "/api/v1/incidents", admin.headers, outage),
-    );
+    const { test, staff: admin, incident } = await postedOutage("admin");
     const updated = await readJson(
       await callJson(test.app, "PATCH", `/api/v1/incidents/${incident.id}`, admin.headers, {
         impact: "degraded",
@@ -55,11 +61,7 @@ describe("managing incidents", () => {
   });
 
   it("resolves every linked request with one message, in each request's language", async () => {
-    const test = testApp();
-    const admin = await staffWithToken(test.db, "admin");
-    const incident = await readJson(
-      await callJson(test.app, "POST", "/api/v1/incidents", admin.headers, outage),
-    );
+    const { test, staff: admin, incident } = await postedOutage("admin");
     const german = await readJson(
       await postJson(test.app, "/api/v1/requests", {
         ...validRequest,
@@ -102,11 +104,7 @@ describe("managing incidents", () => {
   });
 
   it("leaves requests an operator may not resolve to the partner", async () => {
-    const test = testApp();
-    const operator = await staffWithToken(test.db, "operator");
-    const incident = await readJson(
-      await callJson(test.app, "POST", "/api/v1/incidents", operator.headers, outage),
-    );
+    const { test, staff: operator, incident } = await postedOutage("operator");
     const filed = await readJson(
       await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
     );

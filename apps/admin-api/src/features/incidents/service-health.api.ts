@@ -2,7 +2,7 @@ import { resolveLocale, serviceHealthReport, serviceStatuses } from "@frontline/
 import { listActiveIncidents } from "@frontline/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../platform/deps.ts";
-import { createRouter } from "../../platform/openapi.ts";
+import { createRouter, jsonResponse } from "../../platform/openapi.ts";
 
 const reportSchema = z
   .object({
@@ -34,10 +34,7 @@ const serviceHealthRoute = createRoute({
     query: z.object({ locale: z.string().optional().openapi({ example: "de" }) }),
   },
   responses: {
-    200: {
-      description: "The current service health",
-      content: { "application/json": { schema: reportSchema } },
-    },
+    200: jsonResponse(reportSchema, "The current service health"),
   },
 });
 

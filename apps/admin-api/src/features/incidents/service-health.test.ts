@@ -1,5 +1,5 @@
-import { createIncident } from "@frontline/db";
 import { describe, expect, it } from "vitest";
+import { postedIncident } from "../../../test/incidents.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 
 describe("service health", () => {
@@ -13,16 +13,13 @@ describe("service health", () => {
 
   it("shows an active incident in the reader's language and marks its service", async () => {
     const { app, db, clock } = testApp();
-    await createIncident(
-      db,
+    await postedIncident(
+      { db, clock },
       {
-        service: "mail",
         impact: "outage",
-        status: "investigating",
         message: { en: "No mail can be sent.", it: "Non è possibile inviare posta." },
         startedAt: new Date("2026-11-21T09:00:00Z"),
       },
-      clock.now(),
     );
     const body = await readJson(await app.request("/api/v1/service-health?locale=it"));
     expect(body.services.find((s: { id: string }) => s.id === "mail")).toEqual({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { expectPage } from "../../../test/console.ts";
 import { deskPagesTest } from "../../../test/desk-pages.ts";
 
 describe("the queue page", () => {
@@ -7,14 +8,16 @@ describe("the queue page", () => {
     const test = await deskPagesTest();
     const request = await test.file({ subject: "Mail stopped syncing" });
     const response = await test.console.browser.get("/admin/queue");
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain("<title>Queue · Frontline desk</title>");
-    expect(html).toContain(`<a href="/admin/requests/${request.number}">${request.number}</a>`);
-    expect(html).toContain("Mail stopped syncing");
-    expect(html).toContain("Unknown organisation");
-    expect(html).toContain("Email and calendar");
-    expect(html).toContain("B – High");
+    const html = await expectPage(
+      response,
+      200,
+      "<title>Queue · Frontline desk</title>",
+      `<a href="/admin/requests/${request.number}">${request.number}</a>`,
+      "Mail stopped syncing",
+      "Unknown organisation",
+      "Email and calendar",
+      "B – High",
+    );
     expect(html).toMatch(/<li data-count="new">New: <strong>1<\/strong>/);
     expect(html).toContain('<a href="/admin/queue" aria-current="page">Queue</a>');
   });
@@ -74,11 +77,13 @@ describe("the queue page", () => {
   it("says what is wrong with a filter next to it", async () => {
     const test = await deskPagesTest();
     const response = await test.console.browser.get("/admin/queue?incident=abc&service=nope");
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain('<span class="field-error" id="field-incident-error">');
-    expect(html).toContain('href="#field-incident"');
-    expect(html).toContain('name="incident" type="text" value="abc"');
+    await expectPage(
+      response,
+      422,
+      '<span class="field-error" id="field-incident-error">',
+      'href="#field-incident"',
+      'name="incident" type="text" value="abc"',
+    );
   });
 });
 

@@ -1,5 +1,4 @@
 import { applySlaPolicy } from "@frontline/db";
-import { actorOf, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { queueRoute } from "./queue.routes.ts";
@@ -15,7 +14,7 @@ export function queueApi(deps: AppDeps) {
 
   router.openapi(queueRoute, async (c) => {
     c.header("Cache-Control", "no-store");
-    return c.json(await queuePage(deps, c.req.valid("query"), staffOf(actorOf(c))), 200);
+    return c.json(await queuePage(deps, c.req.valid("query"), c.var.staff), 200);
   });
 
   return router;

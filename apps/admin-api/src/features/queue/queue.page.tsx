@@ -1,7 +1,13 @@
 import { type Status, statuses } from "@frontline/core";
-import type { Context } from "hono";
-import { actorOf, staffOf } from "../../platform/actor.ts";
-import { errorsFromProblem, type FormErrors, parseForm } from "../../platform/console/forms.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { FilterForm } from "../../platform/console/form-layout.tsx";
+import {
+  errorsFromProblem,
+  type FormErrors,
+  formFields,
+  parseForm,
+} from "../../platform/console/forms.ts";
+import { CardTable } from "../../platform/console/table.tsx";
 import { ErrorSummary, Field, SelectField, Time } from "../../platform/console/ui.tsx";
 import {
   anyOption,
@@ -27,7 +33,7 @@ const LIST_KEYS = ["status", "severity", "category", "service"];
 const SINGLE_KEYS = ["customer", "assignee", "sla", "incident", "q", "sort", "order", "cursor"];
 
 /** Reads only the known filters, so `?notice=` and empty form fields do not trip validation. */
-export function rawQueueQuery(c: Context): RawQuery {
+export function rawQueueQuery(c: StaffContext): RawQuery {
   const raw: RawQuery = {};
   for (const key of LIST_KEYS) {
     const values = (c.req.queries(key) ?? []).filter((v) => v.trim() !== "");
@@ -63,14 +69,12 @@ const listOf = (raw: RawQuery, key: string) => {
 
 function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: FormErrors }) {
   const chosen = new Set(listOf(raw, "status"));
+  const field = formFields(
+    Object.fromEntries(Object.keys(raw).map((k) => [k, first(raw, k)])),
+    errors,
+  );
   return (
-    <form
-      method="get"
-      action="/admin/queue"
-      class="filters"
-      id="queue-filters"
-      aria-label="Filter the queue"
-    >
+    <FilterForm action="/admin/queue" id="queue-filters" label="Filter the queue">
       <fieldset class="checkboxes">
         <legend>Status</legend>
         {statuses.map((status) => (
@@ -82,73 +86,53 @@ function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: 
       </fieldset>
       <SelectField
         label="Severity"
-        name="severity"
-        value={first(raw, "severity")}
+        {...field("severity")}
         options={[...anyOption(), ...severityOptions]}
-        error={errors.severity}
       />
       <SelectField
         label="Category"
-        name="category"
-        value={first(raw, "category")}
+        {...field("category")}
         options={[...anyOption(), ...categoryOptions]}
-        error={errors.category}
       />
       <SelectField
         label="Service"
-        name="service"
-        value={first(raw, "service")}
+        {...field("service")}
         options={[...anyOption(), ...serviceOptions(deps.config.services)]}
-        error={errors.service}
       />
       <SelectField
         label="Assignee"
-        name="assignee"
-        value={first(raw, "assignee")}
+        {...field("assignee")}
         options={[
           { value: "", label: "Anyone" },
           { value: "me", label: "Me" },
           { value: "none", label: "Nobody (unassigned)" },
         ]}
-        error={errors.assignee}
       />
       <SelectField
         label="SLA"
-        name="sla"
-        value={first(raw, "sla")}
+        {...field("sla")}
         options={[
           ...anyOption(),
           { value: "breached", label: "Breached" },
           { value: "at-risk", label: "At risk" },
         ]}
-        error={errors.sla}
       />
-      <Field
-        label="Incident number"
-        name="incident"
-        value={first(raw, "incident")}
-        error={errors.incident}
-        maxlength={16}
-      />
+      <Field label="Incident number" {...field("incident")} maxlength={16} />
       <Field
         label="Search"
-        name="q"
+        {...field("q")}
         type="search"
         hint="Words or a reference number"
-        value={first(raw, "q")}
-        error={errors.q}
         maxlength={200}
       />
       <SelectField
         label="Sort by"
-        name="sort"
-        value={first(raw, "sort")}
+        {...field("sort")}
         options={[
           { value: "sla", label: "SLA due, soonest first" },
           { value: "created", label: "Newest first" },
           { value: "updated", label: "Recently updated first" },
         ]}
-        error={errors.sort}
       />
       <div class="field checkbox">
         <label>
@@ -164,7 +148,7 @@ function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: 
       <div class="filter-actions">
         <button type="submit">Apply filters</button> <a href="/admin/queue">Clear filters</a>
       </div>
-    </form>
+    </FilterForm>
   );
 }
 
@@ -185,54 +169,48 @@ function SlaCell({ sla }: { sla: QueueRow["sla"] }) {
   );
 }
 
+const columns = [
+  "Number",
+  "Subject",
+  "Organisation",
+  "Service",
+  "Severity",
+  "Status",
+  "Assignee",
+  "SLA due",
+];
+
 function QueueTable({ deps, items }: { deps: AppDeps; items: QueueRow[] }) {
   if (items.length === 0) return <p data-queue-empty>No requests match these filters.</p>;
   return (
-    <div class="table-wrap">
-      <table class="cards" id="queue">
-        <caption>Requests</caption>
-        <thead>
-          <tr>
-            <th scope="col">Number</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Service</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Status</th>
-            <th scope="col">Assignee</th>
-            <th scope="col">SLA due</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr data-request={item.number}>
-              <td data-label="Number" class="mono">
-                <a href={`/admin/requests/${item.number}`}>{item.number}</a>
-              </td>
-              <td data-label="Subject">{item.subject}</td>
-              <td data-label="Organisation">
-                {item.customer?.organisation ?? item.organisation}
-                {item.unknownOrganisation ? (
-                  <>
-                    {" "}
-                    <span class="badge" data-unknown-organisation>
-                      Unknown organisation
-                    </span>
-                  </>
-                ) : null}
-              </td>
-              <td data-label="Service">{serviceName(deps.config.services, item.service)}</td>
-              <td data-label="Severity">{severityName(item.severity)}</td>
-              <td data-label="Status">{statusName(item.status)}</td>
-              <td data-label="Assignee">{item.assignee?.name ?? "Nobody"}</td>
-              <td data-label="SLA due">
-                <SlaCell sla={item.sla} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable id="queue" caption="Requests" columns={columns}>
+      {items.map((item) => (
+        <tr data-request={item.number}>
+          <td data-label="Number" class="mono">
+            <a href={`/admin/requests/${item.number}`}>{item.number}</a>
+          </td>
+          <td data-label="Subject">{item.subject}</td>
+          <td data-label="Organisation">
+            {item.customer?.organisation ?? item.organisation}
+            {item.unknownOrganisation ? (
+              <>
+                {" "}
+                <span class="badge" data-unknown-organisation>
+                  Unknown organisation
+                </span>
+              </>
+            ) : null}
+          </td>
+          <td data-label="Service">{serviceName(deps.config.services, item.service)}</td>
+          <td data-label="Severity">{severityName(item.severity)}</td>
+          <td data-label="Status">{statusName(item.status)}</td>
+          <td data-label="Assignee">{item.assignee?.name ?? "Nobody"}</td>
+          <td data-label="SLA due">
+            <SlaCell sla={item.sla} />
+          </td>
+        </tr>
+      ))}
+    </CardTable>
   );
 }
 
@@ -262,8 +240,8 @@ const filterLabels = {
 };
 
 export function showQueue(deps: AppDeps) {
-  return async (c: Context) => {
-    const staff = staffOf(actorOf(c));
+  return async (c: StaffContext) => {
+    const staff = c.var.staff;
     const raw = rawQueueQuery(c);
     let errors: FormErrors = {};
     let result: QueueResult | null = null;

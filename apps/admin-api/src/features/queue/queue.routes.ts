@@ -8,7 +8,7 @@ import {
 } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { problemResponses } from "../../platform/openapi.ts";
+import { jsonResponse, problemResponses } from "../../platform/openapi.ts";
 
 /** A filter given as `?status=new&status=open` or `?status=new,open` (or both). */
 function listOf<const T extends readonly [string, ...string[]]>(values: T, description: string) {
@@ -122,10 +122,7 @@ export const queueRoute = createRoute({
   summary: "The partner's queue of requests, filtered, searched and sorted by SLA due",
   description:
     "Keyset pagination: pass nextCursor as cursor for the next page; it never repeats or skips a request.",
-  middleware: [requireStaff("admin", "agent")],
+  middleware: requireStaff("admin", "agent"),
   request: { query: queueQuerySchema },
-  responses: {
-    200: { description: "One page", content: { "application/json": { schema: queuePageSchema } } },
-    ...problemResponses(401, 403, 422),
-  },
+  responses: { 200: jsonResponse(queuePageSchema, "One page"), ...problemResponses(401, 403, 422) },
 });

@@ -1,6 +1,7 @@
-import { addSubscription, appendEvent, createCustomer, createIncident } from "@frontline/db";
+import { addSubscription, appendEvent, createCustomer } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { type DeskTest, deskTest, numbers } from "../../../test/desk.ts";
+import { postedIncident } from "../../../test/incidents.ts";
 import { readJson } from "../../../test/test-app.ts";
 
 /**
@@ -21,17 +22,11 @@ async function stockedDesk() {
     { service: "mail", seats: 40, status: "active", renewalDate: new Date("2027-03-01") },
     desk.clock.now(),
   );
-  const incident = await createIncident(
-    desk.db,
-    {
-      service: "mail",
-      impact: "degraded",
-      status: "investigating",
-      message: { en: "Mail is slow" },
-      startedAt: new Date("2026-11-21T07:00:00Z"),
-    },
-    desk.clock.now(),
-  );
+  const incident = await postedIncident(desk, {
+    impact: "degraded",
+    message: { en: "Mail is slow" },
+    startedAt: new Date("2026-11-21T07:00:00Z"),
+  });
   const r = {
     // due 09:00 (breached)
     lateA: await desk.file(

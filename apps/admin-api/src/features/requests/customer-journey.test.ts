@@ -1,11 +1,6 @@
-import {
-  changeStatus,
-  createIncident,
-  getRequestByNumber,
-  listOutbox,
-  schema,
-} from "@frontline/db";
+import { changeStatus, getRequestByNumber, listOutbox, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
+import { postedIncident } from "../../../test/incidents.ts";
 import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
 import { defaultRateLimits } from "../../platform/deps.ts";
 
@@ -92,17 +87,7 @@ describe("filing twice with the same Idempotency-Key", () => {
 describe("what the form sends along", () => {
   it("stores the suggested and opened articles and links the incident the customer saw", async () => {
     const test = testApp();
-    const incident = await createIncident(
-      test.db,
-      {
-        service: "mail",
-        impact: "degraded",
-        status: "investigating",
-        message: { en: "Delays" },
-        startedAt: test.clock.now(),
-      },
-      test.clock.now(),
-    );
+    const incident = await postedIncident(test, { impact: "degraded", message: { en: "Delays" } });
     const { row } = await file(test, {
       ...validRequest,
       suggestedArticles: ["repeated-password-prompts", "check-service-health"],

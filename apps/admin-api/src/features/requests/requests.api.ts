@@ -1,4 +1,6 @@
 import { createSupportRequestSchema } from "@frontline/core";
+import type { Context } from "hono";
+import type { AppEnv } from "../../platform/app-env.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { changeStatusAsCustomer } from "./change-status-as-customer.ts";
@@ -11,6 +13,13 @@ import {
   trackRequestRoute,
 } from "./requests.routes.ts";
 import { authorizeCustomer, trackRequest } from "./requests.use-cases.ts";
+
+/** A call about one filed request, from the customer who filed it. */
+type TrackedCall = Context<
+  AppEnv,
+  string,
+  { out: { param: { number: string }; header: { "x-tracking-token"?: string | undefined } } }
+>;
 
 export function requestsApi(deps: AppDeps) {
   const router = createRouter();
@@ -32,21 +41,16 @@ export function requestsApi(deps: AppDeps) {
     return c.json(await trackRequest(deps, number, c.req.valid("header")["x-tracking-token"]), 200);
   });
 
+  /** The customer's own request: the number in the path, proven by the tracking token. */
+  const ownRequest = (c: TrackedCall) =>
+    authorizeCustomer(deps, c.req.valid("param").number, c.req.valid("header")["x-tracking-token"]);
+
   router.openapi(replyRoute, async (c) => {
-    const row = await authorizeCustomer(
-      deps,
-      c.req.valid("param").number,
-      c.req.valid("header")["x-tracking-token"],
-    );
+    const row = await ownRequest(c);
     return c.json(await replyAsCustomer(deps, row, c.req.valid("json").body), 201);
   });
-
   router.openapi(customerStatusRoute, async (c) => {
-    const row = await authorizeCustomer(
-      deps,
-      c.req.valid("param").number,
-      c.req.valid("header")["x-tracking-token"],
-    );
+    const row = await ownRequest(c);
     return c.json(await changeStatusAsCustomer(deps, row, c.req.valid("json").status), 200);
   });
 

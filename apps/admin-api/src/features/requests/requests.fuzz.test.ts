@@ -4,6 +4,7 @@ import { replyFields, requestFields, statusFields } from "../../../test/fuzz-fie
 import {
   expectApiAnswer,
   fuzz,
+  fuzzApiCalls,
   fuzzApp,
   fuzzRuns,
   send,
@@ -53,14 +54,8 @@ describe("fuzzing filing a request", () => {
     async () => {
       const { app, db } = fuzzApp();
       const path = fc.constant("/api/v1/requests");
-      await fuzz(
-        db,
-        jsonPostCalls(path, requestFields, validRequest),
-        { numRuns: fuzzRuns.fileRequest },
-        async (call) => {
-          await expectApiAnswer(await send(app, call));
-        },
-      );
+      const input = jsonPostCalls(path, requestFields, validRequest);
+      await fuzzApiCalls({ app, db }, input, fuzzRuns.fileRequest);
       crashes.check();
     },
     TIMEOUT,
@@ -162,30 +157,25 @@ function customerWrites(
   return fc.oneof(malformed, wrongNumber, wrongToken);
 }
 
+/** The test body for one of the customer's writes, fuzzed on a request of their own. */
+const fuzzCustomerWrite =
+  (route: "replies" | "status", fields: Record<string, FieldSpec>, body: object, runs: number) =>
+  async () => {
+    const { app, db, number, token } = await appWithRequest();
+    await fuzzApiCalls({ app, db }, customerWrites(route, fields, body, { number, token }), runs);
+    crashes.check();
+  };
+
 describe("fuzzing a customer's replies and status changes", () => {
   it(
     "malformed replies, numbers, tokens and headers get problem+json and write no reply",
-    async () => {
-      const { app, db, number, token } = await appWithRequest();
-      const input = customerWrites("replies", replyFields, { body: "Thanks." }, { number, token });
-      await fuzz(db, input, { numRuns: fuzzRuns.reply }, async (call) => {
-        await expectApiAnswer(await send(app, call));
-      });
-      crashes.check();
-    },
+    fuzzCustomerWrite("replies", replyFields, { body: "Thanks." }, fuzzRuns.reply),
     TIMEOUT,
   );
 
   it(
     "malformed status changes, numbers, tokens and headers get problem+json and change nothing",
-    async () => {
-      const { app, db, number, token } = await appWithRequest();
-      const input = customerWrites("status", statusFields, { status: "closed" }, { number, token });
-      await fuzz(db, input, { numRuns: fuzzRuns.customerStatus }, async (call) => {
-        await expectApiAnswer(await send(app, call));
-      });
-      crashes.check();
-    },
+    fuzzCustomerWrite("status", statusFields, { status: "closed" }, fuzzRuns.customerStatus),
     TIMEOUT,
   );
 });

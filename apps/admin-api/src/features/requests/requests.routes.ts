@@ -5,7 +5,7 @@ import {
   statuses,
 } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { problemResponses } from "../../platform/openapi.ts";
+import { jsonBody, jsonResponse, numberParam, problemResponses } from "../../platform/openapi.ts";
 
 export const filedRequestSchema = z
   .object({
@@ -32,16 +32,13 @@ export const fileRequestRoute = (schema: ReturnType<typeof createSupportRequestS
             "A value unique to this submission; sending it again returns the first answer instead of filing twice.",
         }),
       }),
-      body: {
-        required: true,
-        content: { "application/json": { schema } },
-      },
+      body: jsonBody(schema),
     },
     responses: {
-      201: {
-        description: "Filed; keep the tracking token, it is not shown again",
-        content: { "application/json": { schema: filedRequestSchema } },
-      },
+      201: jsonResponse(
+        filedRequestSchema,
+        "Filed; keep the tracking token, it is not shown again",
+      ),
       ...problemResponses(400, 413, 415, 422, 429),
     },
   });
@@ -78,12 +75,14 @@ export const trackedRequestSchema = z
   })
   .openapi("TrackedRequest");
 
-const trackingParams = z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) });
-const trackingHeaders = z.object({ "x-tracking-token": z.string().optional() });
-const trackedResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: trackedRequestSchema } },
-});
+/** The customer proves it is their request with the tracking token they got when filing. */
+const tracking = {
+  params: numberParam,
+  headers: z.object({ "x-tracking-token": z.string().optional() }),
+};
+const trackedResponse = (description: string) => jsonResponse(trackedRequestSchema, description);
+/** What the customer's changes (a reply, a status) can be refused for. */
+const changeRefusals = problemResponses(400, 404, 409, 415, 422, 429);
 
 export const replyRoute = createRoute({
   method: "post",
@@ -92,15 +91,8 @@ export const replyRoute = createRoute({
   summary: "Reply to your request",
   description:
     "Answering a question puts the request back in progress; replying to a resolved request reopens it (within 7 days).",
-  request: {
-    params: trackingParams,
-    headers: trackingHeaders,
-    body: { required: true, content: { "application/json": { schema: messageSchema } } },
-  },
-  responses: {
-    201: trackedResponse("The reply is on the timeline"),
-    ...problemResponses(400, 404, 409, 415, 422, 429),
-  },
+  request: { ...tracking, body: jsonBody(messageSchema) },
+  responses: { 201: trackedResponse("The reply is on the timeline"), ...changeRefusals },
 });
 
 export const customerStatusRoute = createRoute({
@@ -108,18 +100,8 @@ export const customerStatusRoute = createRoute({
   path: "/api/v1/requests/{number}/status",
   tags: ["Requests"],
   summary: "Confirm your request is solved, close it, or reopen it",
-  request: {
-    params: trackingParams,
-    headers: trackingHeaders,
-    body: {
-      required: true,
-      content: { "application/json": { schema: customerStatusChangeSchema } },
-    },
-  },
-  responses: {
-    200: trackedResponse("The request in its new status"),
-    ...problemResponses(400, 404, 409, 415, 422, 429),
-  },
+  request: { ...tracking, body: jsonBody(customerStatusChangeSchema) },
+  responses: { 200: trackedResponse("The request in its new status"), ...changeRefusals },
 });
 
 export const trackRequestRoute = createRoute({
@@ -129,15 +111,9 @@ export const trackRequestRoute = createRoute({
   summary: "Follow a request with its tracking token",
   description:
     "Answers 404 alike for an unknown number, a wrong token and a missing token, so the API never reveals which numbers exist.",
-  request: {
-    params: z.object({ number: z.string().openapi({ example: "SR-2026-000123" }) }),
-    headers: z.object({ "x-tracking-token": z.string().optional() }),
-  },
+  request: tracking,
   responses: {
-    200: {
-      description: "The request and its public timeline",
-      content: { "application/json": { schema: trackedRequestSchema } },
-    },
+    200: trackedResponse("The request and its public timeline"),
     ...problemResponses(404),
   },
 });

@@ -1,7 +1,7 @@
 import { locales, publicCatalog, resolveLocale } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../platform/deps.ts";
-import { createRouter } from "../../platform/openapi.ts";
+import { createRouter, jsonResponse } from "../../platform/openapi.ts";
 
 const entry = z.object({ id: z.string(), label: z.string() });
 
@@ -22,22 +22,18 @@ const catalogRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: "The catalogue the contact form offers",
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              categories: z.array(entry),
-              services: z.array(entry),
-              severities: z.array(
-                entry.extend({ meaning: z.string(), firstResponseMinutes: z.number().int() }),
-              ),
-            })
-            .openapi("Catalog"),
-        },
-      },
-    },
+    200: jsonResponse(
+      z
+        .object({
+          categories: z.array(entry),
+          services: z.array(entry),
+          severities: z.array(
+            entry.extend({ meaning: z.string(), firstResponseMinutes: z.number().int() }),
+          ),
+        })
+        .openapi("Catalog"),
+      "The catalogue the contact form offers",
+    ),
   },
 });
 

@@ -2,7 +2,7 @@ import { deflectionSchema } from "@frontline/core";
 import { recordDeflection } from "@frontline/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../platform/deps.ts";
-import { createRouter, problemResponses } from "../../platform/openapi.ts";
+import { createRouter, jsonBody, jsonResponse, problemResponses } from "../../platform/openapi.ts";
 
 const deflectionRoute = createRoute({
   method: "post",
@@ -11,14 +11,9 @@ const deflectionRoute = createRoute({
   summary: "Record that a suggested article solved the customer's problem",
   description:
     "Nothing is filed; the partner sees which articles answer questions before they become requests.",
-  request: {
-    body: { required: true, content: { "application/json": { schema: deflectionSchema } } },
-  },
+  request: { body: jsonBody(deflectionSchema) },
   responses: {
-    201: {
-      description: "Recorded",
-      content: { "application/json": { schema: z.object({ recorded: z.literal(true) }) } },
-    },
+    201: jsonResponse(z.object({ recorded: z.literal(true) }), "Recorded"),
     ...problemResponses(400, 415, 422, 429),
   },
 });

@@ -4,7 +4,7 @@ import { articleFeedbackSchema } from "@frontline/core";
 import { recordFeedback } from "@frontline/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../platform/deps.ts";
-import { createRouter, problemResponses } from "../../platform/openapi.ts";
+import { createRouter, jsonBody, jsonResponse, problemResponses } from "../../platform/openapi.ts";
 import { problems } from "../../platform/problems.ts";
 
 const feedbackRoute = createRoute({
@@ -14,14 +14,9 @@ const feedbackRoute = createRoute({
   summary: 'Record a "Was this helpful?" answer',
   description:
     "Sending the same submissionId again (the vote, then a comment) updates that answer instead of counting it twice.",
-  request: {
-    body: { required: true, content: { "application/json": { schema: articleFeedbackSchema } } },
-  },
+  request: { body: jsonBody(articleFeedbackSchema) },
   responses: {
-    201: {
-      description: "Recorded",
-      content: { "application/json": { schema: z.object({ recorded: z.literal(true) }) } },
-    },
+    201: jsonResponse(z.object({ recorded: z.literal(true) }), "Recorded"),
     ...problemResponses(400, 415, 422),
   },
 });

@@ -1,6 +1,7 @@
 import type { StaffRole } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 
@@ -104,10 +105,8 @@ describe("who may open the account pages of the console", () => {
   });
 
   it("refuses forms of an admin page to other roles, even with a valid CSRF token", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post("/admin/users", {
-      _csrf: csrf,
+    const { browser } = await consoleTest("agent");
+    const response = await browser.submit("/admin/users", {
       email: "x@partner.example",
       name: "X",
       role: "admin",

@@ -1,6 +1,8 @@
 import { type AuditRow, listAuditActions } from "@frontline/db";
-import type { Context } from "hono";
-import { type FormErrors, parseForm } from "../../platform/console/forms.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { FilterForm, Submit } from "../../platform/console/form-layout.tsx";
+import { type FormErrors, formFields, parseForm } from "../../platform/console/forms.ts";
+import { CardTable } from "../../platform/console/table.tsx";
 import { ErrorSummary, Field, SelectField, Time } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { auditPage, auditQuerySchema } from "./audit-query.ts";
@@ -21,6 +23,8 @@ function Detail({ detail }: { detail: Record<string, unknown> | null }) {
   );
 }
 
+const columns = ["When", "Actor", "Action", "Target", "Client address", "Details"];
+
 function AuditPage(props: {
   rows: AuditRow[];
   actions: string[];
@@ -29,90 +33,52 @@ function AuditPage(props: {
   olderHref: string | null;
 }) {
   const { values, errors } = props;
+  const field = formFields(values, errors);
   return (
     <>
       <h1>Audit log</h1>
       <p>Sign-ins, failed sign-ins, user, role, password and token changes, newest first.</p>
       <ErrorSummary errors={errors} labels={labels} />
-      <form method="get" action="/admin/audit" class="filters" aria-label="Filter the audit log">
+      <FilterForm action="/admin/audit" label="Filter the audit log">
         <SelectField
           label="Action"
-          name="action"
+          {...field("action")}
           value={values.action ?? ""}
           options={[
             { value: "", label: "Any action" },
             ...props.actions.map((a) => ({ value: a, label: a })),
           ]}
-          error={errors.action}
         />
-        <Field
-          label="Actor"
-          name="actor"
-          type="search"
-          hint="Email, cli or system"
-          value={values.actor}
-          error={errors.actor}
-        />
-        <Field
-          label="From"
-          name="from"
-          type="date"
-          hint="UTC day"
-          value={values.from}
-          error={errors.from}
-        />
-        <Field
-          label="To"
-          name="to"
-          type="date"
-          hint="UTC day, included"
-          value={values.to}
-          error={errors.to}
-        />
-        <div>
-          <button type="submit">Filter</button>
-        </div>
-      </form>
+        <Field label="Actor" {...field("actor")} type="search" hint="Email, cli or system" />
+        <Field label="From" {...field("from")} type="date" hint="UTC day" />
+        <Field label="To" {...field("to")} type="date" hint="UTC day, included" />
+        <Submit>Filter</Submit>
+      </FilterForm>
       {props.rows.length === 0 ? (
         <p>No entries match.</p>
       ) : (
-        <div class="table-wrap">
-          <table class="cards">
-            <caption class="visually-hidden">Audit entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Client address</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((row) => (
-                <tr>
-                  <td data-label="When">
-                    <Time value={row.at} />
-                  </td>
-                  <td data-label="Actor" class="mono">
-                    {row.actorLabel}
-                  </td>
-                  <td data-label="Action">{row.action}</td>
-                  <td data-label="Target" class="mono">
-                    {row.target ?? "—"}
-                  </td>
-                  <td data-label="Client address" class="mono">
-                    {row.clientAddress ?? "—"}
-                  </td>
-                  <td data-label="Details">
-                    <Detail detail={row.detail} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable caption="Audit entries, newest first" hiddenCaption columns={columns}>
+          {props.rows.map((row) => (
+            <tr>
+              <td data-label="When">
+                <Time value={row.at} />
+              </td>
+              <td data-label="Actor" class="mono">
+                {row.actorLabel}
+              </td>
+              <td data-label="Action">{row.action}</td>
+              <td data-label="Target" class="mono">
+                {row.target ?? "—"}
+              </td>
+              <td data-label="Client address" class="mono">
+                {row.clientAddress ?? "—"}
+              </td>
+              <td data-label="Details">
+                <Detail detail={row.detail} />
+              </td>
+            </tr>
+          ))}
+        </CardTable>
       )}
       {props.olderHref ? (
         <p>
@@ -125,7 +91,7 @@ function AuditPage(props: {
 
 /** The filters are a GET form, so a filtered view is a link people can share. */
 export function showAudit(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const query = c.req.query();
     const values: Record<string, string> = {};
     for (const name of filterNames) values[name] = query[name] ?? "";

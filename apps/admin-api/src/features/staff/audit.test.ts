@@ -7,6 +7,7 @@ import {
   submitSignIn,
   TestBrowser,
 } from "../../../test/browser.ts";
+import { consoleTest, expectPage } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 
@@ -124,9 +125,8 @@ describe("the audit log", () => {
   });
 
   it("never records a password or a token", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const html = await (await browser.post("/admin/tokens", { _csrf: csrf, name: "x" })).text();
+    const { browser, ...test } = await consoleTest("admin");
+    const html = await (await browser.submit("/admin/tokens", { name: "x" })).text();
     const token = /value="(flt_[^"]+)"/.exec(html)?.[1] ?? "missing";
     await submitSignIn(
       new TestBrowser(test.app),
@@ -217,15 +217,16 @@ describe("reading the audit log through the API", () => {
 
 describe("the audit page of the console", () => {
   it("filters with a form that keeps its values", async () => {
-    const test = testApp();
+    const { browser, ...test } = await consoleTest("admin");
     await seedLog(test);
-    const { browser } = await signedInBrowser(test.app, test.db, "admin");
     const response = await browser.get("/admin/audit?action=sign-in&actor=ann&from=&to=");
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain('<option value="sign-in" selected="">');
-    expect(html).toContain('name="actor" type="search" value="ann"');
-    expect(html).toContain("192.0.2.1");
+    const html = await expectPage(
+      response,
+      200,
+      '<option value="sign-in" selected="">',
+      'name="actor" type="search" value="ann"',
+      "192.0.2.1",
+    );
     expect(html).not.toContain("bob@partner.example");
     expect(html).not.toContain("Older entries");
   });
@@ -254,13 +255,14 @@ describe("the audit page of the console", () => {
   });
 
   it("shows a wrong date next to its field", async () => {
-    const test = testApp();
-    const { browser } = await signedInBrowser(test.app, test.db, "admin");
+    const { browser } = await consoleTest("admin");
     const response = await browser.get("/admin/audit?from=31.12.2026");
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain('id="field-from-error"');
-    expect(html).toContain("Enter a date like 2026-11-21.");
+    const html = await expectPage(
+      response,
+      422,
+      'id="field-from-error"',
+      "Enter a date like 2026-11-21.",
+    );
     expect(csrfFrom(html)).toBeTruthy();
   });
 });

@@ -34,35 +34,17 @@ function changeEntries(
   actor: Actor,
   { before, user }: { before: StaffUserRow; user: StaffUserRow },
 ): AuditEntry[] {
-  const target = user.email;
-  const userId = user.id;
+  const entry = (action: string, detail: Record<string, unknown>) =>
+    auditEntry(deps, actor, { action, target: user.email, detail: { userId: user.id, ...detail } });
   const entries: AuditEntry[] = [];
   if (before.name !== user.name) {
-    entries.push(
-      auditEntry(deps, actor, {
-        action: "user.rename",
-        target,
-        detail: { userId, from: before.name, to: user.name },
-      }),
-    );
+    entries.push(entry("user.rename", { from: before.name, to: user.name }));
   }
   if (before.role !== user.role) {
-    entries.push(
-      auditEntry(deps, actor, {
-        action: "user.role",
-        target,
-        detail: { userId, from: before.role, to: user.role },
-      }),
-    );
+    entries.push(entry("user.role", { from: before.role, to: user.role }));
   }
   if (before.disabled !== user.disabled) {
-    entries.push(
-      auditEntry(deps, actor, {
-        action: user.disabled ? "user.disable" : "user.enable",
-        target,
-        detail: { userId },
-      }),
-    );
+    entries.push(entry(user.disabled ? "user.disable" : "user.enable", {}));
   }
   return entries;
 }

@@ -11,6 +11,7 @@ import {
   TEST_PASSWORD,
   TestBrowser,
 } from "../../../test/browser.ts";
+import { expectPage, expectRedirect } from "../../../test/console.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 import { loadConfig } from "../../config.ts";
 import { SESSION_COOKIE } from "../../platform/session.ts";
@@ -83,8 +84,7 @@ describe("the first start on an empty database", () => {
         FIRST_ADMIN_EMAIL,
         server.firstAdmin?.password ?? "",
       );
-      expect(response.status).toBe(303);
-      expect(response.headers.get("location")).toBe("/admin/password");
+      expectRedirect(response, "/admin/password");
     } finally {
       await server.close();
     }
@@ -147,8 +147,7 @@ describe("signing in with a one-time password", () => {
       password: new_,
       confirm: new_,
     });
-    expect(changed.status).toBe(303);
-    expect(changed.headers.get("location")).toBe("/admin?notice=password-changed");
+    expectRedirect(changed, "/admin?notice=password-changed");
     // The first admin starts at the queue; the confirmation goes along.
     const start = await browser.get("/admin?notice=password-changed");
     expect(start.headers.get("location")).toBe("/admin/queue?notice=password-changed");
@@ -203,24 +202,25 @@ describe("changing one's password", () => {
       current: TEST_PASSWORD,
       ...form,
     });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain(`<span class="field-error" id="field-${field}-error">`);
-    expect(html).toContain(message);
-    expect(html).toContain(`href="#field-${field}"`);
+    const html = await expectPage(
+      response,
+      422,
+      `<span class="field-error" id="field-${field}-error">`,
+      message,
+      `href="#field-${field}"`,
+    );
     // Passwords are never written back into the page.
     for (const value of Object.values(form)) expect(html).not.toContain(`value="${value}"`);
   });
 
   it("signs out the user's other sessions but keeps this one", async () => {
     const { app, db } = testApp();
-    const { browser, csrf, user } = await signedInBrowser(app, db, "agent");
+    const { browser, user } = await signedInBrowser(app, db, "agent");
     const elsewhere = new TestBrowser(app);
     await submitSignIn(elsewhere, user.email, TEST_PASSWORD);
     expect((await elsewhere.get("/admin/tokens")).status).toBe(200);
     const next = "my second passphrase";
-    await browser.post("/admin/password", {
-      _csrf: csrf,
+    await browser.submit("/admin/password", {
       current: TEST_PASSWORD,
       password: next,
       confirm: next,

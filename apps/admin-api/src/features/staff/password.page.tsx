@@ -1,5 +1,5 @@
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
@@ -8,7 +8,7 @@ import {
   readForm,
   safeNext,
 } from "../../platform/console/forms.ts";
-import { CsrfInput, ErrorSummary, Field, Notice } from "../../platform/console/ui.tsx";
+import { ErrorSummary, Field, Notice } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { passwordChangeSchema } from "./accounts.ts";
 import { changeOwnPassword } from "./change-own-password.ts";
@@ -18,6 +18,26 @@ const labels = {
   password: "New password",
   confirm: "Repeat new password",
 };
+
+/** Passwords are never echoed back into the form; only their errors are. */
+function PasswordField(props: {
+  name: keyof typeof labels;
+  errors: FormErrors;
+  autocomplete: string;
+  hint?: string;
+}) {
+  return (
+    <Field
+      label={labels[props.name]}
+      name={props.name}
+      type="password"
+      autocomplete={props.autocomplete}
+      hint={props.hint}
+      error={props.errors[props.name]}
+      required
+    />
+  );
+}
 
 function PasswordPage(props: {
   next: string;
@@ -35,71 +55,51 @@ function PasswordPage(props: {
         </Notice>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <form method="post" action="/admin/password" class="stack" novalidate>
-        <CsrfInput />
+      <PostForm action="/admin/password">
         <input type="hidden" name="next" value={props.next} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" autocomplete="username" value={props.email} hidden readonly />
-        <Field
-          label={labels.current}
-          name="current"
-          type="password"
-          autocomplete="current-password"
-          error={errors.current}
-          required
-        />
-        <Field
-          label={labels.password}
+        <PasswordField name="current" errors={errors} autocomplete="current-password" />
+        <PasswordField
           name="password"
-          type="password"
+          errors={errors}
           autocomplete="new-password"
           hint="At least 12 characters. A few unrelated words make a strong one."
-          error={errors.password}
-          required
         />
-        <Field
-          label={labels.confirm}
-          name="confirm"
-          type="password"
-          autocomplete="new-password"
-          error={errors.confirm}
-          required
-        />
-        <div>
-          <button type="submit">Change password</button>
-        </div>
-      </form>
+        <PasswordField name="confirm" errors={errors} autocomplete="new-password" />
+        <Submit>Change password</Submit>
+      </PostForm>
     </>
   );
 }
 
-function render(c: Context, next: string, errors?: FormErrors) {
-  const staff = c.get("staff");
+function render(c: StaffContext, next: string, errors?: FormErrors) {
+  const staff = c.var.staff;
   if (errors) c.status(422);
   return c.render(
     <PasswordPage
       next={next}
-      email={staff?.email ?? ""}
+      email={staff.email}
       errors={errors}
-      mustChange={Boolean(staff?.mustChangePassword)}
+      mustChange={Boolean(staff.mustChangePassword)}
     />,
     { title: "Change your password" },
   );
 }
 
 export function showPasswordPage() {
-  return (c: Context) => render(c, safeNext(c.req.query("next"), ""));
+  return (c: StaffContext) => render(c, safeNext(c.req.query("next"), ""));
 }
 
 export function submitPasswordPage(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values: FormValues = await readForm(c);
     const next = safeNext(values.next, "");
     // Passwords are never echoed back into the form; the errors say what to fix.
     const parsed = parseForm(passwordChangeSchema, values);
     if (!parsed.ok) return render(c, next, parsed.errors);
     try {
-      await changeOwnPassword(deps, actorOf(c), parsed.data, c.get("staff")?.sessionId ?? null);
+      await changeOwnPassword(deps, c.var.actor, parsed.data, c.var.staff.sessionId ?? null);
     } catch (error) {
       return render(c, next, errorsFromProblem(error));
     }

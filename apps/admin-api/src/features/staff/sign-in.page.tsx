@@ -1,12 +1,13 @@
-import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppContext } from "../../platform/app-env.ts";
+import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   type FormErrors,
   type FormValues,
   readForm,
   safeNext,
 } from "../../platform/console/forms.ts";
-import { CsrfInput, ErrorSummary, Field } from "../../platform/console/ui.tsx";
+import { ErrorSummary, Field } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { clientAddress, isHttps } from "../../platform/guards.ts";
 import {
@@ -27,7 +28,7 @@ import { signIn, signOut } from "./sign-in.ts";
  */
 const SIGN_IN_COOKIE = "frontline_sign_in";
 
-function newSignInToken(c: Context, deps: AppDeps): string {
+function newSignInToken(c: AppContext, deps: AppDeps): string {
   const token = randomSecret();
   setCookie(c, SIGN_IN_COOKIE, token, {
     path: "/admin/sign-in",
@@ -39,7 +40,7 @@ function newSignInToken(c: Context, deps: AppDeps): string {
 }
 
 /** Reuses the browser's token, so two open sign-in tabs both work. */
-function signInToken(c: Context, deps: AppDeps): string {
+function signInToken(c: AppContext, deps: AppDeps): string {
   const existing = getCookie(c, SIGN_IN_COOKIE);
   return existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newSignInToken(c, deps);
 }
@@ -55,8 +56,7 @@ function SignInPage({ values = {}, errors = {}, token }: SignInState) {
     <>
       <h1>Sign in to the desk</h1>
       <ErrorSummary errors={errors} labels={{ email: "Email", password: "Password" }} />
-      <form method="post" action="/admin/sign-in" class="stack" novalidate>
-        <CsrfInput token={token} />
+      <PostForm action="/admin/sign-in" csrfToken={token}>
         <input type="hidden" name="next" value={safeNext(values.next, "")} />
         <Field
           label="Email"
@@ -76,10 +76,8 @@ function SignInPage({ values = {}, errors = {}, token }: SignInState) {
           error={errors.password}
           required
         />
-        <div>
-          <button type="submit">Sign in</button>
-        </div>
-      </form>
+        <Submit>Sign in</Submit>
+      </PostForm>
       <p class="hint">
         Forgot your password? Ask an admin to reset it. Admins without access can run{" "}
         <code>npm run admin -- reset-password --email you@example.com</code> on the server.
@@ -90,14 +88,14 @@ function SignInPage({ values = {}, errors = {}, token }: SignInState) {
 
 const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 
-const render = (c: Context, state: SignInState, status: 200 | 403 | 422 | 429 = 200) => {
+const render = (c: AppContext, state: SignInState, status: 200 | 403 | 422 | 429 = 200) => {
   c.status(status);
   return c.render(<SignInPage {...state} />, { title: "Sign in" });
 };
 
 export function showSignIn(deps: AppDeps) {
-  return (c: Context) => {
-    const staff = c.get("staff");
+  return (c: AppContext) => {
+    const staff = c.var.staff;
     const next = c.req.query("next");
     if (staff && !staff.mustChangePassword) return c.redirect(safeNext(next));
     return render(c, { values: { next: next ?? "" }, token: signInToken(c, deps) });
@@ -105,7 +103,7 @@ export function showSignIn(deps: AppDeps) {
 }
 
 export function submitSignIn(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: AppContext) => {
     const values = await readForm(c);
     const kept = { email: values.email ?? "", next: values.next ?? "" };
     if (!sameSecret(values._csrf, getCookie(c, SIGN_IN_COOKIE) ?? "")) {
@@ -163,14 +161,10 @@ export function submitSignIn(deps: AppDeps) {
 }
 
 export function submitSignOut(deps: AppDeps) {
-  return async (c: Context) => {
-    const staff = c.get("staff");
+  return async (c: AppContext) => {
+    const staff = c.var.staff;
     if (staff?.sessionId) {
-      await signOut(
-        deps,
-        { id: staff.id, label: staff.email, address: clientAddress(c, deps.config.trustedProxies) },
-        staff.sessionId,
-      );
+      await signOut(deps, c.var.actor, staff.sessionId);
     }
     clearSessionCookie(c, deps.config);
     return c.redirect("/admin/sign-in?notice=signed-out", 303);

@@ -8,6 +8,7 @@ import {
   TEST_PASSWORD,
   TestBrowser,
 } from "../../../test/browser.ts";
+import { expectPage, expectRedirect } from "../../../test/console.ts";
 import { testApp } from "../../../test/test-app.ts";
 import { sha256 } from "../../platform/auth.ts";
 import { SESSION_COOKIE } from "../../platform/session.ts";
@@ -22,8 +23,7 @@ describe("signing in with a password", () => {
     const user = await staffWithPassword(db, "agent");
     const browser = new TestBrowser(app);
     const response = await submitSignIn(browser, "AGENT.person@partner.example ", TEST_PASSWORD);
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/admin");
+    expectRedirect(response, "/admin");
     // Agents start at the queue.
     const start = await browser.get("/admin");
     expect(start.headers.get("location")).toBe("/admin/queue");
@@ -81,12 +81,14 @@ describe("signing in with a password", () => {
   it("names each empty field next to it", async () => {
     const { app } = testApp();
     const response = await submitSignIn(new TestBrowser(app), "", "");
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain('id="field-email-error"');
-    expect(html).toContain("Enter your email address.");
-    expect(html).toContain("Enter your password.");
-    expect(html).toContain('aria-invalid="true"');
+    await expectPage(
+      response,
+      422,
+      'id="field-email-error"',
+      "Enter your email address.",
+      "Enter your password.",
+      'aria-invalid="true"',
+    );
   });
 
   it("refuses a disabled user even with the right password", async () => {
@@ -263,11 +265,10 @@ describe("after signing in", () => {
 describe("signing out", () => {
   it("ends the session on the server and clears the cookie", async () => {
     const { app, db } = testApp();
-    const { browser, csrf } = await signedInBrowser(app, db, "operator");
+    const { browser } = await signedInBrowser(app, db, "operator");
     const value = browser.cookies.get(SESSION_COOKIE)?.value;
-    const response = await browser.post("/admin/sign-out", { _csrf: csrf });
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/admin/sign-in?notice=signed-out");
+    const response = await browser.submit("/admin/sign-out");
+    expectRedirect(response, "/admin/sign-in?notice=signed-out");
     expect(sessionCookie(response)).toMatch(/Max-Age=0/);
     expect(await db.$count(schema.sessions)).toBe(0);
     const reused = await app.request("/admin", {
@@ -297,9 +298,7 @@ describe("the sign-in form's own CSRF protection", () => {
       password: TEST_PASSWORD,
       _csrf: "forged",
     });
-    expect(response.status).toBe(403);
-    const html = await response.text();
-    expect(html).toContain("The sign-in form had expired");
+    const html = await expectPage(response, 403, "The sign-in form had expired");
     expect(await db.$count(schema.sessions)).toBe(0);
     // The page it shows carries a fresh token, so trying again works.
     const retry = await browser.post("/admin/sign-in", {

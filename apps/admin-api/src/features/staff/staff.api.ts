@@ -1,7 +1,5 @@
 import { listStaffUsers } from "@frontline/db";
 import type { Context } from "hono";
-import { actorOf, staffOf } from "../../platform/actor.ts";
-import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { problems } from "../../platform/problems.ts";
@@ -21,12 +19,9 @@ import {
   updateUserRoute,
 } from "./users.routes.ts";
 
-const caller = (c: Context): StaffPrincipal => staffOf(actorOf(c));
-
 /** Staff accounts, API tokens and the audit log: the JSON API and the console pages. */
 export function staffApi(deps: AppDeps) {
   const router = createRouter();
-  const actor = actorOf;
 
   router.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -46,7 +41,7 @@ export function staffApi(deps: AppDeps) {
   router.use("/api/v1/me", noStore);
 
   router.openapi(meRoute, (c) => {
-    const { id, email, name, role, via } = caller(c);
+    const { id, email, name, role, via } = c.var.staff;
     return c.json({ id, email, name, role, via }, 200);
   });
 
@@ -55,38 +50,38 @@ export function staffApi(deps: AppDeps) {
   );
 
   router.openapi(createUserRoute, async (c) => {
-    const { user, oneTimePassword } = await createUser(deps, actor(c), c.req.valid("json"));
+    const { user, oneTimePassword } = await createUser(deps, c.var.actor, c.req.valid("json"));
     c.header("Location", `/api/v1/users/${user.id}`);
     return c.json({ user: publicUser(user), oneTimePassword }, 201);
   });
 
   router.openapi(updateUserRoute, async (c) => {
-    const user = await changeUser(deps, actor(c), c.req.valid("param").id, c.req.valid("json"));
+    const user = await changeUser(deps, c.var.actor, c.req.valid("param").id, c.req.valid("json"));
     return c.json(publicUser(user), 200);
   });
 
   router.openapi(resetPasswordRoute, async (c) => {
     const { user, oneTimePassword, revokedTokens } = await resetPassword(
       deps,
-      actor(c),
+      c.var.actor,
       c.req.valid("param").id,
     );
     return c.json({ user: publicUser(user), oneTimePassword, revokedTokens }, 200);
   });
 
   router.openapi(listTokensRoute, async (c) => {
-    const tokens = await tokensFor(deps, caller(c), c.req.valid("query").scope);
+    const tokens = await tokensFor(deps, c.var.staff, c.req.valid("query").scope);
     return c.json({ items: tokens.map((t) => publicToken(t, t.userEmail)) }, 200);
   });
 
   router.openapi(createTokenRoute, async (c) => {
-    const owner = caller(c);
-    const { row, token } = await createToken(deps, actor(c), owner, c.req.valid("json"));
+    const owner = c.var.staff;
+    const { row, token } = await createToken(deps, c.var.actor, owner, c.req.valid("json"));
     return c.json({ ...publicToken(row, owner.email), token }, 201);
   });
 
   router.openapi(revokeTokenRoute, async (c) => {
-    await revokeToken(deps, actor(c), caller(c), c.req.valid("param").id);
+    await revokeToken(deps, c.var.actor, c.var.staff, c.req.valid("param").id);
     return c.body(null, 204);
   });
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { AppEnv } from "../../platform/app-env.ts";
 import { requireStaff } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { showAudit } from "./audit.page.tsx";
@@ -13,7 +14,7 @@ import { showUsers, submitNewUser, submitPasswordReset, submitUserChange } from 
  * only add the role checks.
  */
 export function staffConsole(deps: AppDeps) {
-  const router = new Hono();
+  const router = new Hono<AppEnv>();
   const admin = requireStaff("admin");
   const anyStaff = requireStaff("admin", "agent", "operator");
 

@@ -1,21 +1,15 @@
 import type { ApiTokenListing } from "@frontline/db";
-import type { Context } from "hono";
-import { actorOf, staffOf } from "../../platform/actor.ts";
-import type { StaffPrincipal } from "../../platform/auth.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { ButtonForm, PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
+  formFields,
   parseForm,
   readForm,
 } from "../../platform/console/forms.ts";
-import {
-  CsrfInput,
-  ErrorSummary,
-  Field,
-  SecretBox,
-  SelectField,
-  Time,
-} from "../../platform/console/ui.tsx";
+import { CardTable } from "../../platform/console/table.tsx";
+import { ErrorSummary, Field, SecretBox, SelectField, Time } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { createToken, newTokenSchema, revokeToken, tokensFor } from "./tokens.ts";
@@ -60,62 +54,53 @@ function TokenTable(props: {
   now: Date;
 }) {
   if (props.tokens.length === 0) return <p>{props.caption}: none.</p>;
+  const columns = [
+    "Name",
+    ...(props.showOwner ? ["Owner"] : []),
+    "Starts with",
+    "Scope",
+    "Created",
+    "Expires",
+    "Last used",
+    "Action",
+  ];
   return (
-    <div class="table-wrap">
-      <table class="cards">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            {props.showOwner ? <th scope="col">Owner</th> : null}
-            <th scope="col">Starts with</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.tokens.map((token) => (
-            <tr>
-              <td data-label="Name">{token.name}</td>
-              {props.showOwner ? (
-                <td data-label="Owner" class="mono">
-                  {token.userEmail}
-                </td>
-              ) : null}
-              <td data-label="Starts with" class="mono">
-                {token.prefix}…
-              </td>
-              <td data-label="Scope">{token.scope === "read" ? "read only" : "full"}</td>
-              <td data-label="Created">
-                <Time value={token.createdAt} />
-              </td>
-              <td data-label="Expires">
-                <Expiry token={token} now={props.now} />
-              </td>
-              <td data-label="Last used">
-                {token.lastUsedAt ? <Time value={token.lastUsedAt} /> : "never"}
-              </td>
-              <td data-label="Action">
-                <form method="post" action={`/admin/tokens/${token.id}/revoke`}>
-                  <CsrfInput />
-                  <button type="submit" class="danger">
-                    Revoke<span class="visually-hidden"> token {token.name}</span>
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable caption={props.caption} columns={columns}>
+      {props.tokens.map((token) => (
+        <tr>
+          <td data-label="Name">{token.name}</td>
+          {props.showOwner ? (
+            <td data-label="Owner" class="mono">
+              {token.userEmail}
+            </td>
+          ) : null}
+          <td data-label="Starts with" class="mono">
+            {token.prefix}…
+          </td>
+          <td data-label="Scope">{token.scope === "read" ? "read only" : "full"}</td>
+          <td data-label="Created">
+            <Time value={token.createdAt} />
+          </td>
+          <td data-label="Expires">
+            <Expiry token={token} now={props.now} />
+          </td>
+          <td data-label="Last used">
+            {token.lastUsedAt ? <Time value={token.lastUsedAt} /> : "never"}
+          </td>
+          <td data-label="Action">
+            <ButtonForm action={`/admin/tokens/${token.id}/revoke`} tone="danger">
+              Revoke<span class="visually-hidden"> token {token.name}</span>
+            </ButtonForm>
+          </td>
+        </tr>
+      ))}
+    </CardTable>
   );
 }
 
 function TokensPage(state: TokensState) {
   const errors = state.errors ?? {};
+  const field = formFields(state.values ?? {}, errors);
   return (
     <>
       <h1>API tokens</h1>
@@ -137,43 +122,30 @@ function TokensPage(state: TokensState) {
         labels={{ name: "Token name", scope: "What it may do", expiresInDays: "Expires" }}
       />
       <h2 id="new-token">Create a token</h2>
-      <form
-        method="post"
-        action="/admin/tokens"
-        class="stack"
-        novalidate
-        aria-labelledby="new-token"
-      >
-        <CsrfInput />
+      <PostForm action="/admin/tokens" labelledBy="new-token">
         <Field
           label="Token name"
-          name="name"
+          {...field("name")}
           autocomplete="off"
           hint="What it is for, e.g. the script or machine that uses it."
-          value={state.values?.name}
-          error={errors.name}
           maxlength={100}
           required
         />
         <SelectField
           label="What it may do"
-          name="scope"
-          options={scopeOptions}
+          {...field("scope")}
           value={state.values?.scope ?? "full"}
-          error={errors.scope}
+          options={scopeOptions}
           hint="A read-only token suits reports and dashboards: if it leaks, nothing can be changed with it."
         />
         <SelectField
           label="Expires"
-          name="expiresInDays"
-          options={expiryOptions}
+          {...field("expiresInDays")}
           value={state.values?.expiresInDays ?? "90"}
-          error={errors.expiresInDays}
+          options={expiryOptions}
         />
-        <div>
-          <button type="submit">Create token</button>
-        </div>
-      </form>
+        <Submit>Create token</Submit>
+      </PostForm>
       <h2>Your tokens</h2>
       <TokenTable tokens={state.own} caption="Your live tokens" showOwner={false} now={state.now} />
       {state.others ? (
@@ -191,15 +163,13 @@ function TokensPage(state: TokensState) {
   );
 }
 
-const caller = (c: Context): StaffPrincipal => staffOf(actorOf(c));
-
 async function render(
-  c: Context,
+  c: StaffContext,
   deps: AppDeps,
   extra: Partial<Omit<TokensState, "now">> = {},
   status = 200,
 ) {
-  const me = caller(c);
+  const me = c.var.staff;
   const own = await tokensFor(deps, me, "own");
   const others =
     me.role === "admin"
@@ -211,10 +181,10 @@ async function render(
   });
 }
 
-export const showTokens = (deps: AppDeps) => (c: Context) => render(c, deps);
+export const showTokens = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
 export function submitNewToken(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values = await readForm(c);
     const parsed = parseForm(newTokenSchema, {
       name: values.name ?? "",
@@ -223,19 +193,19 @@ export function submitNewToken(deps: AppDeps) {
       expiresInDays: values.expiresInDays ? values.expiresInDays : null,
     });
     if (!parsed.ok) return render(c, deps, { values, errors: parsed.errors }, 422);
-    const { token } = await createToken(deps, actorOf(c), caller(c), parsed.data);
+    const { token } = await createToken(deps, c.var.actor, c.var.staff, parsed.data);
     // Rendered, not redirected: the token exists only in this response.
     return render(c, deps, { created: { name: parsed.data.name, token } }, 201);
   };
 }
 
 export function submitRevokeToken(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const id = Number(c.req.param("id"));
     try {
       if (!Number.isSafeInteger(id))
         throw problems.notFound("There is no live token with this id.");
-      await revokeToken(deps, actorOf(c), caller(c), id);
+      await revokeToken(deps, c.var.actor, c.var.staff, id);
     } catch (error) {
       return render(c, deps, { errors: errorsFromProblem(error) }, 404);
     }

@@ -1,10 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireStaff } from "../../platform/auth.ts";
-import { problemResponses } from "../../platform/openapi.ts";
+import {
+  idParam,
+  itemsResponse,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+  staffReadOneRefusals,
+} from "../../platform/openapi.ts";
 import { newTokenSchema } from "./tokens.ts";
-import { staffSecurity } from "./users.routes.ts";
-
-const anyStaff = requireStaff("admin", "agent", "operator");
+import { anyStaffRoute, staffSecurity } from "./users.routes.ts";
 
 export const tokenSchema = z
   .object({
@@ -26,20 +30,16 @@ export const tokenSchema = z
 export const listTokensRoute = createRoute({
   method: "get",
   path: "/api/v1/tokens",
-  tags: ["Staff"],
+  ...anyStaffRoute,
   summary: "List your live API tokens (admins: everyone's with scope=all)",
   security: staffSecurity,
-  middleware: anyStaff,
   request: {
     query: z.object({
       scope: z.enum(["own", "all"]).default("own").openapi({ description: "all: admins only" }),
     }),
   },
   responses: {
-    200: {
-      description: "Live tokens, newest first, without their secrets",
-      content: { "application/json": { schema: z.object({ items: z.array(tokenSchema) }) } },
-    },
+    200: itemsResponse(tokenSchema, "Live tokens, newest first, without their secrets"),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -47,26 +47,19 @@ export const listTokensRoute = createRoute({
 export const createTokenRoute = createRoute({
   method: "post",
   path: "/api/v1/tokens",
-  tags: ["Staff"],
+  ...anyStaffRoute,
   summary: "Create a personal API token",
   description:
     "Send it as `Authorization: Bearer <token>`. A full token acts with your role; a read token may only GET. Only its hash is stored: copy it now. Tokens are created from a console session only, never with another token.",
   security: staffSecurity,
-  middleware: anyStaff,
-  request: {
-    body: { required: true, content: { "application/json": { schema: newTokenSchema } } },
-  },
+  request: { body: jsonBody(newTokenSchema) },
   responses: {
-    201: {
-      description: "The token, shown only this once",
-      content: {
-        "application/json": {
-          schema: tokenSchema
-            .extend({ token: z.string().openapi({ example: "flt_9pQ…" }) })
-            .openapi("NewApiToken"),
-        },
-      },
-    },
+    201: jsonResponse(
+      tokenSchema
+        .extend({ token: z.string().openapi({ example: "flt_9pQ…" }) })
+        .openapi("NewApiToken"),
+      "The token, shown only this once",
+    ),
     ...problemResponses(400, 401, 403, 415, 422),
   },
 });
@@ -74,21 +67,12 @@ export const createTokenRoute = createRoute({
 export const revokeTokenRoute = createRoute({
   method: "delete",
   path: "/api/v1/tokens/{id}",
-  tags: ["Staff"],
+  ...anyStaffRoute,
   summary: "Revoke an API token (your own; admins any)",
   security: staffSecurity,
-  middleware: anyStaff,
-  request: {
-    params: z.object({
-      id: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ param: { name: "id", in: "path" } }),
-    }),
-  },
+  request: { params: idParam },
   responses: {
     204: { description: "Revoked; calls with it now answer 401" },
-    ...problemResponses(401, 403, 404),
+    ...staffReadOneRefusals,
   },
 });

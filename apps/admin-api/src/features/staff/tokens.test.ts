@@ -1,6 +1,7 @@
 import { schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TEST_PASSWORD } from "../../../test/browser.ts";
+import { consoleTest, expectPage } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 import { sha256 } from "../../platform/auth.ts";
@@ -182,10 +183,8 @@ describe("token scope and expiry", () => {
 
 describe("the API tokens page of the console", () => {
   it("creates a read-only token that expires, and lists its scope and expiry", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post("/admin/tokens", {
-      _csrf: csrf,
+    const { browser, ...test } = await consoleTest("agent");
+    const response = await browser.submit("/admin/tokens", {
       name: "wallboard",
       scope: "read",
       expiresInDays: "90",
@@ -200,17 +199,15 @@ describe("the API tokens page of the console", () => {
   });
 
   it("creates a token that never expires when asked to", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    await browser.post("/admin/tokens", { _csrf: csrf, name: "ops", expiresInDays: "" });
+    const { browser, ...test } = await consoleTest("agent");
+    await browser.submit("/admin/tokens", { name: "ops", expiresInDays: "" });
     const [row] = await test.db.select().from(schema.apiTokens);
     expect(row).toMatchObject({ scope: "full", expiresAt: null });
   });
 
   it("shows a new token once in a copyable box, then only its prefix", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "operator");
-    const response = await browser.post("/admin/tokens", { _csrf: csrf, name: "status board" });
+    const { browser } = await consoleTest("operator");
+    const response = await browser.submit("/admin/tokens", { name: "status board" });
     expect(response.status).toBe(201);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const html = await response.text();
@@ -224,22 +221,17 @@ describe("the API tokens page of the console", () => {
   });
 
   it("keeps the input and names the field when the name is missing", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const response = await browser.post("/admin/tokens", { _csrf: csrf, name: "" });
-    expect(response.status).toBe(422);
-    const html = await response.text();
-    expect(html).toContain('id="field-name-error"');
-    expect(html).toContain("Name the token");
+    const { browser } = await consoleTest("agent");
+    const response = await browser.submit("/admin/tokens", { name: "" });
+    await expectPage(response, 422, 'id="field-name-error"', "Name the token");
   });
 
   it("revokes a token with its button", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
-    const html = await (await browser.post("/admin/tokens", { _csrf: csrf, name: "ci" })).text();
+    const { browser, ...test } = await consoleTest("agent");
+    const html = await (await browser.submit("/admin/tokens", { name: "ci" })).text();
     const token = /value="(flt_[^"]+)"/.exec(html)?.[1];
     const [row] = await test.db.select().from(schema.apiTokens);
-    const response = await browser.post(`/admin/tokens/${row?.id}/revoke`, { _csrf: csrf });
+    const response = await browser.submit(`/admin/tokens/${row?.id}/revoke`);
     expect(response.headers.get("location")).toBe("/admin/tokens?notice=token-revoked");
     const refused = await test.app.request("/api/v1/me", {
       headers: { Authorization: `Bearer ${token}` },

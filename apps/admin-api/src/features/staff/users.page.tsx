@@ -1,15 +1,18 @@
 import { listStaffUsers, type StaffUserRow } from "@frontline/db";
-import type { Context } from "hono";
-import { actorOf } from "../../platform/actor.ts";
+import type { StaffContext } from "../../platform/app-env.ts";
+import { ButtonForm, PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
   errorsFromProblem,
   type FormErrors,
   type FormValues,
+  formFields,
   keptValues,
   parseForm,
+  pathId,
   readForm,
 } from "../../platform/console/forms.ts";
 import { roleName } from "../../platform/console/layout.tsx";
+import { CardTable } from "../../platform/console/table.tsx";
 import {
   CsrfInput,
   ErrorSummary,
@@ -20,7 +23,6 @@ import {
 } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
-import { problems } from "../../platform/problems.ts";
 import { newUserSchema, staffRoles } from "./accounts.ts";
 import { changeUser } from "./change-user.ts";
 import { createUser } from "./create-user.ts";
@@ -94,23 +96,17 @@ function UserRow({ user, state }: { user: StaffUserRow; state: UsersState }) {
       <td data-label="Actions">
         <div class="inline-form">
           {self ? null : (
-            <form
-              method="post"
+            <ButtonForm
               action={`/admin/users/${user.id}/${user.disabled ? "enable" : "disable"}`}
+              tone={user.disabled ? "secondary" : "danger"}
             >
-              <CsrfInput />
-              <button type="submit" class={user.disabled ? "secondary" : "danger"}>
-                {user.disabled ? "Enable" : "Disable"}
-                <span class="visually-hidden"> {user.name}</span>
-              </button>
-            </form>
+              {user.disabled ? "Enable" : "Disable"}
+              <span class="visually-hidden"> {user.name}</span>
+            </ButtonForm>
           )}
-          <form method="post" action={`/admin/users/${user.id}/reset-password`}>
-            <CsrfInput />
-            <button type="submit" class="secondary">
-              Reset password<span class="visually-hidden"> of {user.name}</span>
-            </button>
-          </form>
+          <ButtonForm action={`/admin/users/${user.id}/reset-password`} tone="secondary">
+            Reset password<span class="visually-hidden"> of {user.name}</span>
+          </ButtonForm>
         </div>
       </td>
     </tr>
@@ -130,6 +126,7 @@ function revokedNote(revokedTokens: number | undefined): string {
 function UsersPage(state: UsersState) {
   const values = state.create?.values ?? {};
   const errors = state.create?.errors ?? {};
+  const field = formFields(values, errors);
   const rowSummary = state.rowError ? { [`row-${state.rowError.id}`]: state.rowError.message } : {};
   return (
     <>
@@ -147,74 +144,54 @@ function UsersPage(state: UsersState) {
         labels={createLabels}
         ids={state.rowError ? { [`row-${state.rowError.id}`]: `role-${state.rowError.id}` } : {}}
       />
-      <div class="table-wrap">
-        <table class="cards">
-          <caption>Staff who can sign in to the desk</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.users.map((user) => (
-              <UserRow user={user} state={state} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CardTable
+        caption="Staff who can sign in to the desk"
+        columns={["Name", "Email", "Role", "Status", "Actions"]}
+      >
+        {state.users.map((user) => (
+          <UserRow user={user} state={state} />
+        ))}
+      </CardTable>
       <h2 id="add-user">Add a user</h2>
-      <form method="post" action="/admin/users" class="stack" novalidate aria-labelledby="add-user">
-        <CsrfInput />
+      <PostForm action="/admin/users" labelledBy="add-user">
         <Field
           label="Email"
-          name="email"
+          {...field("email")}
           type="email"
           autocomplete="off"
           spellcheck={false}
-          value={values.email}
-          error={errors.email}
           required
         />
-        <Field
-          label="Name"
-          name="name"
-          autocomplete="off"
-          value={values.name}
-          error={errors.name}
-          required
-        />
+        <Field label="Name" {...field("name")} autocomplete="off" required />
         <SelectField
           label="Role"
-          name="role"
-          options={roleOptions}
+          {...field("role")}
           value={values.role ?? "agent"}
-          error={errors.role}
+          options={roleOptions}
           hint="Agents work requests; operators see only escalations and incidents; admins also manage users."
         />
         <Field
           label="Password (optional)"
-          name="password"
+          {...field("password")}
           type="password"
           autocomplete="new-password"
           hint="Leave empty to generate one. Either way they must change it at first sign-in."
-          error={errors.password}
         />
-        <div>
-          <button type="submit">Add user</button>
-        </div>
-      </form>
+        <Submit>Add user</Submit>
+      </PostForm>
     </>
   );
 }
 
-async function render(c: Context, deps: AppDeps, extra: Partial<UsersState> = {}, status = 200) {
+async function render(
+  c: StaffContext,
+  deps: AppDeps,
+  extra: Partial<UsersState> = {},
+  status = 200,
+) {
   const state: UsersState = {
     users: await listStaffUsers(deps.db),
-    meId: c.get("staff")?.id ?? 0,
+    meId: c.var.staff.id,
     now: deps.clock.now(),
     ...extra,
   };
@@ -222,17 +199,12 @@ async function render(c: Context, deps: AppDeps, extra: Partial<UsersState> = {}
   return c.render(<UsersPage {...state} />, { title: "Users" });
 }
 
-function userId(c: Context): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw problems.notFound("There is no user with this id.");
-  return id;
-}
+const userId = (c: StaffContext) => pathId(c, "id", "There is no user with this id.");
 
-export const showUsers = (deps: AppDeps) => (c: Context) => render(c, deps);
+export const showUsers = (deps: AppDeps) => (c: StaffContext) => render(c, deps);
 
 export function submitNewUser(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const values = await readForm(c);
     const input = {
       email: values.email ?? "",
@@ -245,7 +217,7 @@ export function submitNewUser(deps: AppDeps) {
     if (!parsed.ok)
       return render(c, deps, { create: { values: kept, errors: parsed.errors } }, 422);
     try {
-      const { user, oneTimePassword } = await createUser(deps, actorOf(c), parsed.data);
+      const { user, oneTimePassword } = await createUser(deps, c.var.actor, parsed.data);
       if (!oneTimePassword) return c.redirect("/admin/users?notice=user-created", 303);
       return render(c, deps, { secret: { email: user.email, password: oneTimePassword } }, 201);
     } catch (error) {
@@ -257,7 +229,7 @@ export function submitNewUser(deps: AppDeps) {
 
 /** Role changes, disabling and enabling: redirect on success, the row's error on failure. */
 export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "enable") {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const id = userId(c);
     const values = await readForm(c);
     const role = roleOptions.find((o) => o.value === values.role)?.value;
@@ -271,7 +243,7 @@ export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "en
     }
     const changes = change === "role" ? { role } : { disabled: change === "disable" };
     try {
-      await changeUser(deps, actorOf(c), id, changes);
+      await changeUser(deps, c.var.actor, id, changes);
     } catch (error) {
       if (error instanceof Problem && error.status === 404) throw error;
       const message = errorsFromProblem(error)._form ?? "This change is not possible.";
@@ -285,10 +257,10 @@ export function submitUserChange(deps: AppDeps, change: "role" | "disable" | "en
 }
 
 export function submitPasswordReset(deps: AppDeps) {
-  return async (c: Context) => {
+  return async (c: StaffContext) => {
     const { user, oneTimePassword, revokedTokens } = await resetPassword(
       deps,
-      actorOf(c),
+      c.var.actor,
       userId(c),
     );
     return render(c, deps, {

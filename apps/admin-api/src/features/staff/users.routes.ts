@@ -1,6 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { jsonResponse, problemResponses } from "../../platform/openapi.ts";
+import {
+  idParam,
+  itemsResponse,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+  staffChangeRefusals,
+  staffReadOneRefusals,
+  staffReadRefusals,
+} from "../../platform/openapi.ts";
 import { nameSchema, newUserSchema, roleSchema } from "./accounts.ts";
 
 /** Either way of calling a partner endpoint, as the OpenAPI document names them. */
@@ -8,6 +17,13 @@ export const staffSecurity: Record<string, string[]>[] = [
   { bearerAuth: [] },
   { sessionCookie: [] },
 ];
+
+/** The Staff section's routes: for anyone on the staff, or for admins. */
+export const anyStaffRoute = {
+  tags: ["Staff"],
+  middleware: requireStaff("admin", "agent", "operator"),
+};
+export const adminRoute = { ...anyStaffRoute, middleware: requireStaff("admin") };
 
 export const userSchema = z
   .object({
@@ -26,21 +42,12 @@ export const userSchema = z
   })
   .openapi("StaffUser");
 
-const userIdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: "id", in: "path" } }),
-});
-
 export const meRoute = createRoute({
   method: "get",
   path: "/api/v1/me",
-  tags: ["Staff"],
+  ...anyStaffRoute,
   summary: "Who you are signed in as",
   security: staffSecurity,
-  middleware: requireStaff("admin", "agent", "operator"),
   responses: {
     200: jsonResponse(
       z.object({
@@ -52,33 +59,26 @@ export const meRoute = createRoute({
       }),
       "The caller",
     ),
-    ...problemResponses(401, 403),
+    ...staffReadRefusals,
   },
 });
 
 export const listUsersRoute = createRoute({
   method: "get",
   path: "/api/v1/users",
-  tags: ["Staff"],
+  ...adminRoute,
   summary: "List staff users (admins)",
   security: staffSecurity,
-  middleware: requireStaff("admin"),
-  responses: {
-    200: jsonResponse(z.object({ items: z.array(userSchema) }), "Every user, by email"),
-    ...problemResponses(401, 403),
-  },
+  responses: { 200: itemsResponse(userSchema, "Every user, by email"), ...staffReadRefusals },
 });
 
 export const createUserRoute = createRoute({
   method: "post",
   path: "/api/v1/users",
-  tags: ["Staff"],
+  ...adminRoute,
   summary: "Create a staff user (admins)",
   security: staffSecurity,
-  middleware: requireStaff("admin"),
-  request: {
-    body: { required: true, content: { "application/json": { schema: newUserSchema } } },
-  },
+  request: { body: jsonBody(newUserSchema) },
   responses: {
     201: jsonResponse(
       z.object({
@@ -96,49 +96,39 @@ export const createUserRoute = createRoute({
 export const updateUserRoute = createRoute({
   method: "patch",
   path: "/api/v1/users/{id}",
-  tags: ["Staff"],
+  ...adminRoute,
   summary: "Rename, re-role, disable or enable a user (admins)",
   description:
     "Disabling ends the user's sessions and stops their API tokens. The last enabled admin cannot be disabled or demoted (409).",
   security: staffSecurity,
-  middleware: requireStaff("admin"),
   request: {
-    params: userIdParams,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              name: nameSchema.optional(),
-              role: roleSchema.optional(),
-              disabled: z.boolean({ message: "Send true or false." }).optional(),
-            })
-            .strict()
-            .refine(
-              (body) => Object.keys(body).length > 0,
-              "Send at least one of name, role, disabled.",
-            ),
-        },
-      },
-    },
+    params: idParam,
+    body: jsonBody(
+      z
+        .object({
+          name: nameSchema.optional(),
+          role: roleSchema.optional(),
+          disabled: z.boolean({ message: "Send true or false." }).optional(),
+        })
+        .strict()
+        .refine(
+          (body) => Object.keys(body).length > 0,
+          "Send at least one of name, role, disabled.",
+        ),
+    ),
   },
-  responses: {
-    200: jsonResponse(userSchema, "The user as changed"),
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
-  },
+  responses: { 200: jsonResponse(userSchema, "The user as changed"), ...staffChangeRefusals },
 });
 
 export const resetPasswordRoute = createRoute({
   method: "post",
   path: "/api/v1/users/{id}/password-reset",
-  tags: ["Staff"],
+  ...adminRoute,
   summary: "Give a user a new one-time password (admins)",
   description:
     "Signs the user out everywhere and revokes their API tokens; they must change the password at next sign-in.",
   security: staffSecurity,
-  middleware: requireStaff("admin"),
-  request: { params: userIdParams },
+  request: { params: idParam },
   responses: {
     200: jsonResponse(
       z.object({
@@ -151,6 +141,6 @@ export const resetPasswordRoute = createRoute({
       }),
       "The new password, shown only this once",
     ),
-    ...problemResponses(401, 403, 404),
+    ...staffReadOneRefusals,
   },
 });

@@ -1,6 +1,7 @@
 import { createApiToken, findStaffByEmail, getStaffUser, schema } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, submitSignIn, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
 import { readJson, testApp } from "../../../test/test-app.ts";
 import { newApiToken } from "../../platform/auth.ts";
@@ -170,101 +171,85 @@ async function bearerFor(test: Test, userId: number) {
 
 describe("the users page of the console", () => {
   it("lists users and creates one, showing a generated password once", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
+    const { browser, db } = await consoleTest("admin");
     const page = await (await browser.get("/admin/users")).text();
     expect(page).toContain("admin.person@partner.example");
-    const created = await browser.post("/admin/users", {
-      _csrf: csrf,
+    const created = await browser.submit("/admin/users", {
       email: "op@operator.example",
       name: "Zhang Min",
       role: "operator",
       password: "",
     });
-    expect(created.status).toBe(201);
+    const html = await expectPage(created, 201);
     expect(created.headers.get("cache-control")).toBe("no-store");
-    const html = await created.text();
     const password = /id="secret-password" type="text" readonly="" value="([A-Za-z0-9]{20})"/.exec(
       html,
     )?.[1];
     expect(password).toBeDefined();
     expect(await (await browser.get("/admin/users")).text()).not.toContain(password);
-    expect((await findStaffByEmail(test.db, "op@operator.example"))?.role).toBe("operator");
+    expect((await findStaffByEmail(db, "op@operator.example"))?.role).toBe("operator");
   });
 
   it("redirects after creating a user with a chosen password", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const created = await browser.post("/admin/users", {
-      _csrf: csrf,
+    const { browser } = await consoleTest("admin");
+    const created = await browser.submit("/admin/users", {
       email: "new@partner.example",
       name: "New Person",
       role: "agent",
       password: "a chosen first password",
     });
-    expect(created.status).toBe(303);
-    expect(created.headers.get("location")).toBe("/admin/users?notice=user-created");
+    expectRedirect(created, "/admin/users?notice=user-created");
   });
 
   it("re-renders the form with each error next to its field and the input kept", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const response = await browser.post("/admin/users", {
-      _csrf: csrf,
+    const { browser } = await consoleTest("admin");
+    const taken = await browser.submit("/admin/users", {
       email: "admin.person@partner.example",
       name: "Kept Name",
       role: "operator",
       password: "",
     });
-    expect(response.status).toBe(409);
-    const html = await response.text();
-    expect(html).toContain('id="field-email-error"');
-    expect(html).toContain("A user with this email already exists.");
-    expect(html).toContain('value="Kept Name"');
-    expect(html).toContain('<option value="operator" selected="">');
-
-    const invalid = await browser.post("/admin/users", {
-      _csrf: csrf,
-      email: "x",
-      name: "",
-      role: "agent",
-    });
-    expect(invalid.status).toBe(422);
-    const invalidHtml = await invalid.text();
-    expect(invalidHtml).toContain("Enter an email address like name@example.com.");
-    expect(invalidHtml).toContain("Enter a name.");
-    expect(invalidHtml).toContain('value="x"');
+    await expectPage(
+      taken,
+      409,
+      'id="field-email-error"',
+      "A user with this email already exists.",
+      'value="Kept Name"',
+      '<option value="operator" selected="">',
+    );
+    await expectPage(
+      await browser.submit("/admin/users", { email: "x", name: "", role: "agent" }),
+      422,
+      "Enter an email address like name@example.com.",
+      "Enter a name.",
+      'value="x"',
+    );
   });
 
   it("changes roles, disables and enables with one button each, and protects the last admin", async () => {
-    const test = testApp();
-    const { browser, csrf, user: me } = await signedInBrowser(test.app, test.db, "admin");
-    const { user } = await staffWithToken(test.db, "agent");
-    const role = await browser.post(`/admin/users/${user.id}/role`, {
-      _csrf: csrf,
-      role: "operator",
-    });
+    const { browser, db, user: me } = await consoleTest("admin");
+    const { user } = await staffWithToken(db, "agent");
+    const role = await browser.submit(`/admin/users/${user.id}/role`, { role: "operator" });
     expect(role.headers.get("location")).toBe("/admin/users?notice=role-changed");
-    expect((await getStaffUser(test.db, user.id))?.role).toBe("operator");
-    await browser.post(`/admin/users/${user.id}/disable`, { _csrf: csrf });
-    expect((await getStaffUser(test.db, user.id))?.disabled).toBe(true);
-    await browser.post(`/admin/users/${user.id}/enable`, { _csrf: csrf });
-    expect((await getStaffUser(test.db, user.id))?.disabled).toBe(false);
+    expect((await getStaffUser(db, user.id))?.role).toBe("operator");
+    await browser.submit(`/admin/users/${user.id}/disable`);
+    expect((await getStaffUser(db, user.id))?.disabled).toBe(true);
+    await browser.submit(`/admin/users/${user.id}/enable`);
+    expect((await getStaffUser(db, user.id))?.disabled).toBe(false);
 
-    const demote = await browser.post(`/admin/users/${me.id}/role`, { _csrf: csrf, role: "agent" });
-    expect(demote.status).toBe(409);
-    const html = await demote.text();
-    expect(html).toContain(`id="row-${me.id}-error"`);
-    expect(html).toContain("This is the last enabled admin.");
-    expect(html).toContain(`href="#role-${me.id}"`);
+    await expectPage(
+      await browser.submit(`/admin/users/${me.id}/role`, { role: "agent" }),
+      409,
+      `id="row-${me.id}-error"`,
+      "This is the last enabled admin.",
+      `href="#role-${me.id}"`,
+    );
   });
 
   it("resets a password and shows the new one once", async () => {
-    const test = testApp();
-    const { browser, csrf } = await signedInBrowser(test.app, test.db, "admin");
-    const { user } = await staffWithToken(test.db, "agent");
-    const response = await browser.post(`/admin/users/${user.id}/reset-password`, { _csrf: csrf });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain(`One-time password for ${user.email}`);
+    const { browser, db } = await consoleTest("admin");
+    const { user } = await staffWithToken(db, "agent");
+    const response = await browser.submit(`/admin/users/${user.id}/reset-password`);
+    await expectPage(response, 200, `One-time password for ${user.email}`);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { consoleTest } from "../../../test/console.ts";
 import { testApp } from "../../../test/test-app.ts";
 import { safeNext } from "./forms.ts";
 import { ErrorSummary, Field } from "./ui.tsx";
@@ -13,8 +14,7 @@ const navOf = (html: string) =>
 
 describe("the console layout", () => {
   it("has a language, a skip link to main, and names the signed-in person and role", async () => {
-    const test = testApp();
-    const { browser } = await signedInBrowser(test.app, test.db, "operator");
+    const { browser } = await consoleTest("operator");
     const html = await (await browser.get("/admin")).text();
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
     expect(html).toContain('<a class="skip-link" href="#main">Skip to main content</a>');
@@ -40,15 +40,13 @@ describe("the console layout", () => {
   });
 
   it("marks the current section for assistive technology", async () => {
-    const test = testApp();
-    const { browser } = await signedInBrowser(test.app, test.db, "admin");
+    const { browser } = await consoleTest("admin");
     const html = await (await browser.get("/admin/users")).text();
     expect(html).toContain('<a href="/admin/users" aria-current="page">Users</a>');
   });
 
   it("shows only the confirmations it knows, whatever the link says", async () => {
-    const test = testApp();
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
+    const { browser } = await consoleTest("agent");
     const known = await (await browser.get("/admin/tokens?notice=token-revoked")).text();
     expect(known).toContain('<div class="notice" role="status">The token is revoked.');
     for (const notice of ["%3Cscript%3E", "constructor", "toString"]) {
@@ -58,8 +56,7 @@ describe("the console layout", () => {
   });
 
   it("is never cached nor framed", async () => {
-    const test = testApp();
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
+    const { browser } = await consoleTest("agent");
     const response = await browser.get("/admin");
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("x-frame-options")).toBe("DENY");
@@ -72,8 +69,7 @@ describe("the console layout", () => {
 
 describe("console errors", () => {
   it("show a missing page as a page in the layout, not as JSON", async () => {
-    const test = testApp();
-    const { browser } = await signedInBrowser(test.app, test.db, "agent");
+    const { browser } = await consoleTest("agent");
     const response = await browser.get("/admin/no-such-page");
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);

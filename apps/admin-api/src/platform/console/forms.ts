@@ -66,6 +66,31 @@ export function errorsFromProblem(error: unknown): FormErrors {
   return { _form: error.detail ?? error.title };
 }
 
+/**
+ * What a form's fields show, by name: what was typed and its error, to
+ * spread on Field, SelectField or TextAreaField (`{...field("email")}`).
+ * `idOf` names the field's id where several forms on a page share names.
+ */
+export function formFields(
+  values: Readonly<Record<string, string | undefined>>,
+  errors: FormErrors,
+  idOf?: (name: string) => string,
+) {
+  return (name: string) => ({
+    ...(idOf ? { id: idOf(name) } : {}),
+    name,
+    value: values[name],
+    error: errors[name],
+  });
+}
+
+/** A record's id in the path (`/admin/users/:id`); anything but a positive whole number is a 404. */
+export function pathId(c: Context, name: string, detail?: string): number {
+  const id = Number(c.req.param(name));
+  if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound(detail);
+  return id;
+}
+
 /** Drops fields a page must never echo back (passwords, the CSRF token). */
 export function keptValues(values: FormValues, ...secret: string[]): FormValues {
   const kept: FormValues = {};

@@ -1,6 +1,7 @@
 import type { StaffRole } from "@frontline/db";
 import type { Child } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
+import type { AppEnv } from "../app-env.ts";
 import { CsrfInput, Notice } from "./ui.tsx";
 
 declare module "hono" {
@@ -109,8 +110,8 @@ const isCurrent = (path: string, href: string) => path === href || path.startsWi
  * signed-in person and role, the sections their role may use, and main.
  */
 export function Layout({ title, children }: { title: string; children?: Child }) {
-  const c = useRequestContext();
-  const staff = c.get("staff");
+  const c = useRequestContext<AppEnv>();
+  const staff = c.var.staff;
   const path = c.req.path;
   const signedIn = staff && !staff.mustChangePassword;
   const code = c.req.query("notice");

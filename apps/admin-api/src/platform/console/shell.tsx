@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { jsxRenderer } from "hono/jsx-renderer";
+import type { AppEnv } from "../app-env.ts";
 import { limitBodies } from "../body-limits.ts";
 import type { AppDeps } from "../deps.ts";
 import { Problem } from "../problem.ts";
@@ -81,7 +82,7 @@ const csrfProblem = problems.csrfTokenInvalid(
  * - errors thrown anywhere show as pages, not as JSON;
  * - no page is cached or framed (they hold CSRF tokens and personal data).
  */
-export function consoleShell(_deps: AppDeps): MiddlewareHandler[] {
+export function consoleShell(_deps: AppDeps): MiddlewareHandler<AppEnv>[] {
   const headersAndErrors: MiddlewareHandler = async (c, next) => {
     await next();
     if (c.error) {
@@ -98,10 +99,10 @@ export function consoleShell(_deps: AppDeps): MiddlewareHandler[] {
   // Before the CSRF check reads the form, so an oversized one is never parsed.
   const bodies = limitBodies();
 
-  const gate: MiddlewareHandler = async (c, next) => {
+  const gate: MiddlewareHandler<AppEnv> = async (c, next) => {
     const path = c.req.path.replace(/\/+$/, "") || "/";
     if (PUBLIC_PATHS.has(path)) return next();
-    const staff = c.get("staff");
+    const staff = c.var.staff;
     if (!staff) return c.redirect(signInUrl(c), SAFE_METHODS.has(c.req.method) ? 302 : 303);
     if (
       !SAFE_METHODS.has(c.req.method) &&

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Hono } from "hono";
+import type { AppEnv } from "../app-env.ts";
 import type { AppDeps } from "../deps.ts";
 import { roleName, sectionsFor } from "./layout.tsx";
 
@@ -7,7 +8,7 @@ const stylesheet = readFileSync(new URL("./console.css", import.meta.url), "utf8
 
 /** The console's own pages: its stylesheet and the start page. */
 export function consoleStartPage(_deps: AppDeps) {
-  const router = new Hono();
+  const router = new Hono<AppEnv>();
 
   router.get("/admin/console.css", (c) => {
     c.header("Cache-Control", "public, max-age=300");
@@ -16,7 +17,7 @@ export function consoleStartPage(_deps: AppDeps) {
 
   router.get("/admin/", (c) => c.redirect("/admin"));
   router.get("/admin", (c) => {
-    const staff = c.get("staff");
+    const staff = c.var.staff;
     if (!staff) return c.redirect("/admin/sign-in");
     // Agents and admins work the queue; a confirmation in the address goes along.
     if (staff.role !== "operator") return c.redirect(`/admin/queue${new URL(c.req.url).search}`);

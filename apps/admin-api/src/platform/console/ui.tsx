@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
+import type { AppEnv } from "../app-env.ts";
 import type { FormErrors } from "./forms.ts";
 
 /**
@@ -7,7 +8,7 @@ import type { FormErrors } from "./forms.ts";
  * takes the signed-in session's, so pages need not pass it around.
  */
 export function CsrfInput({ token }: { token?: string }) {
-  const value = token ?? useRequestContext().get("staff")?.csrfToken ?? "";
+  const value = token ?? useRequestContext<AppEnv>().var.staff?.csrfToken ?? "";
   return <input type="hidden" name="_csrf" value={value} />;
 }
 

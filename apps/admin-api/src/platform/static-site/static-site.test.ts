@@ -28,25 +28,25 @@ describe("serving the help center", () => {
     expect(response.headers.get("location")).toBe("/en/");
   });
 
-  it("serves built pages by folder", async () => {
+  it.each([
+    ["serves built pages by folder", "/de/", 200, "Hilfe"],
+    [
+      "answers an unknown page with the 404 page in the language of its path",
+      "/de/nicht-da/",
+      404,
+      "Seite nicht gefunden",
+    ],
+    [
+      "answers an unknown page outside any language with the general 404 page",
+      "/nowhere",
+      404,
+      "Page not found",
+    ],
+  ])("%s", async (_behaviour, path, status, page) => {
     const { app } = testApp({ helpCenterDist: builtSite() });
-    const response = await app.request("/de/");
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain("Hilfe");
-  });
-
-  it("answers an unknown page with the 404 page in the language of its path", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
-    const response = await app.request("/de/nicht-da/");
-    expect(response.status).toBe(404);
-    expect(await response.text()).toContain("Seite nicht gefunden");
-  });
-
-  it("answers an unknown page outside any language with the general 404 page", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
-    const response = await app.request("/nowhere");
-    expect(response.status).toBe(404);
-    expect(await response.text()).toContain("Page not found");
+    const response = await app.request(path);
+    expect(response.status).toBe(status);
+    expect(await response.text()).toContain(page);
   });
 
   it("answers an unknown API address with problem+json, not a page", async () => {
