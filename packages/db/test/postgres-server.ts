@@ -33,6 +33,16 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     persistent: false,
     // PostgreSQL refuses to run as root; the package makes a user for it.
     createPostgresUser: true,
+    // A test server: durability against power loss buys nothing here and costs
+    // seconds per test file, since every test copies a database.
+    postgresFlags: [
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+    ],
     onLog: () => {},
     onError: () => {},
   });
