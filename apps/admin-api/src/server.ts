@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { driverError, openDatabase } from "@frontline/db";
+import { driverError, openDatabase, releaseAllClaims } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createTransport } from "nodemailer";
 import { createApp } from "./app.ts";
@@ -47,6 +47,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     s.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
+  // One server uses a SQLite file: a claim on its outbox is a crashed predecessor's, free now.
+  if (database.dialect === "sqlite") await releaseAllClaims(database.db);
   // Without SMTP settings, mail waits in the outbox; the console shows it.
   const worker: OutboxWorker | null = config.smtpUrl
     ? startOutboxWorker({

@@ -1,4 +1,11 @@
-import { type Db, dueMail, forgetPurgedContent, markMailFailed, markMailSent } from "@frontline/db";
+import {
+  claimDueMail,
+  type Db,
+  forgetPurgedContent,
+  markMailFailed,
+  markMailSent,
+  releaseMail,
+} from "@frontline/db";
 import type { Transporter } from "nodemailer";
 import type { Clock } from "./deps.ts";
 
@@ -9,6 +16,12 @@ export interface OutboxWorkerOptions {
   readonly clock: Clock;
   /** How often to look for due mail. */
   readonly pollMs?: number;
+  /**
+   * How long a claimed mail stays this instance's to send. Another instance
+   * (or this one, restarted) takes it after that, so a crash mid-round delays
+   * a mail by at most this much and never loses it.
+   */
+  readonly leaseMs?: number;
   /** First retry delay; it doubles per failed attempt up to `maxDelayMs`. */
   readonly retryBaseMs?: number;
   readonly maxDelayMs?: number;
@@ -46,13 +59,23 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 2_000;
   const baseMs = options.retryBaseMs ?? 5_000;
   const maxMs = options.maxDelayMs ?? 60 * 60_000;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
   let running: Promise<number> | null = null;
   let stopped = false;
 
   async function round(): Promise<number> {
     let sent = 0;
-    for (const mail of await dueMail(db, clock.now())) {
-      if (stopped) break;
+    // Claimed, not just read: with several instances on one database each mail has one sender.
+    const claimed = await claimDueMail(db, clock.now(), { leaseMs, limit: 10 });
+    for (const [index, mail] of claimed.entries()) {
+      if (stopped) {
+        // Stopping: what this round did not send is due again at once, not after the lease.
+        await releaseMail(
+          db,
+          claimed.slice(index).map((m) => m.id),
+        );
+        break;
+      }
       try {
         await transport.sendMail({
           from,

@@ -21,6 +21,12 @@ export const mailOutbox = sqliteTable(
     status: text().$type<"pending" | "sent">().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    /**
+     * Set while one sender (one server instance) has taken the mail to
+     * send; others skip it until then, so a crashed sender's mail is sent
+     * by another once this passes.
+     */
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),

@@ -22,6 +22,12 @@ export const mailOutbox = pgTable(
     status: text().$type<"pending" | "sent">().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: instant("next_attempt_at").notNull(),
+    /**
+     * Set while one sender (one server instance) has taken the mail to
+     * send; others skip it until then, so a crashed sender's mail is sent
+     * by another once this passes.
+     */
+    claimedUntil: instant("claimed_until"),
     lastError: text("last_error"),
     createdAt: instant("created_at").notNull(),
     sentAt: instant("sent_at"),
