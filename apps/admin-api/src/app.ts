@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps) {
     identifyActor(deps.config.trustedProxies),
     ...consoleShell(deps),
   );
-  for (const { method, path, limiters } of rateLimitedEndpoints(deps.config)) {
+  for (const { method, path, limiters } of rateLimitedEndpoints(deps)) {
     for (const limiter of limiters) app.on(method, path, limiter);
   }
 

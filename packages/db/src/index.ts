@@ -17,6 +17,7 @@ export * from "./inspect.ts";
 export * from "./outbox.ts";
 export * from "./queue.ts";
 export { ftsMatchExpression } from "./queue-search.ts";
+export * from "./rate-limits.ts";
 export * from "./requests.ts";
 export { type RestoreReport, restoreDatabase } from "./restore.ts";
 export * as schema from "./schema/index.ts";

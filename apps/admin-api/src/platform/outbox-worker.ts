@@ -4,6 +4,7 @@ import {
   forgetPurgedContent,
   markMailFailed,
   markMailSent,
+  type OutboxRow,
   releaseMail,
 } from "@frontline/db";
 import type { Transporter } from "nodemailer";
@@ -32,6 +33,9 @@ export interface OutboxWorker {
   runOnce(): Promise<number>;
   stop(): Promise<void>;
 }
+
+/** Mails claimed at a time; a round claims again while batches come back full. */
+const BATCH = 10;
 
 /** 5 s, 10 s, 20 s … capped: a mail server that is down is not hammered. */
 export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
@@ -63,10 +67,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<number> | null = null;
   let stopped = false;
 
-  async function round(): Promise<number> {
+  /** Sends one claimed batch; returns how many were sent and whether the batch was full. */
+  async function batch(): Promise<{ sent: number; full: boolean }> {
     let sent = 0;
     // Claimed, not just read: with several instances on one database each mail has one sender.
-    const claimed = await claimDueMail(db, clock.now(), { leaseMs, limit: 10 });
+    const claimed = await claimDueMail(db, clock.now(), { leaseMs, limit: BATCH });
     for (const [index, mail] of claimed.entries()) {
       if (stopped) {
         // Stopping: what this round did not send is due again at once, not after the lease.
@@ -76,25 +81,42 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         );
         break;
       }
-      try {
-        await transport.sendMail({
-          from,
-          to: mail.recipient,
-          subject: mail.subject,
-          text: mail.body ?? "",
-          messageId: outboxMessageId(mail, from),
-        });
-        await markMailSent(db, mail.id, clock.now());
-        sent += 1;
-      } catch (error) {
-        const retryAt = new Date(clock.now().getTime() + retryDelay(mail.attempts, baseMs, maxMs));
-        await markMailFailed(
-          db,
-          mail.id,
-          error instanceof Error ? error.message : String(error),
-          retryAt,
-        );
-      }
+      if (await deliver(mail)) sent += 1;
+    }
+    return { sent, full: claimed.length === BATCH };
+  }
+
+  /** True when the mail server took it; a failure schedules the next attempt. */
+  async function deliver(mail: OutboxRow): Promise<boolean> {
+    try {
+      await transport.sendMail({
+        from,
+        to: mail.recipient,
+        subject: mail.subject,
+        text: mail.body ?? "",
+        messageId: outboxMessageId(mail, from),
+      });
+      await markMailSent(db, mail.id, clock.now());
+      return true;
+    } catch (error) {
+      const retryAt = new Date(clock.now().getTime() + retryDelay(mail.attempts, baseMs, maxMs));
+      await markMailFailed(
+        db,
+        mail.id,
+        error instanceof Error ? error.message : String(error),
+        retryAt,
+      );
+      return false;
+    }
+  }
+
+  /** Batches until the due mail is sent: a backlog (after an outage, a burst) drains at once. */
+  async function round(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const done = await batch();
+      sent += done.sent;
+      if (!done.full || stopped) break;
     }
     if (sent > 0) await forgetPurgedContent(db);
     return sent;

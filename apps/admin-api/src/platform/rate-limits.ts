@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
-import type { AppConfig, RateLimit } from "./deps.ts";
+import type { AppConfig, AppDeps, RateLimit } from "./deps.ts";
 import { clientAddress, limitKey } from "./guards.ts";
 import { problems } from "./problems.ts";
+import { rateLimitStore } from "./rate-limit-store.ts";
 
 export type LimitName = keyof AppConfig["rateLimits"];
 
@@ -86,9 +87,12 @@ const sharedByEveryone: ReadonlySet<LimitName> = new Set(["signInOverall"]);
  * everyone at once. Over it, a 429 problem that says when to come back (JSON
  * on the API, a page in the console), thrown before the route does any work.
  */
-function limiter(name: LimitName, limit: RateLimit, config: AppConfig): MiddlewareHandler {
+function limiter(name: LimitName, limit: RateLimit, deps: AppDeps): MiddlewareHandler {
+  const { config } = deps;
   const everyone = sharedByEveryone.has(name);
+  const store = rateLimitStore(deps.db, deps.clock, name);
   return rateLimiter({
+    ...(store ? { store } : {}),
     windowMs: limit.windowMs,
     limit: limit.limit,
     standardHeaders: "draft-7",
@@ -115,13 +119,13 @@ function limiter(name: LimitName, limit: RateLimit, config: AppConfig): Middlewa
  * against it.
  */
 export function rateLimitedEndpoints(
-  config: AppConfig,
+  deps: AppDeps,
 ): { method: string; path: string; limiters: MiddlewareHandler[] }[] {
   const limiters = new Map<LimitName, MiddlewareHandler>();
   const get = (name: LimitName) => {
     let found = limiters.get(name);
     if (!found) {
-      found = limiter(name, config.rateLimits[name], config);
+      found = limiter(name, deps.config.rateLimits[name], deps);
       limiters.set(name, found);
     }
     return found;
