@@ -53,7 +53,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const worker: OutboxWorker | null = config.smtpUrl
     ? startOutboxWorker({
         db: database.db,
-        transport: createTransport(config.smtpUrl),
+        // Pooled: a backlog goes out over a few kept connections, not one handshake per mail.
+        transport: createTransport({ url: config.smtpUrl, pool: true, maxConnections: 3 }),
         from: config.mailFrom,
         clock: systemClock,
       })
