@@ -11,13 +11,21 @@ beforeAll(async () => {
 });
 afterAll(() => postgres.stop());
 
+/** Runs one statement as the test server's administrator. */
+async function asAdmin(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgres.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** An empty database of its own on the test's PostgreSQL. */
 async function emptyDatabase(): Promise<string> {
   const name = `frontline_e2e_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgres.adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await asAdmin(`CREATE DATABASE ${name}`);
   return urlOfDatabase(postgres.adminUrl, name);
 }
 
@@ -49,6 +57,42 @@ describe("the server on PostgreSQL", () => {
       const { username, password } = new URL(url);
       expect(server.output()).toContain(`database: postgres://${username}:***@`);
       expect(server.output()).not.toContain(`:${password}@`);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it("answers 503 problem+json while its database is away, and serves again once it is back, losing no acknowledged filing", async () => {
+    const url = await emptyDatabase();
+    const name = new URL(url).pathname.slice(1);
+    const server = await startServerProcess({ DATABASE_URL: url });
+    try {
+      const before = await send(server.url, "/api/v1/requests", burstFiling(1));
+      expect(before.status).toBe(201);
+      const { number, trackingToken } = (await before.json()) as Record<string, string>;
+
+      // The database goes away: no new connections, and the open ones are cut.
+      await asAdmin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await asAdmin(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`,
+      );
+      const during = await send(server.url, "/api/v1/requests", burstFiling(2));
+      expect(during.status).toBe(503);
+      expect(during.headers.get("Content-Type")).toBe("application/problem+json");
+      expect(during.headers.get("Retry-After")).toBe("5");
+      expect(await during.json()).toMatchObject({
+        status: 503,
+        title: "The desk cannot reach its database",
+      });
+      expect((await send(server.url, "/healthz")).status).toBe(503);
+
+      await asAdmin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await expect.poll(async () => (await send(server.url, "/healthz")).status).toBe(200);
+      expect((await send(server.url, "/api/v1/requests", burstFiling(3))).status).toBe(201);
+      const tracked = await fetch(new URL(`/api/v1/requests/${number}`, server.url), {
+        headers: { "X-Tracking-Token": trackingToken ?? "" },
+      });
+      expect(tracked.status).toBe(200);
     } finally {
       expect(await server.stop()).toBe(0);
     }

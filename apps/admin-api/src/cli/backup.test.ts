@@ -125,6 +125,23 @@ describe("npm run admin -- backup", () => {
   });
 });
 
+describe("backup and restore on PostgreSQL", () => {
+  it("say to use pg_dump and pg_restore instead, and touch nothing", async () => {
+    const dir = tempFolder();
+    const url = "postgres://frontline:s3cret@127.0.0.1:1/frontline";
+    for (const args of [
+      ["backup", join(dir, "b.db")],
+      ["restore", join(dir, "b.db")],
+    ]) {
+      const refused = await admin(url, ...args);
+      expect(refused.code, args[0]).toBe(1);
+      expect(refused.stderr).toContain("pg_dump --format=custom");
+      expect(refused.stderr).not.toContain("s3cret");
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe("npm run admin -- restore", () => {
   it("brings the backed-up data back and keeps the database it replaced beside it", async () => {
     const dir = tempFolder();

@@ -1,8 +1,9 @@
-import { driverError } from "@frontline/db";
+import { driverError, isDatabaseUnavailable } from "@frontline/db";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import { problems } from "./problems.ts";
 
 export interface FieldError {
   /** The offending field ("" when the body as a whole is wrong). */
@@ -74,6 +75,8 @@ export function problemHandler(error: Error, c: Context): Response {
   }
   // A failed query's own message lists its parameters; the driver's error does not.
   console.error(driverError(error));
+  // The database is away or overloaded: a state to retry, not a fault of this request.
+  if (isDatabaseUnavailable(error)) return problemResponse(c, problems.databaseUnavailable());
   return problemResponse(
     c,
     new Problem(

@@ -155,6 +155,16 @@ export const problems = {
   rateLimited: (detail: string, retryAfterSeconds: number) =>
     new Problem(429, "rate-limited", "Too many requests", detail, undefined, retryAfterSeconds),
 
+  databaseUnavailable: () =>
+    new Problem(
+      503,
+      "database-unavailable",
+      "The desk cannot reach its database",
+      "Nothing was changed. Please try again in a few seconds.",
+      undefined,
+      5,
+    ),
+
   internal: (title = "Something went wrong on our side") =>
     new Problem(500, "internal", title, "Nothing was changed. Please try again."),
   busy: () =>

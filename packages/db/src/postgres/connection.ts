@@ -29,8 +29,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}) {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    // An unreachable server fails a connection attempt after this, instead of never.
-    connectionTimeoutMillis: 10_000,
+    // A request waits this long for a free connection (a burst queues up behind the
+    // pool) before it is answered 503; reaching the server at start-up has its own limit.
+    connectionTimeoutMillis: 60_000,
   });
   // An idle connection that breaks (the server restarted) must not crash the process.
   pool.on("error", () => {});
@@ -57,7 +58,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}) {
  * nothing left to do.
  */
 async function migrateUnderLock(connect: () => Promise<pg.PoolClient>): Promise<void> {
-  const client = await connect();
+  const client = await withinStartupTimeout(connect());
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
@@ -68,4 +69,28 @@ async function migrateUnderLock(connect: () => Promise<pg.PoolClient>): Promise<
   } finally {
     client.release();
   }
+}
+
+/** How long start-up waits for PostgreSQL to answer before it says so and stops. */
+const STARTUP_TIMEOUT_MS = 10_000;
+
+function withinStartupTimeout<T>(attempt: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${STARTUP_TIMEOUT_MS / 1000} s`)),
+      STARTUP_TIMEOUT_MS,
+    );
+  });
+  // A connection that arrives after the timeout is not left open.
+  attempt.then(
+    (client) => {
+      if (!timer) (client as { release?: () => void }).release?.();
+    },
+    () => {},
+  );
+  return Promise.race([attempt, timeout]).finally(() => {
+    clearTimeout(timer);
+    timer = undefined;
+  });
 }

@@ -4,6 +4,7 @@ import {
   BackupError,
   backupDatabase,
   databasePath,
+  isPostgresUrl,
   openDatabase,
   type RestoreReport,
   restoreDatabase,
@@ -32,7 +33,19 @@ function fileArgument(context: ShellContext, args: readonly string[]): string {
 }
 
 /** The database file DATABASE_URL names, which must exist: nothing is created by mistake. */
+/** PostgreSQL's own tools do this better than a copy could: consistent, online, restorable. */
+function refusePostgres(context: ShellContext, title: string): void {
+  if (!isPostgresUrl(context.config.databaseUrl)) return;
+  throw new Problem(
+    409,
+    "backup-refused",
+    title,
+    "DATABASE_URL is PostgreSQL: back it up with pg_dump --format=custom and restore with pg_restore (see docs/deploy.md). backup and restore are for SQLite files.",
+  );
+}
+
 function existingDatabase(context: ShellContext, title: string): string {
+  refusePostgres(context, title);
   const path = databasePath(context.config.databaseUrl);
   if (path === ":memory:") {
     throw new Problem(409, "backup-refused", title, "DATABASE_URL is :memory:; there is no file.");
@@ -96,6 +109,7 @@ export const restoreCommand: SelfManagedCommand = {
   managesDatabase: true,
   async run(context, _flags, args) {
     const from = fileArgument(context, args);
+    refusePostgres(context, "Not restored");
     const now = context.clock.now();
     let report: RestoreReport;
     try {
