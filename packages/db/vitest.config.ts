@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
  * Every test of the repositories runs twice: on SQLite and on PostgreSQL
  * (a server the postgres project starts itself, see test/postgres-setup.ts).
  * Files named *.sqlite.test.ts test what only SQLite has (its file, WAL,
- * pragmas, the connection gate, bulk seeding, backups) and run once.
+ * pragmas, the connection gate, bulk seeding, backups) and run once;
+ * *.postgres.test.ts need a PostgreSQL (copying a SQLite database into one).
  */
 export default defineConfig({
   test: {
@@ -12,7 +13,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "sqlite", include: ["test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/**/*.postgres.test.ts"],
+        },
+      },
       {
         extends: true,
         test: {

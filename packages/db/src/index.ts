@@ -7,6 +7,7 @@ export {
   backupDatabase,
 } from "./backup.ts";
 export * from "./client.ts";
+export { type CopiedTable, CopyRefusedError, copyDatabase } from "./copy-database.ts";
 export * from "./customers.ts";
 export * from "./deflections.ts";
 export * from "./desk.ts";

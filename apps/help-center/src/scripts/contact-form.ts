@@ -59,8 +59,12 @@ export function setUpContactForm(form: HTMLFormElement): void {
   const deflected = document.querySelector<HTMLElement>("[data-deflected]");
   let sending = false;
   // One key per distinct submission: a double click or a retry files once,
-  // an edited form after an error is a new submission.
-  let idempotency = { payload: "", key: "" };
+  // an edited form after an error is a new submission. A retry sends the
+  // very body it sent before: the suggested and opened articles are the
+  // page's, not the customer's, and may have changed meanwhile (a search
+  // answering late); a different body under the same key would be refused,
+  // a new key would file twice.
+  let idempotency = { fields: "", key: "", body: "" };
 
   const suggestions = setUpSuggestions(form, () => {
     form.hidden = true;
@@ -105,8 +109,11 @@ export function setUpContactForm(form: HTMLFormElement): void {
     }
 
     setSending(true);
-    const body = JSON.stringify(parsed.data);
-    if (idempotency.payload !== body) idempotency = { payload: body, key: randomId() };
+    const fields = JSON.stringify([payload, incidentId() ?? null]);
+    if (idempotency.fields !== fields) {
+      idempotency = { fields, key: randomId(), body: JSON.stringify(parsed.data) };
+    }
+    const body = idempotency.body;
     try {
       const response = await fetch(requestsEndpoint, {
         method: "POST",

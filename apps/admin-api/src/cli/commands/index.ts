@@ -1,5 +1,6 @@
 import type { AnyCommand } from "../command.ts";
 import { backupCommand, restoreCommand } from "./backup.ts";
+import { copyDatabaseCommand } from "./copy-database.ts";
 import { seedCommand } from "./seed.ts";
 import {
   createUserCommand,
@@ -24,4 +25,5 @@ export const commands: Readonly<Record<string, AnyCommand>> = {
   seed: seedCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  "copy-database": copyDatabaseCommand,
 };
