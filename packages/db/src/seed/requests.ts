@@ -14,9 +14,11 @@ import {
   type SeverityId,
 } from "@frontline/core";
 import type Database from "better-sqlite3";
+import { organisationName, personName } from "./names.ts";
 import { filingTimes, type SeedCustomer, type SeedIncident, seedArticles } from "./parties.ts";
+import type { Random } from "./random.ts";
 import { requestStory, type SeedStaff, type StoryEvent, statusForAge } from "./story.ts";
-import { descriptionFor, organisationName, personName, type Random, subjectFor } from "./text.ts";
+import { descriptionFor, subjectFor } from "./text.ts";
 
 const categoryWeights: [CategoryId, number][] = categoryIds.map((id) => [
   id,

@@ -4,8 +4,8 @@ import { type Db, withRawConnection } from "../client.ts";
 import { refreshAllSla } from "../sla.ts";
 import { indexForSearch, suspendSearchTriggers } from "./bulk.ts";
 import { seedCustomers, seedFeedback, seedIncidents, seedStaff } from "./parties.ts";
+import { randomSource } from "./random.ts";
 import { seedRequests } from "./requests.ts";
-import { randomSource } from "./text.ts";
 
 export interface SeedOptions {
   readonly requests: number;

@@ -5,7 +5,8 @@ import {
   type SlaPolicy,
   type Status,
 } from "@frontline/core";
-import { customerText, noteText, type Random, replyText } from "./text.ts";
+import type { Random } from "./random.ts";
+import { customerText, noteText, replyText } from "./text.ts";
 
 export interface SeedStaff {
   readonly id: number;
