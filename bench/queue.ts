@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import {
   createApiToken,
   createStaffUser,
+  type OpenDatabase,
   openDatabase,
   rareSearchWord,
   seedDatabase,
@@ -28,6 +29,7 @@ import { loadConfig } from "../apps/admin-api/src/config.ts";
 import { newApiToken } from "../apps/admin-api/src/platform/auth.ts";
 import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
 import { signedInBrowser } from "../apps/admin-api/test/browser.ts";
+import { type Measured, type SizeResult, type Timing, table } from "./queue-report.ts";
 import { quantile } from "./stats.ts";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -44,30 +46,6 @@ const { values: args } = parseArgs({
 const runs = Number(args.runs);
 const warmup = 5;
 
-interface Timing {
-  readonly median: number;
-  readonly p95: number;
-}
-
-interface Measured {
-  readonly label: string;
-  readonly path: string;
-  readonly timing: Timing;
-  /** What the page held, to show the query did real work. */
-  readonly items: number;
-  /** Requests matching the query, summed over statuses; null for HTML pages. */
-  readonly matching: number | null;
-}
-
-interface SizeResult {
-  readonly requests: number;
-  readonly seedSeconds: number;
-  readonly databaseMB: number;
-  readonly rows: Measured[];
-  readonly http: Timing;
-  readonly words: { common: string; rare: string };
-}
-
 async function time(run: () => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await run();
   const samples: number[] = [];
@@ -79,133 +57,166 @@ async function time(run: () => Promise<unknown>): Promise<Timing> {
   return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
 }
 
+/** A fresh database seeded with `requests`, the app on it, and an agent's API token. */
+async function seededApp(requests: number, database: OpenDatabase, path: string) {
+  const config = { ...loadConfig({ DATABASE_URL: path }), helpCenterDist: null };
+  process.stdout.write(`seeding ${requests.toLocaleString("en")} requests… `);
+  const seeded = await seedDatabase(database.db, { requests, now: systemClock.now() });
+  console.log(`${(seeded.ms / 1000).toFixed(1)} s`);
+  const now = systemClock.now();
+  const user = await createStaffUser(
+    database.db,
+    {
+      email: "bench@partner.example",
+      name: "Bench",
+      role: "agent",
+      passwordHash: "scrypt$unused",
+    },
+    now,
+  );
+  const token = newApiToken();
+  await createApiToken(
+    database.db,
+    {
+      userId: user.id,
+      name: "bench",
+      tokenHash: token.hash,
+      prefix: token.prefix,
+      scope: "read",
+      expiresAt: null,
+    },
+    now,
+  );
+  const headers = { Authorization: `Bearer ${token.token}` };
+  const app = createApp({ db: database.db, clock: systemClock, config });
+  // biome-ignore lint/suspicious/noExplicitAny: the queue page is read as JSON
+  const get = async (url: string): Promise<any> => {
+    const response = await app.request(url, { headers });
+    if (response.status !== 200)
+      throw new Error(`${url}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return { seeded, headers, app, get };
+}
+
+type Seeded = Awaited<ReturnType<typeof seededApp>>;
+
+/** A cursor 80 % into the default order: the page a keyset walk reaches after many pages. */
+async function deepCursor(get: Seeded["get"], requests: number): Promise<string | null> {
+  let cursor: string | null = null;
+  const depth = Math.floor(requests * 0.8);
+  for (let seen = 0; seen < depth; ) {
+    const page = await get(`/api/v1/queue?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    seen += page.items.length;
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return cursor;
+}
+
+/** The queue API's filters, sorts, deep page and searches, in-process. */
+async function apiRows(get: Seeded["get"], cursor: string | null, rare: string) {
+  const queries: [string, string][] = [
+    ["default page (SLA order)", "/api/v1/queue"],
+    ["status=open & severity=B", "/api/v1/queue?status=open&severity=B"],
+    ["sla=breached", "/api/v1/queue?sla=breached"],
+    ["assignee=none & service=mail", "/api/v1/queue?assignee=none&service=mail"],
+    ["sort=created (newest first)", "/api/v1/queue?sort=created"],
+    [`deep keyset page (80 %)`, `/api/v1/queue?cursor=${cursor}`],
+    [`search, common word "${args.common}"`, `/api/v1/queue?q=${encodeURIComponent(args.common)}`],
+    [`search, rare word "${rare}"`, `/api/v1/queue?q=${encodeURIComponent(rare)}`],
+    ["search, two words", `/api/v1/queue?q=${encodeURIComponent(`${args.common} outlook`)}`],
+  ];
+  const rows: Measured[] = [];
+  for (const [label, url] of queries) {
+    const sample = await get(url);
+    const matching = Object.values(sample.counts as Record<string, number>).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    rows.push({
+      label,
+      path: url,
+      timing: await time(() => get(url)),
+      items: sample.items.length,
+      matching,
+    });
+  }
+  return rows;
+}
+
+/** The console renders the same queue as HTML for a signed-in agent (session cookie, CSRF, layout). */
+async function consoleRows(seeded: Seeded, database: OpenDatabase) {
+  const { app, get } = seeded;
+  const { browser } = await signedInBrowser(app, database.db, "agent", {
+    email: "console@partner.example",
+  });
+  const someNumber = (await get("/api/v1/queue?sort=created")).items[0]?.number as string;
+  const consolePages: [string, string][] = [
+    ["console: queue page (HTML)", "/admin/queue"],
+    [
+      `console: queue search "${args.common}" (HTML)`,
+      `/admin/queue?q=${encodeURIComponent(args.common)}`,
+    ],
+    ["console: request page (HTML)", `/admin/requests/${someNumber}`],
+  ];
+  const rows: Measured[] = [];
+  for (const [label, url] of consolePages) {
+    const html = async () => {
+      const response = await browser.get(url);
+      if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+      return response.text();
+    };
+    await html();
+    rows.push({ label, path: url, timing: await time(html), items: 0, matching: null });
+  }
+  return rows;
+}
+
+/** The default page over a real socket: HTTP parsing, headers and JSON on the wire included. */
+async function overHttp(seeded: Seeded): Promise<Timing> {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: seeded.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const http = await time(async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/queue`, {
+      headers: seeded.headers,
+    });
+    await response.arrayBuffer();
+  });
+  await new Promise((resolve) => server.close(resolve));
+  return http;
+}
+
+/** The database file and its write-ahead log, in bytes. */
+function databaseBytes(path: string): number {
+  return ["", "-wal"].reduce((sum, suffix) => {
+    try {
+      return sum + statSync(path + suffix).size;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 async function measure(requests: number): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `frontline-queue-${requests}-`));
   const path = join(dir, "bench.db");
   const database = openDatabase(path);
   try {
-    const config = { ...loadConfig({ DATABASE_URL: path }), helpCenterDist: null };
-    process.stdout.write(`seeding ${requests.toLocaleString("en")} requests… `);
-    const seeded = await seedDatabase(database.db, { requests, now: systemClock.now() });
-    console.log(`${(seeded.ms / 1000).toFixed(1)} s`);
-    const now = systemClock.now();
-    const user = await createStaffUser(
-      database.db,
-      {
-        email: "bench@partner.example",
-        name: "Bench",
-        role: "agent",
-        passwordHash: "scrypt$unused",
-      },
-      now,
-    );
-    const token = newApiToken();
-    await createApiToken(
-      database.db,
-      {
-        userId: user.id,
-        name: "bench",
-        tokenHash: token.hash,
-        prefix: token.prefix,
-        scope: "read",
-        expiresAt: null,
-      },
-      now,
-    );
-    const headers = { Authorization: `Bearer ${token.token}` };
-    const app = createApp({ db: database.db, clock: systemClock, config });
-    // biome-ignore lint/suspicious/noExplicitAny: the queue page is read as JSON
-    const get = async (url: string): Promise<any> => {
-      const response = await app.request(url, { headers });
-      if (response.status !== 200)
-        throw new Error(`${url}: ${response.status} ${await response.text()}`);
-      return response.json();
-    };
-
-    // A cursor 80 % into the default order: the page a keyset walk reaches after many pages.
-    let cursor: string | null = null;
-    const depth = Math.floor(requests * 0.8);
-    for (let seen = 0; seen < depth; ) {
-      const page = await get(`/api/v1/queue?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
-      seen += page.items.length;
-      cursor = page.nextCursor;
-      if (!cursor) break;
-    }
+    const seeded = await seededApp(requests, database, path);
+    const cursor = await deepCursor(seeded.get, requests);
     const rare = (await rareSearchWord(database.db)) ?? "zzzz";
-    const queries: [string, string][] = [
-      ["default page (SLA order)", "/api/v1/queue"],
-      ["status=open & severity=B", "/api/v1/queue?status=open&severity=B"],
-      ["sla=breached", "/api/v1/queue?sla=breached"],
-      ["assignee=none & service=mail", "/api/v1/queue?assignee=none&service=mail"],
-      ["sort=created (newest first)", "/api/v1/queue?sort=created"],
-      [`deep keyset page (80 %)`, `/api/v1/queue?cursor=${cursor}`],
-      [
-        `search, common word "${args.common}"`,
-        `/api/v1/queue?q=${encodeURIComponent(args.common)}`,
-      ],
-      [`search, rare word "${rare}"`, `/api/v1/queue?q=${encodeURIComponent(rare)}`],
-      ["search, two words", `/api/v1/queue?q=${encodeURIComponent(`${args.common} outlook`)}`],
+    const rows = [
+      ...(await apiRows(seeded.get, cursor, rare)),
+      ...(await consoleRows(seeded, database)),
     ];
-    const rows: Measured[] = [];
-    for (const [label, url] of queries) {
-      const sample = await get(url);
-      const matching = Object.values(sample.counts as Record<string, number>).reduce(
-        (a, b) => a + b,
-        0,
-      );
-      rows.push({
-        label,
-        path: url,
-        timing: await time(() => get(url)),
-        items: sample.items.length,
-        matching,
-      });
-    }
-
-    // The console renders the same queue as HTML for a signed-in agent (session cookie, CSRF, layout).
-    const { browser } = await signedInBrowser(app, database.db, "agent", {
-      email: "console@partner.example",
-    });
-    const someNumber = (await get("/api/v1/queue?sort=created")).items[0]?.number as string;
-    const consolePages: [string, string][] = [
-      ["console: queue page (HTML)", "/admin/queue"],
-      [
-        `console: queue search "${args.common}" (HTML)`,
-        `/admin/queue?q=${encodeURIComponent(args.common)}`,
-      ],
-      ["console: request page (HTML)", `/admin/requests/${someNumber}`],
-    ];
-    for (const [label, url] of consolePages) {
-      const html = async () => {
-        const response = await browser.get(url);
-        if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-        return response.text();
-      };
-      await html();
-      rows.push({ label, path: url, timing: await time(html), items: 0, matching: null });
-    }
-
-    // The default page over a real socket: HTTP parsing, headers and JSON on the wire included.
-    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-    });
-    const { port } = server.address() as AddressInfo;
-    const http = await time(async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/queue`, { headers });
-      await response.arrayBuffer();
-    });
-    await new Promise((resolve) => server.close(resolve));
-    const databaseMB = ["", "-wal"].reduce((sum, suffix) => {
-      try {
-        return sum + statSync(path + suffix).size;
-      } catch {
-        return sum;
-      }
-    }, 0);
+    const http = await overHttp(seeded);
     return {
       requests,
-      seedSeconds: seeded.ms / 1000,
-      databaseMB: databaseMB / 1e6,
+      seedSeconds: seeded.seeded.ms / 1000,
+      databaseMB: databaseBytes(path) / 1e6,
       rows,
       http,
       words: { common: args.common, rare },
@@ -215,52 +226,6 @@ async function measure(requests: number): Promise<SizeResult> {
     if (args.keep) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
-}
-
-const ms = (value: number) => value.toFixed(2);
-
-function table(baseline: SizeResult, target: SizeResult): string {
-  const header = [
-    "query",
-    `${baseline.requests.toLocaleString("en")}: median ms`,
-    "p95 ms",
-    `${target.requests.toLocaleString("en")}: median ms`,
-    "p95 ms",
-    "ratio (median)",
-    "matching",
-  ];
-  const lines = target.rows.map((row, i) => {
-    const base = baseline.rows[i] as Measured;
-    return [
-      row.label.replace(target.words.rare, `${target.words.rare} / ${baseline.words.rare}`),
-      ms(base.timing.median),
-      ms(base.timing.p95),
-      ms(row.timing.median),
-      ms(row.timing.p95),
-      (row.timing.median / base.timing.median).toFixed(2),
-      row.matching === null || base.matching === null
-        ? ""
-        : `${row.matching.toLocaleString("en")} / ${base.matching.toLocaleString("en")}`,
-    ];
-  });
-  lines.push([
-    "default page over HTTP (loopback)",
-    ms(baseline.http.median),
-    ms(baseline.http.p95),
-    ms(target.http.median),
-    ms(target.http.p95),
-    (target.http.median / baseline.http.median).toFixed(2),
-    "",
-  ]);
-  const all = [header, ...lines];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
-  const render = (r: string[]) =>
-    `| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(" | ")} |`;
-  return [
-    render(header),
-    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
-    ...lines.map(render),
-  ].join("\n");
 }
 
 const baseline = await measure(Number(args.baseline));

@@ -6,6 +6,81 @@ import { defaultRateLimits } from "../src/platform/deps.ts";
 import { staffWithToken } from "./staff.ts";
 import { fixedClock, readJson, testApp, validRequest } from "./test-app.ts";
 
+type TestApp = ReturnType<typeof testApp>;
+type Clock = ReturnType<typeof fixedClock>;
+
+/** Requests put straight into storage and moved there, as the form and the desk would. */
+function storage(db: TestApp["db"], clock: Clock) {
+  /** Files a request straight into storage at `at` (default: now), as the form would. */
+  async function file(
+    fields: Partial<SupportRequestInput> = {},
+    options: { at?: string; customerId?: number | null } = {},
+  ): Promise<RequestRow> {
+    const input = {
+      ...validRequest,
+      suggestedArticles: [],
+      openedArticles: [],
+      ...fields,
+    } as SupportRequestInput;
+    return createRequest(db, {
+      input,
+      trackingTokenHash: randomBytes(32).toString("hex"),
+      now: options.at ? new Date(options.at) : clock.now(),
+      customerId: options.customerId ?? null,
+    });
+  }
+
+  /** Moves a request through the lifecycle as staff, at the clock's time. */
+  async function move(row: RequestRow, to: RequestRow["status"]) {
+    const current = (await getRequestByNumber(db, row.number)) ?? row;
+    return changeStatus(db, {
+      requestId: current.id,
+      from: current.status,
+      to,
+      actor: "agent",
+      at: clock.now(),
+    });
+  }
+
+  return { file, move };
+}
+
+/** Calls to the desk API, as the agent unless other headers are given. */
+function deskApi(test: TestApp, agentHeaders: Record<string, string>) {
+  const send = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+    test.app.request(path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  /** GET as the agent (or someone else), answering the JSON body. */
+  const get = async (path: string, headers = agentHeaders) =>
+    readJson(await send("GET", path, headers));
+
+  /** The queue as the agent sees it for these query parameters. */
+  const queue = (query = "", headers = agentHeaders) => get(`/api/v1/queue${query}`, headers);
+
+  const detail = (number: string, headers = agentHeaders) =>
+    get(`/api/v1/desk/requests/${number}`, headers);
+
+  /** Posts an action with the version the caller read (current unless given). */
+  async function act(
+    number: string,
+    action: string,
+    body: Record<string, unknown>,
+    headers: Record<string, string> = agentHeaders,
+  ) {
+    const version = body.version ?? (await getRequestByNumber(test.db, number))?.version;
+    return send("POST", `/api/v1/desk/requests/${number}/${action}`, headers, {
+      ...body,
+      version,
+    });
+  }
+
+  return { send, get, queue, detail, act };
+}
+
 /**
  * A desk to test against: the real app on a real SQLite file, a fixed
  * clock, and an admin, two agents and an operator with API tokens.
@@ -27,69 +102,6 @@ export async function deskTest(overrides: Partial<AppConfig> = {}) {
   const agent = await staffWithToken(test.db, "agent");
   const otherAgent = await staffWithToken(test.db, "agent", "second.agent@partner.example");
   const operator = await staffWithToken(test.db, "operator");
-
-  /** Files a request straight into storage at `at` (default: now), as the form would. */
-  async function file(
-    fields: Partial<SupportRequestInput> = {},
-    options: { at?: string; customerId?: number | null } = {},
-  ): Promise<RequestRow> {
-    const input = {
-      ...validRequest,
-      suggestedArticles: [],
-      openedArticles: [],
-      ...fields,
-    } as SupportRequestInput;
-    return createRequest(test.db, {
-      input,
-      trackingTokenHash: randomBytes(32).toString("hex"),
-      now: options.at ? new Date(options.at) : clock.now(),
-      customerId: options.customerId ?? null,
-    });
-  }
-
-  /** Moves a request through the lifecycle as staff, at the clock's time. */
-  async function move(row: RequestRow, to: RequestRow["status"]) {
-    const current = (await getRequestByNumber(test.db, row.number)) ?? row;
-    return changeStatus(test.db, {
-      requestId: current.id,
-      from: current.status,
-      to,
-      actor: "agent",
-      at: clock.now(),
-    });
-  }
-
-  const send = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
-    test.app.request(path, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-
-  /** GET as the agent (or someone else), answering the JSON body. */
-  const get = async (path: string, headers = agent.headers) =>
-    readJson(await send("GET", path, headers));
-
-  /** The queue as the agent sees it for these query parameters. */
-  const queue = (query = "", headers = agent.headers) => get(`/api/v1/queue${query}`, headers);
-
-  const detail = (number: string, headers = agent.headers) =>
-    get(`/api/v1/desk/requests/${number}`, headers);
-
-  /** Posts an action with the version the caller read (current unless given). */
-  async function act(
-    number: string,
-    action: string,
-    body: Record<string, unknown>,
-    headers: Record<string, string> = agent.headers,
-  ) {
-    const version = body.version ?? (await getRequestByNumber(test.db, number))?.version;
-    return send("POST", `/api/v1/desk/requests/${number}/${action}`, headers, {
-      ...body,
-      version,
-    });
-  }
-
   return {
     ...test,
     clock,
@@ -97,13 +109,8 @@ export async function deskTest(overrides: Partial<AppConfig> = {}) {
     agent,
     otherAgent,
     operator,
-    file,
-    move,
-    send,
-    get,
-    queue,
-    detail,
-    act,
+    ...storage(test.db, clock),
+    ...deskApi(test, agent.headers),
   };
 }
 

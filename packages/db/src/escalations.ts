@@ -3,7 +3,9 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
 import { type Db, first, one, type Tx, tablesOf, withTransaction } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
-import { changeStatus, insertEvent, type RequestRow, StaleRequestError } from "./requests.ts";
+import { changeStatus } from "./request-status.ts";
+import { insertEvent } from "./request-timeline.ts";
+import { type RequestRow, StaleRequestError } from "./requests.ts";
 import type { escalations } from "./schema/index.ts";
 
 export type EscalationRow = typeof escalations.$inferSelect;

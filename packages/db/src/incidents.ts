@@ -3,7 +3,8 @@ import { and, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
 import { type Db, first, one, type Tx, tablesOf, withTransaction } from "./client.ts";
 import type { NewMail } from "./outbox.ts";
-import { applyStatusChange, type RequestRow, type StatusChange } from "./requests.ts";
+import { applyStatusChange, type StatusChange } from "./request-status.ts";
+import type { RequestRow } from "./requests.ts";
 
 export type NewIncident = Omit<IncidentView, "id" | "updatedAt" | "resolvedAt">;
 

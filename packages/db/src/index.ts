@@ -19,6 +19,8 @@ export * from "./outbox.ts";
 export * from "./queue.ts";
 export { ftsMatchExpression } from "./queue-search.ts";
 export * from "./rate-limits.ts";
+export * from "./request-status.ts";
+export * from "./request-timeline.ts";
 export * from "./requests.ts";
 export { type RestoreReport, restoreDatabase } from "./restore.ts";
 export * as schema from "./schema/index.ts";

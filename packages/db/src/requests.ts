@@ -1,21 +1,18 @@
-import {
-  type Actor,
-  defaultVisibility,
-  type EventVisibility,
-  formatRequestNumber,
-  type RequestEventType,
-  type Status,
-  type SupportRequestInput,
-} from "@frontline/core";
-import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
-import { type AuditFor, insertAudit } from "./audit-log.ts";
+import { formatRequestNumber, type SupportRequestInput } from "@frontline/core";
+import { eq, lt, sql } from "drizzle-orm";
 import { type Db, first, one, type Tx, tablesOf, withTransaction } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
-import type { requestEvents, requests } from "./schema/index.ts";
+import { insertEvent } from "./request-timeline.ts";
+import type { requests } from "./schema/index.ts";
 import { refreshSla } from "./sla.ts";
 
+/**
+ * Filing a request: its number, its first timeline entry and its
+ * confirmation email in one transaction, at most once per Idempotency-Key.
+ * The timeline is in request-timeline.ts, status moves in request-status.ts.
+ */
+
 export type RequestRow = typeof requests.$inferSelect;
-export type RequestEventRow = typeof requestEvents.$inferSelect;
 
 /** The same Idempotency-Key was sent before with a different body. */
 export class IdempotencyConflictError extends Error {}
@@ -166,176 +163,4 @@ export async function getRequestByNumber(db: Db, number: string): Promise<Reques
   const { requests } = tablesOf(db);
   const row = await first(db.select().from(requests).where(eq(requests.number, number)).limit(1));
   return row ?? null;
-}
-
-export interface NewEvent {
-  readonly requestId: number;
-  readonly type: RequestEventType;
-  readonly actor: Actor;
-  readonly at: Date;
-  readonly body?: string | null;
-  readonly data?: Record<string, unknown> | null;
-  readonly visibility?: EventVisibility;
-}
-
-/** Writes one timeline entry inside the caller's transaction. */
-export async function insertEvent(tx: Tx, event: NewEvent): Promise<RequestEventRow> {
-  const { requestEvents } = tablesOf(tx);
-  return one(
-    tx
-      .insert(requestEvents)
-      .values({
-        requestId: event.requestId,
-        type: event.type,
-        actor: event.actor,
-        visibility: event.visibility ?? defaultVisibility(event.type),
-        body: event.body ?? null,
-        data: event.data ?? null,
-        createdAt: event.at,
-      })
-      .returning(),
-  );
-}
-
-/**
- * Adds one entry to a request's timeline (and its email, if any) and marks
- * the request changed; a partner's public answer also stops the
- * first-response clock, in the same transaction.
- */
-export async function appendEvent(
-  db: Db,
-  event: NewEvent,
-  mail?: NewMail,
-  options: { audit?: AuditFor<RequestEventRow>; answersCustomer?: boolean } = {},
-): Promise<RequestEventRow> {
-  const { requests } = tablesOf(db);
-  return withTransaction(db, async (tx) => {
-    const row = await insertEvent(tx, event);
-    await tx
-      .update(requests)
-      .set({ updatedAt: event.at, version: sql`${requests.version} + 1` })
-      .where(eq(requests.id, event.requestId));
-    if (mail) await enqueueMail(tx, event.requestId, mail, event.at);
-    if (options.answersCustomer) await stopFirstResponseClock(tx, event.requestId, event.at);
-    await insertAudit(tx, options.audit, row);
-    return row;
-  });
-}
-
-export interface StatusChange {
-  readonly requestId: number;
-  /** The status the caller saw; the change is refused if it moved meanwhile. */
-  readonly from: Status;
-  readonly to: Status;
-  readonly actor: Actor;
-  readonly at: Date;
-  /** A message that goes with the change, e.g. the customer's reply. */
-  readonly message?: { type: RequestEventType; body: string };
-  /** The version the caller saw; when given, any change since then refuses the move. */
-  readonly expectedVersion?: number;
-  /** Who moved it, for the audit log (customers' own moves are on the timeline only). */
-  readonly audit?: AuditFor<RequestRow>;
-}
-
-/**
- * Moves a request to a new status, recording the move (and any message
- * that caused it) on the timeline, with an email, all in one transaction.
- * The caller checks the lifecycle with core first; this refuses stale moves.
- */
-export async function changeStatus(
-  db: Db,
-  change: StatusChange,
-  mail?: NewMail,
-  /** More writes that must succeed or fail with the move (an escalation record, say). */
-  alongside?: (tx: Tx, updated: RequestRow) => Promise<void>,
-): Promise<RequestRow> {
-  return withTransaction(db, async (tx) => applyStatusChange(tx, change, mail, alongside));
-}
-
-/** changeStatus inside a transaction the caller holds, for moves that belong to a larger change. */
-export async function applyStatusChange(
-  tx: Tx,
-  change: StatusChange,
-  mail?: NewMail,
-  alongside?: (tx: Tx, updated: RequestRow) => Promise<void>,
-): Promise<RequestRow> {
-  const { requests } = tablesOf(tx);
-  if (change.message) {
-    await insertEvent(tx, {
-      requestId: change.requestId,
-      type: change.message.type,
-      actor: change.actor,
-      at: change.at,
-      body: change.message.body,
-    });
-  }
-  await insertEvent(tx, {
-    requestId: change.requestId,
-    type: "status-change",
-    actor: change.actor,
-    at: change.at,
-    data: { from: change.from, to: change.to },
-    visibility: "public",
-  });
-  const updated = await first(
-    tx
-      .update(requests)
-      .set({
-        status: change.to,
-        updatedAt: change.at,
-        version: sql`${requests.version} + 1`,
-        ...(change.to === "resolved" ? { resolvedAt: change.at } : {}),
-      })
-      .where(
-        and(
-          eq(requests.id, change.requestId),
-          eq(requests.status, change.from),
-          change.expectedVersion === undefined
-            ? undefined
-            : eq(requests.version, change.expectedVersion),
-        ),
-      )
-      .returning(),
-  );
-  if (!updated)
-    throw new StaleRequestError("The request changed meanwhile; reload it and try again");
-  if (mail) await enqueueMail(tx, change.requestId, mail, change.at);
-  await alongside?.(tx, updated);
-  await insertAudit(tx, change.audit, updated);
-  return (await refreshSla(tx, change.requestId)) ?? updated;
-}
-
-/** The timeline, oldest first; only public events unless asked otherwise. */
-export async function listEvents(
-  db: Db,
-  requestId: number,
-  options: { includeInternal: boolean } = { includeInternal: false },
-): Promise<RequestEventRow[]> {
-  const { requestEvents } = tablesOf(db);
-  const forRequest = eq(requestEvents.requestId, requestId);
-  return db
-    .select()
-    .from(requestEvents)
-    .where(
-      options.includeInternal
-        ? forRequest
-        : and(forRequest, eq(requestEvents.visibility, "public")),
-    )
-    .orderBy(asc(requestEvents.id));
-}
-
-/** Stops the first-response clock; only the first public answer counts. */
-export async function markFirstResponse(db: Db, requestId: number, at: Date): Promise<void> {
-  await withTransaction(db, async (tx) => stopFirstResponseClock(tx, requestId, at));
-}
-
-async function stopFirstResponseClock(tx: Tx, requestId: number, at: Date): Promise<void> {
-  const { requests } = tablesOf(tx);
-  const marked = await tx
-    .update(requests)
-    .set({ firstResponseAt: at })
-    .where(and(eq(requests.id, requestId), isNull(requests.firstResponseAt)))
-    .returning({ id: requests.id });
-  // The resolution clock takes over from the first-response clock.
-  if (marked.length > 0) await refreshSla(tx, requestId);
 }

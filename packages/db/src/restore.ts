@@ -46,6 +46,13 @@ export async function restoreDatabase(
   now: Date = new Date(),
 ): Promise<RestoreReport> {
   const target = databasePath(databaseUrl);
+  const from = checkedSource(backupPath, target);
+  const { previous, backedUp } = await replaceWithBackup(from, target, now);
+  return bringUpToDate(target, from, previous, backedUp);
+}
+
+/** The backup's full path, once it is known to be a file that could be a backup of `target`. */
+function checkedSource(backupPath: string, target: string): string {
   if (target === ":memory:") {
     throw new BackupError("The database is in memory; there is no file to restore into.");
   }
@@ -60,7 +67,19 @@ export async function restoreDatabase(
       `${from} has a -wal file beside it: it is a database in use (or copied while in use), not a backup. Make one with the backup command.`,
     );
   }
+  return from;
+}
 
+/**
+ * Puts a checked copy of the backup in the database's place, keeping the
+ * database that was there. All or nothing: on any failure the copies made
+ * so far are removed and the database is as it was.
+ */
+async function replaceWithBackup(
+  from: string,
+  target: string,
+  now: Date,
+): Promise<{ previous: string | null; backedUp: BackupContents }> {
   mkdirSync(dirname(target), { recursive: true });
   // Checked as a copy beside the database: the backup file itself is never
   // changed, and the database is then replaced by one rename.
@@ -68,12 +87,11 @@ export async function restoreDatabase(
   removeWithSidecars(staged);
   let lock: Database.Database | null = null;
   let previous: string | null = null;
-  let backedUp: BackupContents;
   try {
     // First, so that an operator who forgot the server hears it at once.
     if (existsSync(target)) lock = lockExclusively(target);
     copyFileSync(from, staged);
-    backedUp = checkBackupFile(staged, from);
+    const backedUp = checkBackupFile(staged, from);
     if (backedUp.fromNewerVersion) {
       throw new BackupError(
         `${from} was written by a newer version of Frontline than this one; restore it with that version.`,
@@ -94,6 +112,7 @@ export async function restoreDatabase(
     removeSidecars(target);
     renameSync(staged, target);
     syncFolder(dirname(target));
+    return { previous, backedUp };
   } catch (error) {
     removeWithSidecars(staged);
     if (previous) removeWithSidecars(previous);
@@ -103,7 +122,15 @@ export async function restoreDatabase(
     // Held until the new file has the name, so no server could open the old one meanwhile.
     lock?.close();
   }
+}
 
+/** Opens the restored file, which applies the migrations written since the backup, and reports. */
+async function bringUpToDate(
+  target: string,
+  from: string,
+  previous: string | null,
+  backedUp: BackupContents,
+): Promise<RestoreReport> {
   try {
     const database = openDatabase(target);
     let restored: Pick<BackupContents, "tables" | "requests" | "migrations">;

@@ -38,31 +38,32 @@ function commandHelp(io: CliIo, name: string, command: AnyCommand): void {
   io.out(`Usage: ${usageLine(name, command)}`);
 }
 
-/** Runs one command line (without the leading node and script) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === "help" || name === "--help" || name === "-h") {
-    const about = rest[0] ? commands[rest[0]] : undefined;
-    if (rest[0] && about) commandHelp(io, rest[0], about);
-    else if (rest[0]) {
-      io.err(`Unknown command "${rest[0]}".`);
-      help(io);
-      return EXIT.usage;
-    } else help(io);
-    return name ? EXIT.ok : EXIT.usage;
-  }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!command) {
-    io.err(`Unknown command "${name}". Run "npm run admin -- help" for the list.`);
-    return EXIT.usage;
-  }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    commandHelp(io, name, command);
-    return EXIT.ok;
-  }
+type Flags = Record<string, string | boolean | undefined>;
 
-  let flags: Record<string, string | boolean | undefined>;
-  let args: string[];
+/** `help`, `help <command>`, or nothing at all: the exit code, or null for any other command line. */
+function helpRequested(
+  io: CliIo,
+  name: string | undefined,
+  rest: readonly string[],
+): number | null {
+  if (name && name !== "help" && name !== "--help" && name !== "-h") return null;
+  const about = rest[0] ? commands[rest[0]] : undefined;
+  if (rest[0] && about) commandHelp(io, rest[0], about);
+  else if (rest[0]) {
+    io.err(`Unknown command "${rest[0]}".`);
+    help(io);
+    return EXIT.usage;
+  } else help(io);
+  return name ? EXIT.ok : EXIT.usage;
+}
+
+/** The command's flags and arguments, or the usage exit code after saying what is wrong. */
+function parseCommandLine(
+  io: CliIo,
+  name: string,
+  command: AnyCommand,
+  rest: readonly string[],
+): { flags: Flags; args: string[] } | number {
   try {
     const parsed = parseArgs({
       args: [...rest],
@@ -70,16 +71,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       strict: true,
       allowPositionals: (command.positionals ?? 0) > 0,
     });
-    flags = parsed.values as Record<string, string | boolean | undefined>;
-    args = parsed.positionals;
-    const extra = args[command.positionals ?? 0];
+    const extra = parsed.positionals[command.positionals ?? 0];
     if (extra !== undefined) throw new UsageError(`Unexpected argument '${extra}'.`);
+    return { flags: parsed.values as Flags, args: parsed.positionals };
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
     io.err(`Usage: ${usageLine(name, command)}`);
     return EXIT.usage;
   }
+}
 
+/** What every command gets: the clock, the configuration, where the operator is, and the output. */
+function shellFor(io: CliIo): ShellContext | number {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(io.env);
@@ -91,17 +94,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw error;
   }
   // npm runs scripts in the package folder; INIT_CWD is where the operator was.
-  const shell: ShellContext = {
+  return {
     clock: systemClock,
     config,
     cwd: io.env.INIT_CWD || process.cwd(),
     out: io.out,
   };
+}
+
+/** Runs the command, on the database unless it manages the database itself, and maps refusals to exit codes. */
+async function runCommand(
+  io: CliIo,
+  name: string,
+  command: AnyCommand,
+  shell: ShellContext,
+  line: { flags: Flags; args: string[] },
+): Promise<number> {
+  const { flags, args } = line;
   try {
     let code: number | undefined;
     if (command.managesDatabase) code = await command.run(shell, flags, args);
     else {
-      const database = openDatabase(config.databaseUrl);
+      const database = openDatabase(shell.config.databaseUrl);
       try {
         code = await command.run({ ...shell, db: database.db }, flags, args);
       } finally {
@@ -121,4 +135,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
+}
+
+/** Runs one command line (without the leading node and script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const helped = helpRequested(io, name, rest);
+  // No name at all always gets the help (and EXIT.usage); `!name` only tells TypeScript so.
+  if (helped !== null || !name) return helped ?? EXIT.usage;
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    io.err(`Unknown command "${name}". Run "npm run admin -- help" for the list.`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    commandHelp(io, name, command);
+    return EXIT.ok;
+  }
+  const line = parseCommandLine(io, name, command, rest);
+  if (typeof line === "number") return line;
+  const shell = shellFor(io);
+  if (typeof shell === "number") return shell;
+  return runCommand(io, name, command, shell, line);
 }

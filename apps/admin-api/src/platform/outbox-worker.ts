@@ -53,6 +53,41 @@ export function outboxMessageId(mail: { id: number; createdAt: Date }, from: str
   return `<outbox-${mail.id}.${mail.createdAt.getTime()}@${domain}>`;
 }
 
+/** What sending one mail needs: the connection, the server, the sender's address and the retry delays. */
+interface Sender {
+  readonly db: Db;
+  readonly transport: Pick<Transporter, "sendMail">;
+  readonly from: string;
+  readonly clock: Clock;
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+/** True when the mail server took it; a failure schedules the next attempt. */
+async function deliver(sender: Sender, mail: OutboxRow): Promise<boolean> {
+  const { db, transport, from, clock, baseMs, maxMs } = sender;
+  try {
+    await transport.sendMail({
+      from,
+      to: mail.recipient,
+      subject: mail.subject,
+      text: mail.body ?? "",
+      messageId: outboxMessageId(mail, from),
+    });
+    await markMailSent(db, mail.id, clock.now());
+    return true;
+  } catch (error) {
+    const retryAt = new Date(clock.now().getTime() + retryDelay(mail.attempts, baseMs, maxMs));
+    await markMailFailed(
+      db,
+      mail.id,
+      error instanceof Error ? error.message : String(error),
+      retryAt,
+    );
+    return false;
+  }
+}
+
 /**
  * Sends the outbox. Mail is marked sent only after the SMTP server accepted
  * it; a failure leaves it pending with a later attempt time, so nothing is
@@ -64,6 +99,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const baseMs = options.retryBaseMs ?? 5_000;
   const maxMs = options.maxDelayMs ?? 60 * 60_000;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const sender: Sender = { db, transport, from, clock, baseMs, maxMs };
   let running: Promise<number> | null = null;
   let stopped = false;
 
@@ -81,33 +117,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         );
         break;
       }
-      if (await deliver(mail)) sent += 1;
+      if (await deliver(sender, mail)) sent += 1;
     }
     return { sent, full: claimed.length === BATCH };
-  }
-
-  /** True when the mail server took it; a failure schedules the next attempt. */
-  async function deliver(mail: OutboxRow): Promise<boolean> {
-    try {
-      await transport.sendMail({
-        from,
-        to: mail.recipient,
-        subject: mail.subject,
-        text: mail.body ?? "",
-        messageId: outboxMessageId(mail, from),
-      });
-      await markMailSent(db, mail.id, clock.now());
-      return true;
-    } catch (error) {
-      const retryAt = new Date(clock.now().getTime() + retryDelay(mail.attempts, baseMs, maxMs));
-      await markMailFailed(
-        db,
-        mail.id,
-        error instanceof Error ? error.message : String(error),
-        retryAt,
-      );
-      return false;
-    }
   }
 
   /** Batches until the due mail is sent: a backlog (after an outage, a burst) drains at once. */

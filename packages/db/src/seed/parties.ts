@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import { organisationName, personName } from "./names.ts";
+import type { Random } from "./random.ts";
 import type { SeedStaff } from "./story.ts";
-import { organisationName, personName, type Random } from "./text.ts";
 
 const DAY = 24 * 60 * 60_000;
 export const SEED_SPAN_MS = 90 * DAY;

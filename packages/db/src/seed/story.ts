@@ -5,7 +5,8 @@ import {
   type SlaPolicy,
   type Status,
 } from "@frontline/core";
-import { customerText, noteText, type Random, replyText } from "./text.ts";
+import type { Random } from "./random.ts";
+import { customerText, noteText, replyText } from "./text.ts";
 
 export interface SeedStaff {
   readonly id: number;
@@ -127,19 +128,17 @@ function plan(random: Random, status: Status): Step[] {
 }
 
 /**
- * A plausible history for a request that ended up in `status`: who was
- * assigned, the first reply (mostly within the first-response target, some
- * late), messages and notes, and the legal status moves that led there.
- * At most five entries follow "created"; all of them lie before `now`.
+ * When each step happens: the first reply mostly within the first-response
+ * target (some late), later steps minutes to a day and a half apart, all
+ * squeezed into the request's age so nothing happens in the future.
  */
-export function requestStory(
+function stepTimes(
   random: Random,
-  request: { status: Status; severity: SeverityId; createdAt: number; service: string },
-  staff: readonly SeedStaff[],
+  steps: readonly Step[],
+  request: { severity: SeverityId; createdAt: number },
   now: number,
-  policy: SlaPolicy = defaultPartnerPolicy,
-): Story {
-  const steps = plan(random, request.status).slice(0, 5);
+  policy: SlaPolicy,
+): number[] {
   const target = policy[request.severity].firstResponseMinutes * MINUTE;
   const gaps = steps.map((_, i) => {
     if (i > 0) return random.int(5, 36 * 60) * MINUTE;
@@ -150,20 +149,32 @@ export function requestStory(
     ]);
     return Math.round(target * (share[0] + random.next() * (share[1] - share[0])));
   });
-  // Squeeze the story into the request's age, so nothing happens in the future.
   const total = gaps.reduce((a, b) => a + b, 0);
   const room = Math.max(0, now - request.createdAt - MINUTE);
   const scale = total > room ? room / Math.max(total, 1) : 1;
-  const assignee = random.pick(staff);
-  const ctx = { service: request.service };
-  const events: StoryEvent[] = [];
   let at = request.createdAt;
+  return gaps.map((gap) => {
+    at += Math.round(gap * scale);
+    return at;
+  });
+}
+
+/** The timeline entries of the steps, told by the one staff member who works the request. */
+function tell(
+  random: Random,
+  steps: readonly Step[],
+  times: readonly number[],
+  assignee: SeedStaff,
+  service: string,
+): Omit<Story, "escalated"> {
+  const ctx = { service };
+  const events: StoryEvent[] = [];
   let status: Status = "new";
   let firstResponseAt: number | null = null;
   let resolvedAt: number | null = null;
   let assigned: SeedStaff | null = null;
   steps.forEach((step, i) => {
-    at += Math.round((gaps[i] ?? 0) * scale);
+    const at = times[i] ?? 0;
     const actor = assignee.role;
     const staffEvent = (
       type: RequestEventType,
@@ -217,11 +228,27 @@ export function requestStory(
         break;
     }
   });
+  return { events, assignee: assigned, firstResponseAt, resolvedAt };
+}
+
+/**
+ * A plausible history for a request that ended up in `status`: who was
+ * assigned, the first reply (mostly within the first-response target, some
+ * late), messages and notes, and the legal status moves that led there.
+ * At most five entries follow "created"; all of them lie before `now`.
+ */
+export function requestStory(
+  random: Random,
+  request: { status: Status; severity: SeverityId; createdAt: number; service: string },
+  staff: readonly SeedStaff[],
+  now: number,
+  policy: SlaPolicy = defaultPartnerPolicy,
+): Story {
+  const steps = plan(random, request.status).slice(0, 5);
+  const times = stepTimes(random, steps, request, now, policy);
+  const assignee = random.pick(staff);
   return {
-    events,
-    assignee: assigned,
-    firstResponseAt,
-    resolvedAt,
+    ...tell(random, steps, times, assignee, request.service),
     escalated: steps.some((s) => s.kind === "escalation"),
   };
 }

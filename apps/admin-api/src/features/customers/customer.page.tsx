@@ -38,20 +38,88 @@ const labels: Record<string, string> = {
   renewalDate: "Renewal date",
 };
 
-function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppDeps }) {
-  const { customer, state, deps } = props;
-  const mine = (form: string) => (state?.form === form ? state : undefined);
-  const edit = mine("customer");
+/** The customer's organisation, tenant domain and contacts, with the input kept after a refusal. */
+function DetailsForm({ customer, state }: { customer: Customer; state?: FormState }) {
+  const edit = state?.form === "customer" ? state : undefined;
   const editValues = edit?.values ?? {
     organisation: customer.organisation,
     tenantDomain: customer.tenantDomain ?? "",
     contacts: contactsText(customer.contacts),
   };
   const editField = formFields(editValues, edit?.errors ?? {});
-  const add = mine("add-subscription");
+  return (
+    <PostForm
+      id="customer-edit"
+      action={`/admin/customers/${customer.id}`}
+      labelledBy="edit-customer"
+    >
+      <Field
+        label={labels.organisation ?? ""}
+        {...editField("organisation")}
+        autocomplete="organization"
+        maxlength={200}
+        required
+      />
+      <Field
+        label={labels.tenantDomain ?? ""}
+        {...editField("tenantDomain")}
+        autocomplete="off"
+        spellcheck={false}
+        hint="Requests from this domain are matched to the customer. Leave empty for none."
+      />
+      <TextAreaField
+        label={labels.contacts ?? ""}
+        {...editField("contacts")}
+        rows={4}
+        hint="One per line: Name <email>, phone (the phone is optional)."
+      />
+      <Submit>Save customer</Submit>
+    </PostForm>
+  );
+}
+
+/** Every subscription with its own change form. */
+function Subscriptions(props: { customer: Customer; state?: FormState; deps: AppDeps }) {
+  const { customer, state, deps } = props;
+  if (!customer.subscriptions.length) return <p>No subscriptions yet.</p>;
+  return (
+    <CardTable
+      id="subscriptions"
+      caption={<>Subscriptions of {customer.organisation}</>}
+      columns={["Service", "Seats", "Status", "Renewal date", "Change"]}
+    >
+      {customer.subscriptions.map((sub) => (
+        <SubscriptionRowView customerId={customer.id} sub={sub} state={state} deps={deps} />
+      ))}
+    </CardTable>
+  );
+}
+
+function AddSubscriptionForm(props: { customer: Customer; state?: FormState; deps: AppDeps }) {
+  const { customer, state, deps } = props;
+  const add = state?.form === "add-subscription" ? state : undefined;
   const addValues = add?.values ?? { status: "active" };
   const addErrors = add?.errors ?? {};
   const addField = formFields(addValues, addErrors, (name) => idIn("add-subscription", name));
+  return (
+    <PostForm
+      id="subscription-add"
+      action={`/admin/customers/${customer.id}/subscriptions`}
+      labelledBy="add-subscription"
+    >
+      <SelectField
+        label="Service"
+        {...addField("service")}
+        options={serviceOptions(deps.config.services)}
+      />
+      <SubscriptionFields form="add-subscription" values={addValues} errors={addErrors} />
+      <Submit>Add subscription</Submit>
+    </PostForm>
+  );
+}
+
+function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppDeps }) {
+  const { customer, state } = props;
   const errors = state?.errors ?? {};
   const ids = Object.fromEntries(Object.keys(errors).map((k) => [k, idIn(state?.form ?? "", k)]));
   return (
@@ -62,61 +130,11 @@ function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppD
       <h1>{customer.organisation}</h1>
       <ErrorSummary errors={errors} labels={labels} ids={ids} />
       <h2 id="edit-customer">Details and contacts</h2>
-      <PostForm
-        id="customer-edit"
-        action={`/admin/customers/${customer.id}`}
-        labelledBy="edit-customer"
-      >
-        <Field
-          label={labels.organisation ?? ""}
-          {...editField("organisation")}
-          autocomplete="organization"
-          maxlength={200}
-          required
-        />
-        <Field
-          label={labels.tenantDomain ?? ""}
-          {...editField("tenantDomain")}
-          autocomplete="off"
-          spellcheck={false}
-          hint="Requests from this domain are matched to the customer. Leave empty for none."
-        />
-        <TextAreaField
-          label={labels.contacts ?? ""}
-          {...editField("contacts")}
-          rows={4}
-          hint="One per line: Name <email>, phone (the phone is optional)."
-        />
-        <Submit>Save customer</Submit>
-      </PostForm>
+      <DetailsForm {...props} />
       <h2>Subscriptions</h2>
-      {customer.subscriptions.length ? (
-        <CardTable
-          id="subscriptions"
-          caption={<>Subscriptions of {customer.organisation}</>}
-          columns={["Service", "Seats", "Status", "Renewal date", "Change"]}
-        >
-          {customer.subscriptions.map((sub) => (
-            <SubscriptionRowView customerId={customer.id} sub={sub} state={state} deps={deps} />
-          ))}
-        </CardTable>
-      ) : (
-        <p>No subscriptions yet.</p>
-      )}
+      <Subscriptions {...props} />
       <h2 id="add-subscription">Add a subscription</h2>
-      <PostForm
-        id="subscription-add"
-        action={`/admin/customers/${customer.id}/subscriptions`}
-        labelledBy="add-subscription"
-      >
-        <SelectField
-          label="Service"
-          {...addField("service")}
-          options={serviceOptions(deps.config.services)}
-        />
-        <SubscriptionFields form="add-subscription" values={addValues} errors={addErrors} />
-        <Submit>Add subscription</Submit>
-      </PostForm>
+      <AddSubscriptionForm {...props} />
     </>
   );
 }

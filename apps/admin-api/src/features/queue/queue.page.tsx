@@ -67,23 +67,47 @@ const listOf = (raw: RawQuery, key: string) => {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 };
 
-function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: FormErrors }) {
+// The choices of the filters that are not lists from core.
+const assigneeOptions = [
+  { value: "", label: "Anyone" },
+  { value: "me", label: "Me" },
+  { value: "none", label: "Nobody (unassigned)" },
+];
+const slaOptions = [
+  ...anyOption(),
+  { value: "breached", label: "Breached" },
+  { value: "at-risk", label: "At risk" },
+];
+const sortOptions = [
+  { value: "sla", label: "SLA due, soonest first" },
+  { value: "created", label: "Newest first" },
+  { value: "updated", label: "Recently updated first" },
+];
+
+/** One checkbox per status; any number may be chosen. */
+function StatusChoices({ raw }: { raw: RawQuery }) {
   const chosen = new Set(listOf(raw, "status"));
+  return (
+    <fieldset class="checkboxes">
+      <legend>Status</legend>
+      {statuses.map((status) => (
+        <label>
+          <input type="checkbox" name="status" value={status} checked={chosen.has(status)} />{" "}
+          {statusName(status)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: FormErrors }) {
   const field = formFields(
     Object.fromEntries(Object.keys(raw).map((k) => [k, first(raw, k)])),
     errors,
   );
   return (
     <FilterForm action="/admin/queue" id="queue-filters" label="Filter the queue">
-      <fieldset class="checkboxes">
-        <legend>Status</legend>
-        {statuses.map((status) => (
-          <label>
-            <input type="checkbox" name="status" value={status} checked={chosen.has(status)} />{" "}
-            {statusName(status)}
-          </label>
-        ))}
-      </fieldset>
+      <StatusChoices raw={raw} />
       <SelectField
         label="Severity"
         {...field("severity")}
@@ -99,24 +123,8 @@ function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: 
         {...field("service")}
         options={[...anyOption(), ...serviceOptions(deps.config.services)]}
       />
-      <SelectField
-        label="Assignee"
-        {...field("assignee")}
-        options={[
-          { value: "", label: "Anyone" },
-          { value: "me", label: "Me" },
-          { value: "none", label: "Nobody (unassigned)" },
-        ]}
-      />
-      <SelectField
-        label="SLA"
-        {...field("sla")}
-        options={[
-          ...anyOption(),
-          { value: "breached", label: "Breached" },
-          { value: "at-risk", label: "At risk" },
-        ]}
-      />
+      <SelectField label="Assignee" {...field("assignee")} options={assigneeOptions} />
+      <SelectField label="SLA" {...field("sla")} options={slaOptions} />
       <Field label="Incident number" {...field("incident")} maxlength={16} />
       <Field
         label="Search"
@@ -125,15 +133,7 @@ function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: 
         hint="Words or a reference number"
         maxlength={200}
       />
-      <SelectField
-        label="Sort by"
-        {...field("sort")}
-        options={[
-          { value: "sla", label: "SLA due, soonest first" },
-          { value: "created", label: "Newest first" },
-          { value: "updated", label: "Recently updated first" },
-        ]}
-      />
+      <SelectField label="Sort by" {...field("sort")} options={sortOptions} />
       <div class="field checkbox">
         <label>
           <input

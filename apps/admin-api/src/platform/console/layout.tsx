@@ -2,6 +2,7 @@ import type { StaffRole } from "@frontline/db";
 import type { Child } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../app-env.ts";
+import type { StaffPrincipal } from "../auth.ts";
 import { CsrfInput, Notice } from "./ui.tsx";
 
 declare module "hono" {
@@ -105,6 +106,76 @@ export const consoleNotices: Readonly<Record<string, string>> = {
 
 const isCurrent = (path: string, href: string) => path === href || path.startsWith(`${href}/`);
 
+/** The sections the signed-in person's role may use, the current one marked. */
+function SectionsNav({ role, path }: { role: StaffRole; path: string }) {
+  return (
+    <nav aria-label="Sections">
+      <ul>
+        {sectionsFor(role).map((section) => (
+          <li>
+            <a
+              href={section.href}
+              aria-current={isCurrent(path, section.href) ? "page" : undefined}
+            >
+              {section.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Who is signed in and the way out. Someone who must change their password
+ * first sees their name and the sign-out only, not the links to their account.
+ */
+function Account({
+  staff,
+  signedIn,
+  path,
+}: {
+  staff: StaffPrincipal;
+  signedIn: boolean;
+  path: string;
+}) {
+  return (
+    <div class="account">
+      <span>
+        {staff.name} <span class="role">({roleName(staff.role)})</span>
+      </span>
+      {signedIn ? (
+        <nav aria-label="Your account">
+          <ul>
+            <li>
+              <a
+                href="/admin/tokens"
+                aria-current={isCurrent(path, "/admin/tokens") ? "page" : undefined}
+              >
+                API tokens
+              </a>
+            </li>
+            <li>
+              <a
+                href="/admin/password"
+                aria-current={isCurrent(path, "/admin/password") ? "page" : undefined}
+              >
+                Password
+              </a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+      <form method="post" action="/admin/sign-out">
+        <CsrfInput />
+        <button type="submit" class="secondary">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}
+
 /**
  * Every console page: language, skip link, header with the product, the
  * signed-in person and role, the sections their role may use, and main.
@@ -134,57 +205,8 @@ export function Layout({ title, children }: { title: string; children?: Child })
           <a class="brand" href="/admin">
             Frontline desk
           </a>
-          {signedIn ? (
-            <nav aria-label="Sections">
-              <ul>
-                {sectionsFor(staff.role).map((section) => (
-                  <li>
-                    <a
-                      href={section.href}
-                      aria-current={isCurrent(path, section.href) ? "page" : undefined}
-                    >
-                      {section.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
-          {staff ? (
-            <div class="account">
-              <span>
-                {staff.name} <span class="role">({roleName(staff.role)})</span>
-              </span>
-              {signedIn ? (
-                <nav aria-label="Your account">
-                  <ul>
-                    <li>
-                      <a
-                        href="/admin/tokens"
-                        aria-current={isCurrent(path, "/admin/tokens") ? "page" : undefined}
-                      >
-                        API tokens
-                      </a>
-                    </li>
-                    <li>
-                      <a
-                        href="/admin/password"
-                        aria-current={isCurrent(path, "/admin/password") ? "page" : undefined}
-                      >
-                        Password
-                      </a>
-                    </li>
-                  </ul>
-                </nav>
-              ) : null}
-              <form method="post" action="/admin/sign-out">
-                <CsrfInput />
-                <button type="submit" class="secondary">
-                  Sign out
-                </button>
-              </form>
-            </div>
-          ) : null}
+          {signedIn ? <SectionsNav role={staff.role} path={path} /> : null}
+          {staff ? <Account staff={staff} signedIn={!!signedIn} path={path} /> : null}
         </header>
         <main id="main" tabindex={-1}>
           {notice ? <Notice>{notice}</Notice> : null}

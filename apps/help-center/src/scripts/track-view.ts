@@ -1,0 +1,94 @@
+import type { TimelineEntry, TrackedRequest } from "./track-api.ts";
+
+/** A text of the page (track.astro's data-texts) with its {name}s filled in; the key if missing. */
+export type PageText = (key: string, values?: Record<string, string>) => string;
+
+export function pageText(root: HTMLElement): PageText {
+  const texts = JSON.parse(root.dataset.texts ?? "{}") as Record<string, string>;
+  return (key, values = {}) =>
+    (texts[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** The page's parts (track.astro); any may be missing, and then it is left alone. */
+export function trackParts(root: HTMLElement) {
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector);
+  return {
+    root,
+    $,
+    lookup: $<HTMLFormElement>("[data-lookup]"),
+    view: $<HTMLElement>("[data-request]"),
+    reply: $<HTMLFormElement>("[data-reply]"),
+    result: $<HTMLElement>("[data-action-result]"),
+  };
+}
+
+export type TrackParts = ReturnType<typeof trackParts>;
+
+/** Date and time in the page's language. */
+export function dateTimeIn(locale: string): (iso: string) => string {
+  return (iso) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+      new Date(iso),
+    );
+}
+
+function entryText(entry: TimelineEntry, text: PageText): string {
+  if (entry.type === "status-change")
+    return text("track.event.status", { status: text(`status.${entry.status}`) });
+  if (entry.type === "created") return `${text("track.event.created")}: ${entry.body ?? ""}`;
+  return entry.body ?? "";
+}
+
+function timelineItem(entry: TimelineEntry, text: PageText, when: (iso: string) => string) {
+  const item = document.createElement("li");
+  item.dataset.author = entry.author;
+  item.dataset.type = entry.type;
+  const meta = document.createElement("p");
+  meta.className = "muted";
+  meta.textContent = `${text(`track.author.${entry.author}`)} · ${when(entry.createdAt)}`;
+  const body = document.createElement("p");
+  body.className = "timeline-body";
+  body.textContent = entryText(entry, text);
+  item.append(meta, body);
+  return item;
+}
+
+/**
+ * Shows the request in place of the lookup form: its status, the moves the
+ * customer may make now, the timeline, and the reply form while replies are taken.
+ */
+export function renderRequest(
+  parts: TrackParts,
+  request: TrackedRequest,
+  text: PageText,
+  when: (iso: string) => string,
+): void {
+  const { root, $, view, reply, lookup } = parts;
+  if (!view) return;
+  const set = (selector: string, value: string) => {
+    const element = $(selector);
+    if (element) element.textContent = value;
+  };
+  set("[data-number]", request.number);
+  set("[data-subject]", request.subject);
+  set("[data-status]", request.statusLabel);
+  view.dataset.requestStatus = request.status;
+  const until = $<HTMLElement>("[data-reopen-until]");
+  if (until) {
+    until.hidden = !request.reopenUntil || !request.allowedStatuses.includes("open");
+    until.textContent = request.reopenUntil
+      ? text("track.reopenUntil", { date: when(request.reopenUntil) })
+      : "";
+  }
+  const closed = $<HTMLElement>("[data-closed-note]");
+  if (closed) closed.hidden = request.canReply;
+  for (const button of root.querySelectorAll<HTMLButtonElement>("[data-move]")) {
+    button.hidden = !request.allowedStatuses.includes(button.dataset.move ?? "");
+  }
+  $<HTMLOListElement>("[data-timeline]")?.replaceChildren(
+    ...request.timeline.map((entry) => timelineItem(entry, text, when)),
+  );
+  if (reply) reply.hidden = !request.canReply;
+  if (lookup) lookup.hidden = true;
+  view.hidden = false;
+}
