@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { DrizzleQueryError, is, sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
 import { PgDatabase } from "drizzle-orm/pg-core";
 import type { SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import { isPostgresUrl, openPostgres } from "./postgres/connection.ts";
@@ -8,6 +8,7 @@ import type * as schema from "./schema/index.ts";
 import { connectionOf } from "./sqlite/connection.ts";
 import { databasePath, openSqlite } from "./sqlite/open.ts";
 
+export { driverError, isDatabaseUnavailable } from "./errors.ts";
 export { isPostgresUrl } from "./postgres/connection.ts";
 export { databasePath, migrationsFolder } from "./sqlite/open.ts";
 
@@ -138,15 +139,6 @@ export async function pingDatabase(db: Db): Promise<void> {
 }
 
 /**
- * The driver's own error behind a failed query. drizzle wraps it in one
- * whose message holds the SQL and every parameter (emails, password
- * hashes): match and log this one instead.
- */
-export function driverError(error: unknown): unknown {
-  return error instanceof DrizzleQueryError && error.cause !== undefined ? error.cause : error;
-}
-
-/**
  * The first row a query returns. drizzle's `.get()` exists on SQLite only;
  * awaiting the query and taking its first row reads the same on any driver.
  */
@@ -173,39 +165,4 @@ export type Tables = typeof schema;
  */
 export function tablesOf(db: Queries): Tables {
   return db._.fullSchema;
-}
-
-/**
- * PostgreSQL's SQLSTATEs for "the database is not there right now":
- * connection exceptions (class 08), an administrator's or crash shutdown and
- * a server not yet accepting connections (57P01–57P03), too many
- * connections (53300).
- */
-const UNAVAILABLE_STATES = /^(08|57P0[123]|53300)/;
-const UNAVAILABLE_ERRNOS = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-]);
-
-/**
- * True when a failure says the database cannot be reached or is busy beyond
- * waiting (SQLite's lock held past its timeout), not that the query was
- * wrong: the caller may try again later, and the answer is 503, not 500.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const cause = driverError(error) as { code?: unknown; message?: unknown } | null;
-  const code = typeof cause?.code === "string" ? cause.code : "";
-  const message = typeof cause?.message === "string" ? cause.message : "";
-  return (
-    UNAVAILABLE_STATES.test(code) ||
-    UNAVAILABLE_ERRNOS.has(code) ||
-    code === "SQLITE_BUSY" ||
-    // pg's pool and client say these in words, without a code.
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections/.test(
-      message,
-    )
-  );
 }

@@ -1,6 +1,7 @@
-import { DrizzleQueryError, is } from "drizzle-orm";
+import { is } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { PgTransaction } from "drizzle-orm/pg-core";
+import { driverError } from "../errors.ts";
 import type * as schema from "./schema/index.ts";
 
 export type PostgresDb = NodePgDatabase<typeof schema>;
@@ -16,10 +17,8 @@ export const asPostgres = (db: object): PostgresDb => db as PostgresDb;
 const RETRYABLE = new Set(["40001", "40P01", "23505"]);
 const ATTEMPTS = 5;
 
-const codeOf = (error: unknown): string | undefined => {
-  const cause = error instanceof DrizzleQueryError ? error.cause : error;
-  return (cause as { code?: string } | undefined)?.code;
-};
+const codeOf = (error: unknown): string | undefined =>
+  (driverError(error) as { code?: string } | undefined)?.code;
 
 /**
  * Runs `work` in one transaction on a connection of the pool. READ
