@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { and, eq, like, lt, sql } from "drizzle-orm";
 import { type Db, one, tablesOf } from "./client.ts";
 
 export interface RateLimitCount {
@@ -47,11 +47,23 @@ export async function uncountRateLimitHit(db: Db, key: string): Promise<void> {
   await db
     .update(t)
     .set({ hits: sql`CASE WHEN ${t.hits} > 0 THEN ${t.hits} - 1 ELSE 0 END` })
-    .where(sql`${t.key} = ${key}`);
+    .where(eq(t.key, key));
 }
 
-/** Forgets windows that ended before `before`; they count nothing any more. */
-export async function forgetEndedRateLimits(db: Db, before: Date): Promise<void> {
+/** Starts a key's count again from nothing. */
+export async function resetRateLimit(db: Db, key: string): Promise<void> {
   const { rateLimitHits: t } = tablesOf(db);
-  await db.delete(t).where(lt(t.resetAt, before));
+  await db.delete(t).where(eq(t.key, key));
+}
+
+/** Forgets windows that ended before `before` (of the keys starting with `keyPrefix`, if given). */
+export async function forgetEndedRateLimits(
+  db: Db,
+  before: Date,
+  keyPrefix?: string,
+): Promise<void> {
+  const { rateLimitHits: t } = tablesOf(db);
+  const ended = lt(t.resetAt, before);
+  // Prefixes are limit names (letters only), so no LIKE wildcard can hide in one.
+  await db.delete(t).where(keyPrefix ? and(ended, like(t.key, `${keyPrefix}%`)) : ended);
 }

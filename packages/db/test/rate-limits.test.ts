@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   countRateLimitHit,
   forgetEndedRateLimits,
+  resetRateLimit,
   tableRowCounts,
   uncountRateLimitHit,
 } from "../src/index.ts";
@@ -42,5 +43,14 @@ describe("shared rate-limit counts, on either engine", () => {
     expect((await hit("lookup:203.0.113.7", later(1_000))).hits).toBe(1);
     await forgetEndedRateLimits(database.db, later(120_000));
     expect((await tableRowCounts(database.db)).rate_limit_hits).toBe(0);
+  });
+
+  it("start a key again from nothing when reset, and sweep only one limit's ended windows when asked", async () => {
+    for (let i = 0; i < 3; i++) await hit("submit:203.0.113.7");
+    await resetRateLimit(database.db, "submit:203.0.113.7");
+    expect((await hit("submit:203.0.113.7")).hits).toBe(1);
+    await hit("lookup:203.0.113.7");
+    await forgetEndedRateLimits(database.db, later(120_000), "lookup:");
+    expect((await tableRowCounts(database.db)).rate_limit_hits).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import {
   type Db,
   dialectOf,
   forgetEndedRateLimits,
+  resetRateLimit,
   uncountRateLimitHit,
 } from "@frontline/db";
 import type { Store } from "hono-rate-limiter";
@@ -29,7 +30,8 @@ export class DatabaseRateLimitStore implements Store {
   ) {
     this.prefix = `${prefix}:`;
     this.#sweep = setInterval(() => {
-      forgetEndedRateLimits(this.db, this.clock.now()).catch(() => {});
+      // Each limit sweeps its own keys, so the limits do not repeat one another's DELETE.
+      forgetEndedRateLimits(this.db, this.clock.now(), this.prefix).catch(() => {});
     }, SWEEP_MS);
     this.#sweep.unref();
   }
@@ -53,7 +55,7 @@ export class DatabaseRateLimitStore implements Store {
   }
 
   async resetKey(key: string): Promise<void> {
-    await uncountRateLimitHit(this.db, this.prefix + key);
+    await resetRateLimit(this.db, this.prefix + key);
   }
 
   shutdown(): void {
