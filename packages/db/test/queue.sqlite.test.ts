@@ -10,27 +10,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   changeStatus,
   countQueueByStatus,
-  createRequest,
   ftsMatchExpression,
   openDatabase,
   seedDatabase,
 } from "../src/index.ts";
 import { sqliteOf } from "../src/sqlite/connection.ts";
+import { fileAt } from "./fixtures.ts";
 import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
-const input: SupportRequestInput = {
-  locale: "en",
-  category: "connectivity",
-  service: "mail",
-  severity: "A",
-  subject: "Outlook cannot connect",
-  description: "Since this morning Outlook shows a connection error on every desktop.",
-  organisation: "contoso.partner.cn",
-  name: "Li Wei",
-  email: "li.wei@contoso.cn",
-  suggestedArticles: [],
-  openedArticles: [],
-};
 const at = (iso: string) => new Date(iso);
 
 let database: TestDatabase;
@@ -40,11 +27,7 @@ beforeEach(async () => {
 afterEach(() => database.cleanup());
 
 const file = (iso: string, fields: Partial<SupportRequestInput> = {}) =>
-  createRequest(database.db, {
-    input: { ...input, ...fields },
-    trackingTokenHash: "h".repeat(64),
-    now: at(iso),
-  });
+  fileAt(database.db, iso, fields);
 
 describe("the kept counts per status", () => {
   it("agree with counting the rows, through filing, moves and a bulk seed", async () => {

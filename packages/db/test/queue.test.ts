@@ -4,26 +4,13 @@ import {
   applySlaPolicy,
   changeStatus,
   countQueueByStatus,
-  createRequest,
   getRequestByNumber,
   listQueue,
   markFirstResponse,
 } from "../src/index.ts";
+import { fileAt } from "./fixtures.ts";
 import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
-const input: SupportRequestInput = {
-  locale: "en",
-  category: "connectivity",
-  service: "mail",
-  severity: "A",
-  subject: "Outlook cannot connect",
-  description: "Since this morning Outlook shows a connection error on every desktop.",
-  organisation: "contoso.partner.cn",
-  name: "Li Wei",
-  email: "li.wei@contoso.cn",
-  suggestedArticles: [],
-  openedArticles: [],
-};
 const at = (iso: string) => new Date(iso);
 
 let database: TestDatabase;
@@ -33,11 +20,7 @@ beforeEach(async () => {
 afterEach(() => database.cleanup());
 
 const file = (iso: string, fields: Partial<SupportRequestInput> = {}) =>
-  createRequest(database.db, {
-    input: { ...input, ...fields },
-    trackingTokenHash: "h".repeat(64),
-    now: at(iso),
-  });
+  fileAt(database.db, iso, fields);
 
 describe("the stored SLA schedule", () => {
   it("is written when a request is filed, answered and moved, in the same transaction", async () => {

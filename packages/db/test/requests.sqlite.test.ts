@@ -1,24 +1,11 @@
 import { existsSync } from "node:fs";
-import type { SupportRequestInput } from "@frontline/core";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRequest, getRequestByNumber, openDatabase } from "../src/index.ts";
 import { sqliteOf } from "../src/sqlite/connection.ts";
+import { italianRequest as input } from "./fixtures.ts";
 import { type TestDatabase, tempDatabase } from "./temp-db.ts";
 
-const input: SupportRequestInput = {
-  locale: "it",
-  category: "billing",
-  service: "partner-portal",
-  severity: "C",
-  subject: "Invoice shows the wrong seat count",
-  description: "The November invoice lists 40 seats but we reduced to 25 in October.",
-  organisation: "fabrikam.partner.cn",
-  name: "Giulia Rossi",
-  email: "giulia@fabrikam.cn",
-  suggestedArticles: ["read-your-invoice"],
-  openedArticles: [],
-};
 const now = new Date("2026-11-21T10:00:00Z");
 
 let database: TestDatabase;
