@@ -24,7 +24,7 @@ import {
   seedDatabase,
 } from "@frontline/db";
 import { serve } from "@hono/node-server";
-import { createApp } from "../apps/admin-api/src/app.ts";
+import { createApp, prepareDatabase } from "../apps/admin-api/src/app.ts";
 import { loadConfig } from "../apps/admin-api/src/config.ts";
 import { newApiToken } from "../apps/admin-api/src/platform/auth.ts";
 import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
@@ -88,7 +88,9 @@ async function seededApp(requests: number, database: OpenDatabase, path: string)
     now,
   );
   const headers = { Authorization: `Bearer ${token.token}` };
-  const app = createApp({ db: database.db, clock: systemClock, config });
+  const deps = { db: database.db, clock: systemClock, config };
+  await prepareDatabase(deps);
+  const app = createApp(deps);
   // biome-ignore lint/suspicious/noExplicitAny: the queue page is read as JSON
   const get = async (url: string): Promise<any> => {
     const response = await app.request(url, { headers });

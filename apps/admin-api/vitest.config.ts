@@ -1,10 +1,35 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Every API and console test runs twice: on SQLite and on PostgreSQL (a
+ * server the postgres project starts itself, the same way the db package's
+ * tests do). Files named *.sqlite.test.ts test what only an installation on
+ * a SQLite file has (the CLI's backups and seeding, bytes on disk) and run
+ * once.
+ */
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
     // Servers and the CLI started as child processes need room on a busy two-core machine.
     testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: ["**/*.sqlite.test.ts"],
+          globalSetup: ["../../packages/db/test/postgres-setup.ts"],
+        },
+      },
+    ],
   },
 });

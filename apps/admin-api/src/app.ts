@@ -1,3 +1,4 @@
+import { applySlaPolicy } from "@frontline/db";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { customersApi } from "./features/customers/customers.api.ts";
 import { customersConsole } from "./features/customers/customers.console.ts";
@@ -32,6 +33,17 @@ import { rateLimitedEndpoints } from "./platform/rate-limits.ts";
 import { readHelpCenterHashes, securityHeaders } from "./platform/security-headers.ts";
 import { authenticateSession } from "./platform/session.ts";
 import { staticSite } from "./platform/static-site/static-site.ts";
+
+/**
+ * What must hold in the database before the app serves its first request:
+ * the stored SLA due instants follow the configured policy, so a changed
+ * policy recomputes them (in one transaction). Awaited, not fired beside the
+ * first requests: on PostgreSQL those would run at the same time and file
+ * requests under the old policy.
+ */
+export async function prepareDatabase(deps: AppDeps): Promise<void> {
+  await applySlaPolicy(deps.db, deps.config.partnerPolicy, deps.clock.now());
+}
 
 /**
  * Builds the whole server from its dependencies. Tests call

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { driverError, openDatabase, releaseAllClaims } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createTransport } from "nodemailer";
-import { createApp } from "./app.ts";
+import { createApp, prepareDatabase } from "./app.ts";
 import { ConfigError, type ServerConfig } from "./config.ts";
 import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./features/staff/bootstrap.ts";
 import { systemClock } from "./platform/deps.ts";
@@ -37,7 +37,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       `DATABASE_URL: cannot open ${database.path}: ${reason(error)}. Check the setting and that the database server runs.`,
     );
   }
-  const app = createApp({ db: database.db, clock: systemClock, config });
+  const deps = { db: database.db, clock: systemClock, config };
+  await prepareDatabase(deps);
+  const app = createApp(deps);
   // On an empty database nobody could sign in: make the first admin before serving.
   const firstAdmin = await createFirstAdmin({ db: database.db, clock: systemClock });
   // Printed at once: if serving fails below, the password is not lost with it.

@@ -8,7 +8,7 @@ import { testApp } from "./test-app.ts";
 
 /** A new app with a browser signed in to its console as a new user of `role`. */
 export async function consoleTest(role: StaffRole, options: { email?: string } = {}) {
-  const test = testApp();
+  const test = await testApp();
   return { ...test, ...(await signedInBrowser(test.app, test.db, role, options)) };
 }
 

@@ -4,9 +4,8 @@ import { changeStatus, createRequest, getRequestByNumber, type RequestRow } from
 import type { AppConfig } from "../src/platform/deps.ts";
 import { defaultRateLimits } from "../src/platform/deps.ts";
 import { staffWithToken } from "./staff.ts";
-import { fixedClock, readJson, testApp, validRequest } from "./test-app.ts";
+import { fixedClock, readJson, type TestApp, testApp, validRequest } from "./test-app.ts";
 
-type TestApp = ReturnType<typeof testApp>;
 type Clock = ReturnType<typeof fixedClock>;
 
 /** Requests put straight into storage and moved there, as the form and the desk would. */
@@ -87,7 +86,7 @@ function deskApi(test: TestApp, agentHeaders: Record<string, string>) {
  */
 export async function deskTest(overrides: Partial<AppConfig> = {}) {
   const clock = fixedClock("2026-11-21T09:30:00Z");
-  const test = testApp(
+  const test = await testApp(
     {
       rateLimits: {
         ...defaultRateLimits,

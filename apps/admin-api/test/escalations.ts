@@ -1,7 +1,6 @@
 import { staffWithToken } from "./staff.ts";
-import { postJson, readJson, type testApp, validRequest } from "./test-app.ts";
+import { postJson, readJson, type TestApp, validRequest } from "./test-app.ts";
 
-type TestApp = ReturnType<typeof testApp>;
 let agents = 0;
 
 /**

@@ -1,15 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { defaultOperatorPolicy, defaultPartnerPolicy, defaultServices } from "@frontline/core";
-import { openDatabase } from "@frontline/db";
+import { type TestDatabase, tempDatabase } from "@frontline/db/test-database";
 import { afterEach } from "vitest";
-import { createApp } from "../src/app.ts";
+import { createApp, prepareDatabase } from "../src/app.ts";
 import { type AppConfig, type Clock, defaultRateLimits } from "../src/platform/deps.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(databases.splice(0).map((database) => database.cleanup()));
 });
 
 /** A settable clock, so tests decide what "now" is. */
@@ -23,17 +20,17 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
   };
 }
 
-/** The real app on a real SQLite file in a temporary folder. */
-export function testApp(
+/**
+ * The real app on a real database of the dialect this test project runs
+ * on: a SQLite file in a temporary folder, or a PostgreSQL database of its
+ * own (see vitest.config.ts). It goes when the test ends.
+ */
+export async function testApp(
   overrides: Partial<AppConfig> = {},
   clock = fixedClock("2026-11-21T09:30:00Z"),
 ) {
-  const dir = mkdtempSync(join(tmpdir(), "frontline-api-"));
-  const database = openDatabase(join(dir, "test.db"));
-  cleanups.push(() => {
-    database.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const database = await tempDatabase();
+  databases.push(database);
   const config: AppConfig = {
     helpCenterDist: null,
     services: defaultServices,
@@ -45,9 +42,13 @@ export function testApp(
     rateLimits: defaultRateLimits,
     ...overrides,
   };
-  const app = createApp({ db: database.db, clock, config });
-  return { app, db: database.db, clock, dir, config };
+  const deps = { db: database.db, clock, config };
+  await prepareDatabase(deps);
+  const app = createApp(deps);
+  return { app, db: database.db, dialect: database.dialect, url: database.url, clock, config };
 }
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
 export const validRequest = {
   locale: "en",
@@ -62,7 +63,7 @@ export const validRequest = {
   email: "li.wei@contoso.cn",
 };
 
-export function postJson(app: ReturnType<typeof testApp>["app"], path: string, body: unknown) {
+export function postJson(app: TestApp["app"], path: string, body: unknown) {
   return app.request(path, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -76,7 +77,7 @@ export const readJson = (response: Response): Promise<any> => response.json();
 
 /** Calls the app with a method, headers and an optional JSON body. */
 export function callJson(
-  app: ReturnType<typeof testApp>["app"],
+  app: TestApp["app"],
   method: string,
   path: string,
   headers: Record<string, string>,

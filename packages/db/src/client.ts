@@ -8,7 +8,7 @@ import type * as schema from "./schema/index.ts";
 import { connectionOf } from "./sqlite/connection.ts";
 import { databasePath, openSqlite } from "./sqlite/open.ts";
 
-export { driverError, isDatabaseUnavailable } from "./errors.ts";
+export { driverError, isDatabaseUnavailable, violatesUnique } from "./errors.ts";
 export { isPostgresUrl } from "./postgres/connection.ts";
 export { databasePath, migrationsFolder } from "./sqlite/open.ts";
 
@@ -151,6 +151,17 @@ export async function one<T>(query: PromiseLike<T[]>): Promise<T> {
   const [row] = await query;
   if (row === undefined) throw new Error("The database returned no row for a write that makes one");
   return row;
+}
+
+/**
+ * The rows a query reads, locked until the transaction ends (PostgreSQL's
+ * SELECT … FOR UPDATE): a concurrent change of the same rows waits instead
+ * of reading what this one is about to overwrite. SQLite needs nothing: a
+ * writing transaction there holds the whole database from its start.
+ */
+export function lockedForUpdate<Q extends PromiseLike<unknown>>(db: Queries, query: Q): Q {
+  if (dialectOf(db) === "sqlite") return query;
+  return (query as unknown as { for(strength: "update"): Q }).for("update");
 }
 
 /** Every table, as the repositories name them. */

@@ -1,7 +1,7 @@
 import type { CustomerInput, SubscriptionInput } from "@frontline/core";
 import { asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { type AuditFor, auditedWrite } from "./audit-log.ts";
-import { type Db, driverError, first, one, tablesOf } from "./client.ts";
+import { type Db, driverError, first, one, tablesOf, violatesUnique } from "./client.ts";
 import type { customers, subscriptions } from "./schema/index.ts";
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -13,15 +13,11 @@ export class DuplicateTenantError extends Error {}
 async function guardUnique<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
-  } catch (wrapped) {
-    const error = driverError(wrapped);
-    if (
-      error instanceof Error &&
-      /UNIQUE constraint failed: customers\.tenant_domain/.test(error.message)
-    ) {
+  } catch (error) {
+    if (violatesUnique(error, "customers", "tenant_domain")) {
       throw new DuplicateTenantError("Another customer already has this tenant domain");
     }
-    throw error;
+    throw driverError(error);
   }
 }
 

@@ -43,3 +43,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     )
   );
 }
+
+/**
+ * True when a write failed because `table.column` must be unique and the
+ * value is already taken: SQLite names the column in its message,
+ * PostgreSQL gives SQLSTATE 23505 with the table and the key in `detail`.
+ */
+export function violatesUnique(error: unknown, table: string, column: string): boolean {
+  const cause = driverError(error) as {
+    code?: unknown;
+    message?: unknown;
+    table?: unknown;
+    detail?: unknown;
+  } | null;
+  if (cause?.code === "23505") {
+    return cause.table === table && String(cause.detail).startsWith(`Key (${column})=`);
+  }
+  return String(cause?.message).includes(`UNIQUE constraint failed: ${table}.${column}`);
+}

@@ -70,12 +70,51 @@ export function dumpTables(db: Db): Promise<Record<string, Record<string, unknow
   });
 }
 
-/** Rows inserted, updated or deleted through this handle since it was opened. */
-export function changesSinceOpen(db: Db): Promise<number> {
-  return withRawConnection(
-    db,
-    (sqlite) => sqlite.prepare("SELECT total_changes()").pluck().get() as number,
+/**
+ * A mark that moves whenever a row is written, for tests that prove a call
+ * wrote nothing. SQLite counts the rows changed on its one connection.
+ * PostgreSQL has no such counter to read at once (its statistics arrive
+ * late, and transaction ids are shared by every database on the server),
+ * so the first call gives each table a trigger that counts its row writes
+ * in a sequence, which no rollback takes back, as SQLite's count isn't.
+ * Rate-limit counters are not data and are left out: every call counts
+ * against a limit.
+ */
+export async function writeMark(db: Db): Promise<string> {
+  if (dialectOf(db) === "sqlite") {
+    return withRawConnection(db, (sqlite) =>
+      String(sqlite.prepare("SELECT total_changes()").pluck().get()),
+    );
+  }
+  const pg = asPostgres(db);
+  if (!counting.has(db)) {
+    const installed = await pg.execute<{ found: string | null }>(
+      sql`SELECT to_regclass('frontline_row_writes')::text AS found`,
+    );
+    if (!installed.rows[0]?.found) await countRowWrites(db);
+    counting.add(db);
+  }
+  const result = await pg.execute<{ mark: string }>(
+    sql`SELECT CASE WHEN is_called THEN last_value ELSE 0 END::text AS mark FROM frontline_row_writes`,
   );
+  return result.rows[0]?.mark ?? "";
+}
+
+const counting = new WeakSet<Db>();
+
+async function countRowWrites(db: Db): Promise<void> {
+  const tables = (await postgresTables(db)).filter((name) => name !== "rate_limit_hits");
+  const statements = [
+    "CREATE SEQUENCE frontline_row_writes",
+    "CREATE FUNCTION frontline_count_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('frontline_row_writes'); RETURN NULL; END $$",
+    ...tables.map(
+      (t) =>
+        `CREATE TRIGGER frontline_count_writes AFTER INSERT OR UPDATE OR DELETE ON ${quoted(t)} FOR EACH ROW EXECUTE FUNCTION frontline_count_write()`,
+    ),
+  ];
+  await asPostgres(db).transaction(async (tx) => {
+    for (const statement of statements) await tx.execute(sql.raw(statement));
+  });
 }
 
 /**
@@ -97,6 +136,43 @@ export async function runStatement(db: Db, statement: string, ...params: unknown
   return withRawConnection(db, (sqlite) => {
     sqlite.prepare(statement).run(...params);
   });
+}
+
+/**
+ * From now on, `event` ("INSERT", "UPDATE OF status", …) on `table` fails
+ * as a full disk or a broken file would, for every row or only for the row
+ * with `rowId`; for tests that prove a change is stored whole or not at all.
+ * `repairWrites` with the same name takes the fault away.
+ */
+export async function breakWrites(
+  db: Db,
+  fault: { name: string; table: string; event: string; rowId?: number },
+): Promise<void> {
+  const { name, table, event, rowId } = fault;
+  const onlyRow = rowId === undefined ? "" : `WHEN (NEW.id = ${Number(rowId)})`;
+  if (dialectOf(db) === "sqlite") {
+    await runStatement(
+      db,
+      `CREATE TRIGGER ${name} BEFORE ${event} ON ${table} ${onlyRow} BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
+    return;
+  }
+  await runStatement(
+    db,
+    `CREATE OR REPLACE FUNCTION frontline_broken_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk I/O error'; END $$`,
+  );
+  await runStatement(
+    db,
+    `CREATE TRIGGER ${name} BEFORE ${event} ON ${table} FOR EACH ROW ${onlyRow} EXECUTE FUNCTION frontline_broken_write()`,
+  );
+}
+
+/** Takes away the fault `breakWrites` put on `table` under `name`. */
+export async function repairWrites(db: Db, name: string, table: string): Promise<void> {
+  await runStatement(
+    db,
+    dialectOf(db) === "sqlite" ? `DROP TRIGGER ${name}` : `DROP TRIGGER ${name} ON ${table}`,
+  );
 }
 
 /**

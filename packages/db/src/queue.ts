@@ -181,7 +181,8 @@ function beyond(
   after: QueuePosition,
   order: SortOrder,
 ) {
-  const key = sql`${after.key}`;
+  // Bound as the column binds an instant: milliseconds on SQLite, a timestamptz on PostgreSQL.
+  const key = after.key === null ? sql`NULL` : sql.param(new Date(after.key), column);
   return order === "asc"
     ? sql`(${column}, ${requests.id}) > (${key}, ${after.id})`
     : sql`(${column}, ${requests.id}) < (${key}, ${after.id})`;

@@ -6,8 +6,14 @@ import pg from "pg";
 import { inject } from "vitest";
 import { type OpenDatabase, openDatabase } from "../src/index.ts";
 import { urlOfDatabase } from "./postgres-server.ts";
+// The names the postgres project's global setup provides (its `declare module "vitest"`).
+import type {} from "./postgres-setup.ts";
 
-export type TestDatabase = OpenDatabase & { cleanup(): Promise<void> };
+export type TestDatabase = OpenDatabase & {
+  /** What DATABASE_URL would say to open it again: the SQLite file, or the PostgreSQL URL. */
+  readonly url: string;
+  cleanup(): Promise<void>;
+};
 
 /**
  * A fresh, migrated database of the dialect this test project runs on: a
@@ -22,9 +28,11 @@ export async function tempDatabase(): Promise<TestDatabase> {
 /** A SQLite file of its own, for tests of what only SQLite has; `dir` is its folder. */
 export async function tempSqliteDatabase(): Promise<TestDatabase & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), "frontline-db-"));
-  const opened = openDatabase(join(dir, "nested", "frontline.db"));
+  const url = join(dir, "nested", "frontline.db");
+  const opened = openDatabase(url);
   return {
     ...opened,
+    url,
     dir,
     async cleanup() {
       await opened.close();
@@ -37,9 +45,11 @@ async function postgresDatabase(adminUrl: string, template: string): Promise<Tes
   const name = `frontline_test_${randomBytes(6).toString("hex")}`;
   // FILE_COPY copies the small template's files instead of logging every page of it.
   await onAdmin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
-  const opened = openDatabase(urlOfDatabase(adminUrl, name), { poolSize: 4 });
+  const url = urlOfDatabase(adminUrl, name);
+  const opened = openDatabase(url, { poolSize: 4 });
   return {
     ...opened,
+    url,
     async cleanup() {
       await opened.close();
       await onAdmin(adminUrl, `DROP DATABASE ${name}`);

@@ -1,8 +1,9 @@
 import {
+  breakWrites,
   type Db,
   getRequestByNumber,
   getStaffUser,
-  runStatement,
+  repairWrites,
   tableRowCounts,
 } from "@frontline/db";
 import { describe, expect, it } from "vitest";
@@ -12,10 +13,7 @@ import { callJson, postJson, readJson, validRequest } from "../../test/test-app.
 
 /** From now on every audit entry fails to be written, as a full disk or a broken file would. */
 async function breakAuditLog(db: Db) {
-  await runStatement(
-    db,
-    "CREATE TRIGGER audit_log_broken BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
-  );
+  await breakWrites(db, { name: "audit_log_broken", table: "audit_log", event: "INSERT" });
 }
 
 const outage = {
@@ -98,10 +96,12 @@ describe("resolving an incident with its linked requests", () => {
     }
     // The second request's move fails inside the resolution, as a lost write would.
     const second = await getRequestByNumber(db, linked[1].number);
-    await runStatement(
-      db,
-      `CREATE TRIGGER refuse_second BEFORE UPDATE OF status ON requests WHEN NEW.id = ${second?.id} BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`,
-    );
+    await breakWrites(db, {
+      name: "refuse_second",
+      table: "requests",
+      event: "UPDATE OF status",
+      rowId: second?.id,
+    });
     const rows = await tableRowCounts(db);
     const response = await callJson(
       app,
@@ -119,7 +119,7 @@ describe("resolving an incident with its linked requests", () => {
     expect(health.incidents.map((i: { id: number }) => i.id)).toContain(incident.id);
 
     // Once the fault is gone, the same resolution moves all three.
-    await runStatement(db, "DROP TRIGGER refuse_second");
+    await repairWrites(db, "refuse_second", "requests");
     const retried = await readJson(
       await callJson(
         app,

@@ -1,4 +1,4 @@
-import { schema } from "@frontline/db";
+import { tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { consoleTest } from "../../test/console.ts";
 import { readJson, testApp } from "../../test/test-app.ts";
@@ -23,7 +23,7 @@ function streamed(bytes: number): ReadableStream<Uint8Array> {
 
 describe("the body limit", () => {
   it("refuses a public body over 64 KiB on every public endpoint with 413 problem+json, storing nothing", async () => {
-    const test = testApp();
+    const test = await testApp();
     for (const path of ["/api/v1/requests", "/api/v1/feedback", "/api/v1/deflections"]) {
       const response = await test.app.request(path, {
         method: "POST",
@@ -34,12 +34,12 @@ describe("the body limit", () => {
       expect(response.headers.get("Content-Type"), path).toBe("application/problem+json");
       expect((await readJson(response)).detail, path).toBe("Send at most 64 KiB.");
     }
-    expect(await test.db.$count(schema.requests)).toBe(0);
-    expect(await test.db.$count(schema.articleFeedback)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).requests)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).articleFeedback)).toBe(0);
   });
 
   it("stops a streamed body without Content-Length at the limit", async () => {
-    const test = testApp();
+    const test = await testApp();
     const response = await test.app.request("/api/v1/feedback", {
       method: "POST",
       headers: json,
@@ -50,7 +50,7 @@ describe("the body limit", () => {
   });
 
   it("refuses an oversized sign-in form before reading the password", async () => {
-    const test = testApp();
+    const test = await testApp();
     const response = await test.app.request("/admin/sign-in", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -75,7 +75,7 @@ describe("the body limit", () => {
 
 describe("a validation problem", () => {
   it("lists at most 20 errors and says how many it left out", async () => {
-    const test = testApp();
+    const test = await testApp();
     const unknown = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i]));
     const response = await test.app.request("/api/v1/requests", {
       method: "POST",

@@ -5,7 +5,7 @@ type Schema = { $ref?: string; type?: string; properties?: object; items?: Schem
 
 describe("the OpenAPI document", () => {
   it("describes the shape of every successful JSON answer, not just 'an object'", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const doc = await readJson(await app.request("/api/v1/openapi.json"));
     const resolve = (schema: Schema): Schema =>
       schema.$ref ? resolve(doc.components.schemas[schema.$ref.split("/").pop() ?? ""]) : schema;

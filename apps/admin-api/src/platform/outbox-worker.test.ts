@@ -25,7 +25,7 @@ async function smtp(port?: number, received?: ReceivedMail[], options?: { dieAft
 describe("notification emails", () => {
   it("confirm a new request over SMTP, in the request's language, with the private tracking link", async () => {
     const server = await smtp();
-    const { app, db, clock } = testApp();
+    const { app, db, clock } = await testApp();
     const filed = await readJson(
       await postJson(app, "/api/v1/requests", { ...validRequest, locale: "de" }),
     );
@@ -52,7 +52,7 @@ describe("notification emails", () => {
   });
 
   it("stay in the outbox when no mail server answers, and a request still succeeds", async () => {
-    const { app, db, clock } = testApp();
+    const { app, db, clock } = await testApp();
     const response = await postJson(app, "/api/v1/requests", validRequest);
     expect(response.status).toBe(201);
     const worker = startOutboxWorker({
@@ -78,7 +78,7 @@ describe("notification emails", () => {
     // The server accepts four confirmations, then shuts down while the worker is still sending.
     const dying = await smtp(0, received, { dieAfter: 4 });
     const clock = fixedClock("2026-11-21T09:30:00Z");
-    const { app, db } = testApp({}, clock);
+    const { app, db } = await testApp({}, clock);
     const numbers: string[] = [];
     for (let i = 0; i < 10; i++) {
       const filed = await readJson(
@@ -129,10 +129,10 @@ describe("notification emails", () => {
 describe("notifications across a crash and a partner's reply", () => {
   it("sends a confirmation written before the server stopped, from a freshly opened database", async () => {
     const server = await smtp();
-    const { app, dir, clock } = testApp();
+    const { app, url, clock } = await testApp();
     const filed = await readJson(await postJson(app, "/api/v1/requests", validRequest));
     // The process dies before its worker ran; a new process opens the same file.
-    const reopened = openDatabase(join(dir, "test.db"));
+    const reopened = openDatabase(url);
     const worker = startOutboxWorker({
       db: reopened.db,
       transport: smtpTransport(server.port),
@@ -141,7 +141,7 @@ describe("notifications across a crash and a partner's reply", () => {
     });
     expect(await worker.runOnce()).toBe(1);
     await worker.stop();
-    reopened.close();
+    await reopened.close();
     expect(server.received.map((m) => m.subject)).toEqual([
       `[${filed.number}] We received your request: ${validRequest.subject}`,
     ]);
@@ -149,7 +149,7 @@ describe("notifications across a crash and a partner's reply", () => {
 
   it("mails the partner's public reply word for word and stops the first-response clock", async () => {
     const server = await smtp();
-    const test = testApp();
+    const test = await testApp();
     const filed = await readJson(
       await postJson(test.app, "/api/v1/requests", { ...validRequest, locale: "it" }),
     );

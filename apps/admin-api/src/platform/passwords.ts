@@ -28,6 +28,24 @@ async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Takes every hash slot until the returned function is called, as hashes
+ * that run long would: a test then sees exactly what a flood meets, with
+ * no race against how fast the database answers. Nothing in the server
+ * calls this.
+ */
+export function holdHashSlotsForTests(): () => void {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  for (let slot = 0; slot < MAX_HASHING; slot++) void inHashSlot(() => held);
+  return release;
+}
+
+/** How many may wait for a hash slot before the rest are told to come back. */
+export const hashQueueLength = MAX_WAITING;
+
+/**
  * scrypt is memory-hard: each guess costs 64 MiB, which is what makes a
  * stolen hash expensive to attack. Parameters travel in the stored string,
  * so they can be raised later without breaking old hashes.

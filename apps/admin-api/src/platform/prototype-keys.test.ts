@@ -14,7 +14,7 @@ const prototypeKeys = [
 
 describe("names of Object's prototype in addresses", () => {
   it("never reach a plain-object lookup: every route answers 4xx or 2xx for them, as a path parameter or a query key", async () => {
-    const test = testApp();
+    const test = await testApp();
     const admin = await signedInBrowser(test.app, test.db, "admin");
     const routes = new Set<string>();
     for (const route of test.app.routes) {

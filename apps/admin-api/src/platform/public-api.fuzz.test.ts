@@ -34,7 +34,7 @@ describe("fuzzing the help center's votes", () => {
   it(
     "malformed feedback and garbage headers never record a vote and always get problem+json",
     async () => {
-      const { app, db } = fuzzApp();
+      const { app, db } = await fuzzApp();
       const input = jsonPostCalls(fc.constant("/api/v1/feedback"), feedbackFields, validFeedback);
       await fuzzApiCalls({ app, db }, input, fuzzRuns.feedback);
       crashes.check();
@@ -45,7 +45,7 @@ describe("fuzzing the help center's votes", () => {
   it(
     "malformed deflections and garbage headers never record one and always get problem+json",
     async () => {
-      const { app, db } = fuzzApp();
+      const { app, db } = await fuzzApp();
       const input = jsonPostCalls(
         fc.constant("/api/v1/deflections"),
         deflectionFields,
@@ -72,7 +72,7 @@ describe("fuzzing the help center's readings", () => {
     it(
       `garbage query strings and headers on ${path} get JSON or problem+json and write nothing`,
       async () => {
-        const { app, db } = fuzzApp();
+        const { app, db } = await fuzzApp();
         await fuzz(db, readings, { numRuns }, async ({ query, headers }) => {
           const url = query === undefined ? path : `${path}?${query}`;
           await expectApiAnswer(await send(app, { method: "GET", path: url, headers }));

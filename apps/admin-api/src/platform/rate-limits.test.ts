@@ -1,4 +1,4 @@
-import { schema } from "@frontline/db";
+import { tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { postJson, readJson, testApp, validRequest } from "../../test/test-app.ts";
 import { defaultRateLimits } from "./deps.ts";
@@ -7,8 +7,8 @@ import { publicEndpointLimits } from "./rate-limits.ts";
 const limited = new Set(publicEndpointLimits.map((e) => `${e.method} ${e.path}`));
 
 describe("the limit policy table", () => {
-  it("covers every endpoint that answers without sign-in, each with its reason", () => {
-    const { app } = testApp();
+  it("covers every endpoint that answers without sign-in, each with its reason", async () => {
+    const { app } = await testApp();
     const open = new Set<string>();
     for (const route of app.routes) {
       if (!route.path.startsWith("/api/v1/") || route.method === "ALL") continue;
@@ -33,7 +33,7 @@ describe("the limit policy table", () => {
 
 describe("public endpoints under one limit", () => {
   it("share one bucket: tracking, replies, feedback and deflections count together", async () => {
-    const test = testApp({
+    const test = await testApp({
       rateLimits: { ...defaultRateLimits, public: { limit: 3, windowMs: 60_000 } },
     });
     const filed = await readJson(await postJson(test.app, "/api/v1/requests", validRequest));
@@ -53,7 +53,7 @@ describe("public endpoints under one limit", () => {
       helpful: true,
     });
     expect(feedback.status).toBeLessThan(429);
-    const events = await test.db.$count(schema.requestEvents);
+    const events = await test.db.$count(tablesOf(test.db).requestEvents);
     const reply = await test.app.request(`/api/v1/requests/${filed.number}/replies`, {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Tracking-Token": filed.trackingToken },
@@ -61,11 +61,11 @@ describe("public endpoints under one limit", () => {
     });
     expect(reply.status).toBe(429);
     expect(reply.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(await test.db.$count(schema.requestEvents)).toBe(events);
+    expect(await test.db.$count(tablesOf(test.db).requestEvents)).toBe(events);
   });
 
   it("limits the catalogue and service health too, with a higher limit of their own", async () => {
-    const test = testApp({
+    const test = await testApp({
       rateLimits: {
         ...defaultRateLimits,
         public: { limit: 1, windowMs: 60_000 },

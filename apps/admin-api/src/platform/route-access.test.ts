@@ -1,7 +1,7 @@
 import type { StaffRole } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../test/staff.ts";
-import { testApp } from "../../test/test-app.ts";
+import { type TestApp, testApp } from "../../test/test-app.ts";
 
 /**
  * Endpoints anyone may call: the help center's own (filing, tracking with a
@@ -24,7 +24,7 @@ const publicRoutes = new Set([
 const roles: StaffRole[] = ["admin", "agent", "operator"];
 type Guarded = { method: string; path: string; allowed: readonly StaffRole[] };
 
-function routesOf(app: ReturnType<typeof testApp>["app"]) {
+function routesOf(app: TestApp["app"]) {
   const guarded = new Map<string, Guarded>();
   const endpoints = new Set<string>();
   for (const route of app.routes) {
@@ -45,8 +45,8 @@ const concrete = (path: string) =>
     .replace(/:[a-zA-Z]+/g, "x");
 
 describe("access to partner routes, read from the router", () => {
-  it("guards every endpoint that is not public by design", () => {
-    const { app } = testApp();
+  it("guards every endpoint that is not public by design", async () => {
+    const { app } = await testApp();
     const { guarded, endpoints } = routesOf(app);
     const guardedKeys = new Set(guarded.map((g) => `${g.method} ${g.path}`));
     expect(endpoints.filter((key) => !publicRoutes.has(key) && !guardedKeys.has(key))).toEqual([]);
@@ -54,7 +54,7 @@ describe("access to partner routes, read from the router", () => {
   });
 
   it("refuses anonymous callers with 401 and callers of the wrong role with 403, everywhere", async () => {
-    const test = testApp();
+    const test = await testApp();
     const tokens = Object.fromEntries(
       await Promise.all(
         roles.map(async (role) => [role, (await staffWithToken(test.db, role)).headers] as const),

@@ -2,15 +2,15 @@ import {
   addSubscription,
   createCustomer,
   getCustomer,
-  schema,
   subscriptionsOf,
+  tablesOf,
 } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
-import { testApp } from "../../../test/test-app.ts";
+import { type TestApp, testApp } from "../../../test/test-app.ts";
 
-type Test = ReturnType<typeof testApp>;
+type Test = TestApp;
 
 async function contoso(test: Test) {
   const customer = await createCustomer(
@@ -41,7 +41,7 @@ const fabrikam = {
 
 describe("the customers list", () => {
   it("shows admins and agents the customers with their subscription counts", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { customer } = await contoso(test);
     for (const role of ["admin", "agent"] as const) {
       const { browser } = await signedInBrowser(test.app, test.db, role);
@@ -73,7 +73,7 @@ describe("the customers list", () => {
     }
     const post = await browser.submit("/admin/customers", fabrikam);
     expect(post.status).toBe(403);
-    expect(await test.db.$count(schema.customers)).toBe(1);
+    expect(await test.db.$count(tablesOf(test.db).customers)).toBe(1);
     const anonymous = await new TestBrowser(test.app).get(`/admin/customers/${customer.id}`);
     expect(anonymous.headers.get("location")).toBe(
       `/admin/sign-in?next=%2Fadmin%2Fcustomers%2F${customer.id}`,
@@ -114,7 +114,7 @@ describe("adding a customer", () => {
       'value="Fabrikam"',
       'value="ana@fabrikam.example"',
     );
-    expect(await test.db.$count(schema.customers)).toBe(1);
+    expect(await test.db.$count(tablesOf(test.db).customers)).toBe(1);
   });
 
   it("explains invalid fields in words next to them", async () => {
@@ -133,7 +133,7 @@ describe("adding a customer", () => {
       "Tenant domain: Use a domain like contoso.example",
       '<a href="#field-contactEmail">Contact email: Enter an email address',
     );
-    expect(await test.db.$count(schema.customers)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).customers)).toBe(0);
   });
 });
 
@@ -175,7 +175,7 @@ describe("a customer's page", () => {
   });
 
   it("says which contact line is wrong, and a taken tenant domain, keeping the input", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { customer } = await contoso(test);
     await createCustomer(
       test.db,
@@ -265,7 +265,7 @@ describe("subscriptions", () => {
   });
 
   it("cannot reach another customer's subscription through this customer's address", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { customer, subscription } = await contoso(test);
     const other = await createCustomer(
       test.db,

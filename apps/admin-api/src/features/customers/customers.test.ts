@@ -11,7 +11,7 @@ const contoso = {
 
 describe("customers and subscriptions", () => {
   it("adds a customer with a subscription and shows both", async () => {
-    const test = testApp();
+    const test = await testApp();
     const agent = await staffWithToken(test.db, "agent");
     const customer = await readJson(
       await callJson(test.app, "POST", "/api/v1/customers", agent.headers, contoso),
@@ -47,7 +47,7 @@ describe("customers and subscriptions", () => {
   });
 
   it("matches an incoming request to its customer by tenant domain", async () => {
-    const test = testApp();
+    const test = await testApp();
     const agent = await staffWithToken(test.db, "agent");
     const customer = await readJson(
       await callJson(test.app, "POST", "/api/v1/customers", agent.headers, contoso),
@@ -71,7 +71,7 @@ describe("customers and subscriptions", () => {
   });
 
   it("refuses a tenant domain another customer has, naming the field", async () => {
-    const test = testApp();
+    const test = await testApp();
     const admin = await staffWithToken(test.db, "admin");
     await callJson(test.app, "POST", "/api/v1/customers", admin.headers, contoso);
     const response = await callJson(test.app, "POST", "/api/v1/customers", admin.headers, {
@@ -85,7 +85,7 @@ describe("customers and subscriptions", () => {
   });
 
   it("keeps operators and anonymous callers out", async () => {
-    const test = testApp();
+    const test = await testApp();
     const operator = await staffWithToken(test.db, "operator");
     expect((await callJson(test.app, "GET", "/api/v1/customers", operator.headers)).status).toBe(
       403,

@@ -1,4 +1,4 @@
-import { getRequestByNumber, listOutbox, runStatement, schema } from "@frontline/db";
+import { getRequestByNumber, listOutbox, runStatement, tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { type DeskTest, deskTest } from "../../../test/desk.ts";
 import { postedIncident } from "../../../test/incidents.ts";
@@ -40,7 +40,7 @@ describe("claiming and assigning", () => {
       summary: "Assigned to Test agent",
       data: { from: null, to: desk.agent.user.id, toName: "Test agent" },
     });
-    const entry = (await desk.db.select().from(schema.auditLog)).find(
+    const entry = (await desk.db.select().from(tablesOf(desk.db).auditLog)).find(
       (row) => row.action === "request.assign",
     );
     expect(entry).toMatchObject({
@@ -285,14 +285,14 @@ describe("the audit log", () => {
     await desk.act(number, "status", { status: "open" }, from);
     await desk.act(number, "incident", { incidentId: null }, from);
     await desk.act(other.number, "merge", { into: number }, from);
-    const entries = (await desk.db.select().from(schema.auditLog).orderBy(schema.auditLog.id)).map(
-      (entry) => ({
-        action: entry.action,
-        target: entry.target,
-        actor: entry.actorLabel,
-        address: entry.clientAddress,
-      }),
-    );
+    const entries = (
+      await desk.db.select().from(tablesOf(desk.db).auditLog).orderBy(tablesOf(desk.db).auditLog.id)
+    ).map((entry) => ({
+      action: entry.action,
+      target: entry.target,
+      actor: entry.actorLabel,
+      address: entry.clientAddress,
+    }));
     const row = (action: string, target = number) => ({
       action,
       target,

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { escalatedRequest } from "../../../test/escalations.ts";
-import { testApp } from "../../../test/test-app.ts";
+import { type TestApp, testApp } from "../../../test/test-app.ts";
 
-type Test = ReturnType<typeof testApp>;
+type Test = TestApp;
 
 async function operatorOn(test: Test) {
   return signedInBrowser(test.app, test.db, "operator");
@@ -13,7 +13,7 @@ async function operatorOn(test: Test) {
 
 /** A request escalated to the operator, who is signed in; `update` posts the escalation's form. */
 async function operatorWithEscalation() {
-  const test = testApp();
+  const test = await testApp();
   const { id, number } = await escalatedRequest(test);
   const { browser } = await operatorOn(test);
   const update = (form: Record<string, string>) => browser.submit(`/admin/escalations/${id}`, form);
@@ -31,7 +31,7 @@ const optionsOf = (form: string) =>
 
 describe("the escalations list", () => {
   it("shows every role the escalations with the operator's clocks in words", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { id, number } = await escalatedRequest(test);
     test.clock.set("2026-11-21T10:50:00Z");
     for (const role of ["operator", "agent", "admin"] as const) {
@@ -61,7 +61,7 @@ describe("the escalations list", () => {
   });
 
   it("sends anonymous visitors to sign in", async () => {
-    const test = testApp();
+    const test = await testApp();
     const response = await new TestBrowser(test.app).get("/admin/escalations");
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/admin/sign-in?next=%2Fadmin%2Fescalations");
@@ -107,7 +107,7 @@ describe("an escalation's page", () => {
   });
 
   it("answers an unknown escalation with the console's not-found page", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser } = await operatorOn(test);
     for (const path of ["/admin/escalations/999", "/admin/escalations/abc"]) {
       const response = await browser.get(path);
@@ -228,7 +228,7 @@ describe("updating an escalation", () => {
 
 describe("what operators can reach", () => {
   it("shows operators only escalations and incidents, and refuses the rest", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser } = await operatorOn(test);
     const html = await (await browser.get("/admin/escalations")).text();
     const nav = /<nav aria-label="Sections">(.*?)<\/nav>/.exec(html)?.[1] ?? "";

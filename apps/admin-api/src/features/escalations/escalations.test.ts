@@ -1,12 +1,17 @@
-import { appendEvent, getRequestByNumber, listOutbox, schema } from "@frontline/db";
+import { appendEvent, getRequestByNumber, listOutbox, tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../../test/staff.ts";
-import { callJson, postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
-
-type TestApp = ReturnType<typeof testApp>;
+import {
+  callJson,
+  postJson,
+  readJson,
+  type TestApp,
+  testApp,
+  validRequest,
+} from "../../../test/test-app.ts";
 
 async function deskWithRequest() {
-  const test = testApp();
+  const test = await testApp();
   const agent = await staffWithToken(test.db, "agent");
   const operator = await staffWithToken(test.db, "operator");
   const filed = await readJson(
@@ -235,7 +240,7 @@ describe("the audit trail of escalations", () => {
       { ...operator.headers, "X-Forwarded-For": "203.0.113.9" },
       { status: "acknowledged" },
     );
-    const entries = await test.db.select().from(schema.auditLog);
+    const entries = await test.db.select().from(tablesOf(test.db).auditLog);
     expect(entries.map((e) => [e.action, e.actorLabel, e.target, e.clientAddress])).toEqual([
       ["request.escalate", "agent@partner.example", number, "198.51.100.7"],
       ["escalation.update", "operator@partner.example", number, "203.0.113.9"],

@@ -1,11 +1,11 @@
-import { getIncident, getRequestByNumber, type StaffRole, schema } from "@frontline/db";
+import { getIncident, getRequestByNumber, type StaffRole, tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { postedIncident } from "../../../test/incidents.ts";
-import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
+import { postJson, readJson, type TestApp, testApp, validRequest } from "../../../test/test-app.ts";
 
-type Test = ReturnType<typeof testApp>;
+type Test = TestApp;
 
 const mailOutage = (test: Test) =>
   postedIncident(test, {
@@ -22,7 +22,7 @@ async function outageOnConsole(role: StaffRole) {
 
 /** The mail outage with a request linked to it, and the console as `role` to resolve it. */
 async function linkedOutage(role: StaffRole) {
-  const test = testApp();
+  const test = await testApp();
   const incident = await mailOutage(test);
   const filed = await readJson(
     await postJson(test.app, "/api/v1/requests", { ...validRequest, incidentId: incident.id }),
@@ -44,7 +44,7 @@ const newIncident = {
 
 describe("the incidents page", () => {
   it("lists incidents to every role, active first, with forms only for operators and admins", async () => {
-    const test = testApp();
+    const test = await testApp();
     const incident = await mailOutage(test);
     for (const role of ["operator", "admin", "agent"] as const) {
       const { browser } = await signedInBrowser(test.app, test.db, role);
@@ -66,7 +66,7 @@ describe("the incidents page", () => {
   });
 
   it("sends anonymous visitors to sign in", async () => {
-    const test = testApp();
+    const test = await testApp();
     const response = await new TestBrowser(test.app).get("/admin/incidents");
     expect(response.headers.get("location")).toBe("/admin/sign-in?next=%2Fadmin%2Fincidents");
   });
@@ -77,7 +77,7 @@ describe("posting an incident", () => {
     const { browser, ...test } = await consoleTest("operator");
     const response = await browser.submit("/admin/incidents", newIncident);
     expectRedirect(response, "/admin/incidents?notice=incident-posted");
-    const [stored] = await test.db.select().from(schema.serviceIncidents);
+    const [stored] = await test.db.select().from(tablesOf(test.db).serviceIncidents);
     expect(stored).toMatchObject({
       service: "files",
       impact: "degraded",
@@ -107,7 +107,7 @@ describe("posting an incident", () => {
       '<a href="#field-message-en">Message in English: Write the message in English.</a>',
       ">Teamwebsites öffnen langsam.</textarea>",
     );
-    expect(await test.db.$count(schema.serviceIncidents)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).serviceIncidents)).toBe(0);
   });
 });
 

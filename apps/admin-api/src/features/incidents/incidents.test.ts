@@ -1,4 +1,4 @@
-import { getRequestByNumber, listOutbox, schema } from "@frontline/db";
+import { getRequestByNumber, listOutbox, tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../../test/staff.ts";
 import { callJson, postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
@@ -13,7 +13,7 @@ const outage = {
 
 /** An app with one staff member of `role`, who posted the outage through the API. */
 async function postedOutage(role: "admin" | "operator") {
-  const test = testApp();
+  const test = await testApp();
   const staff = await staffWithToken(test.db, role);
   const incident = await readJson(
     await callJson(test.app, "POST", "/api/v1/incidents", staff.headers, outage),
@@ -23,7 +23,7 @@ async function postedOutage(role: "admin" | "operator") {
 
 describe("managing incidents", () => {
   it("lets an operator post an incident the help center shows at once", async () => {
-    const test = testApp();
+    const test = await testApp();
     const operator = await staffWithToken(test.db, "operator");
     const response = await callJson(
       test.app,
@@ -37,7 +37,7 @@ describe("managing incidents", () => {
     expect(health.incidents.map((i: { message: string }) => i.message)).toEqual([
       "E-Mails können nicht gesendet werden.",
     ]);
-    const [entry] = await test.db.select().from(schema.auditLog);
+    const [entry] = await test.db.select().from(tablesOf(test.db).auditLog);
     expect(entry).toMatchObject({
       action: "incident.create",
       actorLabel: "operator@partner.example",
@@ -123,7 +123,7 @@ describe("managing incidents", () => {
   });
 
   it("refuses agents, anonymous callers, and changes to a resolved incident", async () => {
-    const test = testApp();
+    const test = await testApp();
     const admin = await staffWithToken(test.db, "admin");
     const agent = await staffWithToken(test.db, "agent");
     expect(

@@ -4,7 +4,7 @@ import { readJson, testApp } from "../../../test/test-app.ts";
 
 describe("service health", () => {
   it("calls every service operational when there is no incident", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const body = await readJson(await app.request("/api/v1/service-health"));
     expect(body.incidents).toEqual([]);
     expect(body.services.every((s: { status: string }) => s.status === "operational")).toBe(true);
@@ -12,7 +12,7 @@ describe("service health", () => {
   });
 
   it("shows an active incident in the reader's language and marks its service", async () => {
-    const { app, db, clock } = testApp();
+    const { app, db, clock } = await testApp();
     await postedIncident(
       { db, clock },
       {

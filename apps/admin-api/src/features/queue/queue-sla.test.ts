@@ -2,7 +2,7 @@ import { defaultPartnerPolicy } from "@frontline/core";
 import { appendEvent, applySlaPolicy, getRequestByNumber } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { type DeskTest, deskTest, numbers } from "../../../test/desk.ts";
-import { createApp } from "../../app.ts";
+import { prepareDatabase } from "../../app.ts";
 
 /** A severity A request filed at 08:00: the first response is due at 09:00. */
 async function oneRequest(desk: DeskTest) {
@@ -116,7 +116,7 @@ describe("SLA in the queue and the request", () => {
     const row = await oneRequest(desk);
     expect((await slaOf(desk, row.number)).dueAt).toBe("2026-11-21T08:15:00.000Z");
     // The server restarts with the default policy: the stored due instant follows.
-    createApp({
+    await prepareDatabase({
       db: desk.db,
       clock: desk.clock,
       config: { ...desk.config, partnerPolicy: defaultPartnerPolicy },

@@ -1,10 +1,8 @@
-import { changeStatus, getRequestByNumber, listOutbox, schema } from "@frontline/db";
+import { changeStatus, getRequestByNumber, listOutbox, tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { postedIncident } from "../../../test/incidents.ts";
-import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
+import { postJson, readJson, type TestApp, testApp, validRequest } from "../../../test/test-app.ts";
 import { defaultRateLimits } from "../../platform/deps.ts";
-
-type TestApp = ReturnType<typeof testApp>;
 
 async function file(test: TestApp, body: object = validRequest) {
   const filed = await readJson(await postJson(test.app, "/api/v1/requests", body));
@@ -30,7 +28,7 @@ describe("filing twice with the same Idempotency-Key", () => {
     });
 
   it("creates one request and answers both submits with its number, only the last answer's token working", async () => {
-    const test = testApp();
+    const test = await testApp();
     const [first, second] = await Promise.all([
       submit(test, "form-7f3a9c2e"),
       submit(test, "form-7f3a9c2e"),
@@ -38,7 +36,7 @@ describe("filing twice with the same Idempotency-Key", () => {
     expect([first.status, second.status]).toEqual([201, 201]);
     const [a, b] = [await readJson(first), await readJson(second)];
     expect(b.number).toBe(a.number);
-    expect(await test.db.$count(schema.requests)).toBe(1);
+    expect(await test.db.$count(tablesOf(test.db).requests)).toBe(1);
     expect(await listOutbox(test.db)).toHaveLength(1);
     // The replay's token replaced the first: the client that retried may never have seen it.
     const track = async (token: string) =>
@@ -51,26 +49,26 @@ describe("filing twice with the same Idempotency-Key", () => {
   });
 
   it("keeps no tracking token in clear in the stored answer", async () => {
-    const test = testApp();
+    const test = await testApp();
     const filed = await readJson(await submit(test, "form-1b2c"));
-    const rows = await test.db.select().from(schema.idempotencyKeys);
+    const rows = await test.db.select().from(tablesOf(test.db).idempotencyKeys);
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(filed.trackingToken);
   });
 
   it("writes no idempotency row for a request filed without a key", async () => {
-    const test = testApp();
+    const test = await testApp();
     const filed = await test.app.request("/api/v1/requests", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(validRequest),
     });
     expect(filed.status).toBe(201);
-    expect(await test.db.$count(schema.idempotencyKeys)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).idempotencyKeys)).toBe(0);
   });
 
   it("refuses the key with a different request and files nothing more", async () => {
-    const test = testApp();
+    const test = await testApp();
     await submit(test, "form-7f3a9c2e");
     const response = await submit(test, "form-7f3a9c2e", {
       ...validRequest,
@@ -80,13 +78,13 @@ describe("filing twice with the same Idempotency-Key", () => {
     expect((await readJson(response)).title).toBe(
       "This Idempotency-Key belongs to another request",
     );
-    expect(await test.db.$count(schema.requests)).toBe(1);
+    expect(await test.db.$count(tablesOf(test.db).requests)).toBe(1);
   });
 });
 
 describe("what the form sends along", () => {
   it("stores the suggested and opened articles and links the incident the customer saw", async () => {
-    const test = testApp();
+    const test = await testApp();
     const incident = await postedIncident(test, { impact: "degraded", message: { en: "Delays" } });
     const { row } = await file(test, {
       ...validRequest,
@@ -102,7 +100,7 @@ describe("what the form sends along", () => {
   });
 
   it("refuses an incident that does not exist", async () => {
-    const test = testApp();
+    const test = await testApp();
     const response = await postJson(test.app, "/api/v1/requests", {
       ...validRequest,
       incidentId: 999,
@@ -114,7 +112,7 @@ describe("what the form sends along", () => {
   });
 
   it("refuses a filled-in honeypot field and files nothing", async () => {
-    const test = testApp();
+    const test = await testApp();
     const response = await postJson(test.app, "/api/v1/requests", {
       ...validRequest,
       website: "http://cheap-pills.example",
@@ -123,13 +121,13 @@ describe("what the form sends along", () => {
     expect((await readJson(response)).errors.map((e: { field: string }) => e.field)).toEqual([
       "website",
     ]);
-    expect(await test.db.$count(schema.requests)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).requests)).toBe(0);
   });
 });
 
 describe("the customer on the tracking page", () => {
   it("adds a reply to the timeline without changing the status", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { number, token } = await file(test);
     const view = await readJson(
       await asCustomer(test, number, token, "replies", { body: "It also happens on my phone." }),
@@ -142,7 +140,7 @@ describe("the customer on the tracking page", () => {
   });
 
   it("puts the request back in progress by answering the partner's question", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { number, token, row } = await file(test);
     await changeStatus(test.db, {
       requestId: row.id,
@@ -158,7 +156,7 @@ describe("the customer on the tracking page", () => {
   });
 
   it("confirms the problem is solved, with an email about the new status", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { number, token } = await file(test);
     const response = await asCustomer(test, number, token, "status", { status: "resolved" });
     expect(response.status).toBe(200);
@@ -175,7 +173,7 @@ describe("the customer on the tracking page", () => {
   });
 
   it("reopens a resolved request by replying within seven days", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { number, token } = await file(test);
     await asCustomer(test, number, token, "status", { status: "resolved" });
     test.clock.set("2026-11-28T09:29:59Z");
@@ -186,7 +184,7 @@ describe("the customer on the tracking page", () => {
   });
 
   it("cannot reopen after seven days and is told to file a new request", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { number, token } = await file(test);
     await asCustomer(test, number, token, "status", { status: "resolved" });
     test.clock.set("2026-11-28T09:30:01Z");
@@ -204,7 +202,7 @@ describe("the customer on the tracking page", () => {
   });
 
   it("refuses a move the lifecycle does not allow a customer, changing nothing", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { number, token } = await file(test);
     const response = await asCustomer(test, number, token, "status", { status: "closed" });
     expect(response.status).toBe(409);
@@ -213,7 +211,7 @@ describe("the customer on the tracking page", () => {
   });
 
   it("cannot act on a request without its token", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { number } = await file(test);
     expect(
       (await asCustomer(test, number, "wrong-token", "replies", { body: "Hello" })).status,
@@ -224,7 +222,7 @@ describe("the customer on the tracking page", () => {
   });
 
   it("names an empty reply as the bad field", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { number, token } = await file(test);
     const response = await asCustomer(test, number, token, "replies", { body: "  " });
     expect(response.status).toBe(422);
@@ -236,7 +234,7 @@ describe("the customer on the tracking page", () => {
 
 describe("deflection", () => {
   it("records that a suggested article solved the problem, and files nothing", async () => {
-    const test = testApp();
+    const test = await testApp();
     const response = await postJson(test.app, "/api/v1/deflections", {
       locale: "it",
       query: "password richiesta di continuo",
@@ -244,17 +242,17 @@ describe("deflection", () => {
       suggestedArticles: ["repeated-password-prompts", "set-up-multi-factor-sign-in"],
     });
     expect(response.status).toBe(201);
-    const rows = await test.db.select().from(schema.deflections);
+    const rows = await test.db.select().from(tablesOf(test.db).deflections);
     expect(rows.map((r) => [r.locale, r.article, r.query])).toEqual([
       ["it", "repeated-password-prompts", "password richiesta di continuo"],
     ]);
-    expect(await test.db.$count(schema.requests)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).requests)).toBe(0);
   });
 });
 
 describe("abuse protection", () => {
   it("answers 429 with Retry-After once a client files too often, and files nothing more", async () => {
-    const test = testApp({
+    const test = await testApp({
       rateLimits: {
         ...defaultRateLimits,
         submit: { limit: 2, windowMs: 60_000 },
@@ -275,11 +273,11 @@ describe("abuse protection", () => {
     expect((await readJson(limited)).title).toBe("Too many requests");
     // Another client is not affected.
     expect((await from("198.51.100.20", validRequest)).status).toBe(201);
-    expect(await test.db.$count(schema.requests)).toBe(3);
+    expect(await test.db.$count(tablesOf(test.db).requests)).toBe(3);
   });
 
   it("lets only the configured help-center origin call the API from a browser", async () => {
-    const test = testApp({ corsOrigins: ["https://help.partner.example"] });
+    const test = await testApp({ corsOrigins: ["https://help.partner.example"] });
     const preflight = (origin: string) =>
       test.app.request("/api/v1/requests", {
         method: "OPTIONS",

@@ -35,7 +35,7 @@ const crashes = watchForCrashes();
 
 /** An app holding one filed request, whose number and token the fuzz may use. */
 async function appWithRequest() {
-  const test = fuzzApp();
+  const test = await fuzzApp();
   const filed = await readJson(await postJson(test.app, "/api/v1/requests", validRequest));
   return { ...test, number: filed.number as string, token: filed.trackingToken as string };
 }
@@ -52,7 +52,7 @@ describe("fuzzing filing a request", () => {
   it(
     "malformed request bodies and garbage headers never file a request and always get problem+json",
     async () => {
-      const { app, db } = fuzzApp();
+      const { app, db } = await fuzzApp();
       const path = fc.constant("/api/v1/requests");
       const input = jsonPostCalls(path, requestFields, validRequest);
       await fuzzApiCalls({ app, db }, input, fuzzRuns.fileRequest);
@@ -64,7 +64,7 @@ describe("fuzzing filing a request", () => {
   it(
     "an Idempotency-Key out of range refuses even a valid request, with problem+json",
     async () => {
-      const { app, db } = fuzzApp();
+      const { app, db } = await fuzzApp();
       const input = fc.tuple(outOfRangeIdempotencyKeys, fc.option(garbageHeaders, { nil: {} }));
       await fuzz(
         db,

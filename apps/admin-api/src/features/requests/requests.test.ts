@@ -1,8 +1,8 @@
-import { schema } from "@frontline/db";
+import { tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
-import { postJson, readJson, testApp, validRequest } from "../../../test/test-app.ts";
+import { postJson, readJson, type TestApp, testApp, validRequest } from "../../../test/test-app.ts";
 
-const countRequests = (db: ReturnType<typeof testApp>["db"]) => db.$count(schema.requests);
+const countRequests = (db: TestApp["db"]) => db.$count(tablesOf(db).requests);
 
 async function problemOf(response: Response) {
   expect(response.headers.get("content-type")).toBe("application/problem+json");
@@ -16,7 +16,7 @@ async function problemOf(response: Response) {
 
 describe("filing a request", () => {
   it("answers 201 with a human reference number and a secret tracking token", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const response = await postJson(app, "/api/v1/requests", validRequest);
     expect(response.status).toBe(201);
     const body = await readJson(response);
@@ -31,15 +31,15 @@ describe("filing a request", () => {
   });
 
   it("stores only a hash of the tracking token", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { trackingToken } = await readJson(await postJson(app, "/api/v1/requests", validRequest));
-    const [row] = await db.select().from(schema.requests);
+    const [row] = await db.select().from(tablesOf(db).requests);
     expect(row?.trackingTokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(trackingToken);
   });
 
   it("gives every request its own number and token", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const first = await readJson(await postJson(app, "/api/v1/requests", validRequest));
     const second = await readJson(await postJson(app, "/api/v1/requests", validRequest));
     expect(second.number).toBe("SR-2026-000002");
@@ -49,7 +49,7 @@ describe("filing a request", () => {
 
 describe("refusing bad input", () => {
   it("names every missing field in one problem and writes nothing", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const response = await postJson(app, "/api/v1/requests", {});
     expect(response.status).toBe(422);
     const problem = await problemOf(response);
@@ -68,7 +68,7 @@ describe("refusing bad input", () => {
   });
 
   it("names unknown fields, unknown catalogue ids and over-long text", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const response = await postJson(app, "/api/v1/requests", {
       ...validRequest,
       category: "gaming",
@@ -91,7 +91,7 @@ describe("refusing bad input", () => {
   });
 
   it("answers malformed JSON with a 400 problem", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const response = await postJson(app, "/api/v1/requests", '{"locale": "en",');
     expect(response.status).toBe(400);
     expect((await problemOf(response)).title).toBe("The request could not be read");
@@ -99,7 +99,7 @@ describe("refusing bad input", () => {
   });
 
   it("answers a body that is not JSON with 415", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const response = await app.request("/api/v1/requests", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -110,14 +110,14 @@ describe("refusing bad input", () => {
   });
 
   it("answers a JSON array with a problem about the body as a whole", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const problem = await problemOf(await postJson(app, "/api/v1/requests", [validRequest]));
     expect(problem.status).toBe(422);
     expect(problem.errors?.[0]?.field).toBe("");
   });
 
   it("refuses a body over 64 KiB with 413", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const response = await postJson(app, "/api/v1/requests", {
       ...validRequest,
       description: "y".repeat(70_000),
@@ -128,7 +128,7 @@ describe("refusing bad input", () => {
   });
 
   it("follows the configured service catalogue", async () => {
-    const { app } = testApp({
+    const { app } = await testApp({
       services: [{ id: "fax", label: { en: "Fax", de: "Fax", it: "Fax", "zh-cn": "传真" } }],
     });
     expect(
@@ -140,13 +140,13 @@ describe("refusing bad input", () => {
 
 describe("following a request", () => {
   async function filed() {
-    const test = testApp();
+    const test = await testApp();
     const body = await readJson(
       await postJson(test.app, "/api/v1/requests", { ...validRequest, locale: "de" }),
     );
     return { ...test, number: body.number as string, token: body.trackingToken as string };
   }
-  const track = (app: ReturnType<typeof testApp>["app"], number: string, token?: string) =>
+  const track = (app: TestApp["app"], number: string, token?: string) =>
     app.request(`/api/v1/requests/${number}`, {
       headers: token ? { "X-Tracking-Token": token } : {},
     });

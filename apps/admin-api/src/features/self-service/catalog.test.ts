@@ -3,7 +3,7 @@ import { readJson, testApp } from "../../../test/test-app.ts";
 
 describe("the catalogue endpoint", () => {
   it("labels categories, services and severities in German when asked", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const body = await readJson(await app.request("/api/v1/catalog?locale=de"));
     expect(body.categories).toHaveLength(7);
     expect(body.categories[0]).toEqual({
@@ -19,7 +19,7 @@ describe("the catalogue endpoint", () => {
   });
 
   it("answers in English without a locale or with one it does not know", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     for (const query of ["", "?locale=fr", "?locale="]) {
       const body = await readJson(await app.request(`/api/v1/catalog${query}`));
       expect(body.categories[1].label).toBe("Accounts and billing");

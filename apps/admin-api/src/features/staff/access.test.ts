@@ -30,7 +30,7 @@ const pages: [string, StaffRole[]][] = [
 
 describe("who may call the account API", () => {
   it.each(apiRoutes)("%s %s: anonymous 401, other roles 403", async (method, path, allowed) => {
-    const test = testApp();
+    const test = await testApp();
     const send = (headers: Record<string, string>) =>
       test.app.request(path, {
         method,
@@ -49,7 +49,7 @@ describe("who may call the account API", () => {
   });
 
   it("describes every account route in the OpenAPI document, with how to authenticate", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const document = await readJson(await app.request("/api/v1/openapi.json"));
     for (const [method, path] of apiRoutes) {
       const documented = path.replace(/\/1(\/|$)/, "/{id}$1");
@@ -63,7 +63,7 @@ describe("who may call the account API", () => {
   });
 
   it("refuses an unknown bearer token with a 401 problem", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const response = await app.request("/api/v1/me", {
       headers: { Authorization: "Bearer flt_not-a-real-token" },
     });
@@ -74,7 +74,7 @@ describe("who may call the account API", () => {
 
 describe("who may open the account pages of the console", () => {
   it.each(pages)("%s sends anonymous visitors to sign in, and back afterwards", async (path) => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const response = await new TestBrowser(app).get(path);
     expect(response.status).toBe(302);
     const expected =
@@ -83,7 +83,7 @@ describe("who may open the account pages of the console", () => {
   });
 
   it.each(pages)("%s answers other roles with a 403 page, not JSON", async (path, allowed) => {
-    const test = testApp();
+    const test = await testApp();
     for (const role of everyone) {
       const { browser } = await signedInBrowser(test.app, test.db, role, {
         email: `${role}@partner.example`,

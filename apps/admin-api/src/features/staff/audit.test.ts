@@ -1,4 +1,4 @@
-import { recordAudit, schema } from "@frontline/db";
+import { recordAudit, tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import {
   csrfFrom,
@@ -9,9 +9,9 @@ import {
 } from "../../../test/browser.ts";
 import { consoleTest, expectPage } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
-import { readJson, testApp } from "../../../test/test-app.ts";
+import { readJson, type TestApp, testApp } from "../../../test/test-app.ts";
 
-type Test = ReturnType<typeof testApp>;
+type Test = TestApp;
 
 interface Entry {
   at: string;
@@ -34,7 +34,7 @@ async function auditVia(test: Test, query = "") {
 
 describe("the audit log", () => {
   it("records every sign-in, failure, user, role, password and token change with actor, time and address", async () => {
-    const test = testApp();
+    const test = await testApp();
     const admin = await signedInBrowser(test.app, test.db, "admin", {
       email: "boss@partner.example",
     });
@@ -58,7 +58,7 @@ describe("the audit log", () => {
     await admin.browser.post(`/admin/users/${agent.id}/enable`, { _csrf: csrf });
     await admin.browser.post(`/admin/users/${agent.id}/reset-password`, { _csrf: csrf });
     await admin.browser.post("/admin/tokens", { _csrf: csrf, name: "ci" });
-    const [token] = await test.db.select().from(schema.apiTokens);
+    const [token] = await test.db.select().from(tablesOf(test.db).apiTokens);
     await admin.browser.post(`/admin/tokens/${token?.id}/revoke`, { _csrf: csrf });
     const next = "boss has a new passphrase";
     await admin.browser.post("/admin/password", {
@@ -69,7 +69,7 @@ describe("the audit log", () => {
     });
     await admin.browser.post("/admin/sign-out", { _csrf: csrf });
 
-    const entries = (await test.db.select().from(schema.auditLog)).map((row) => ({
+    const entries = (await test.db.select().from(tablesOf(test.db).auditLog)).map((row) => ({
       action: row.action,
       actor: row.actorLabel,
       address: row.clientAddress,
@@ -112,7 +112,7 @@ describe("the audit log", () => {
       expect(by(action ?? ""), action).toEqual([{ action, target, ...fromAdmin }]);
     }
     expect(by("sign-in")).toHaveLength(1);
-    const role = await test.db.select().from(schema.auditLog);
+    const role = await test.db.select().from(tablesOf(test.db).auditLog);
     expect(role.find((r) => r.action === "user.role")?.detail).toMatchObject({
       from: "agent",
       to: "operator",
@@ -133,7 +133,7 @@ describe("the audit log", () => {
       "admin.person@partner.example",
       "typed secret 123",
     );
-    const log = JSON.stringify(await test.db.select().from(schema.auditLog));
+    const log = JSON.stringify(await test.db.select().from(tablesOf(test.db).auditLog));
     expect(log).not.toContain(token);
     expect(log).not.toContain("typed secret 123");
     expect(log).not.toContain("correct horse");
@@ -161,7 +161,7 @@ async function seedLog(test: Test) {
 
 describe("reading the audit log through the API", () => {
   it("lists newest first and filters by action, actor and date range", async () => {
-    const test = testApp();
+    const test = await testApp();
     await seedLog(test);
     const all = (await auditVia(test)).body.items as Entry[];
     expect(all.map((e) => e.action)).toEqual([
@@ -189,7 +189,7 @@ describe("reading the audit log through the API", () => {
   });
 
   it("pages with a cursor, without repeating or skipping entries that share a time", async () => {
-    const test = testApp();
+    const test = await testApp();
     await seedLog(test);
     const seen: string[] = [];
     let cursor: string | null = "";
@@ -202,7 +202,7 @@ describe("reading the audit log through the API", () => {
   });
 
   it("refuses a made-up cursor or date as a 422 problem naming the field", async () => {
-    const test = testApp();
+    const test = await testApp();
     for (const [query, field] of [
       ["?cursor=bogus", "cursor"],
       ["?from=yesterday", "from"],
@@ -232,7 +232,7 @@ describe("the audit page of the console", () => {
   });
 
   it("shows 50 entries at a time with a link to the older ones, filters kept", async () => {
-    const test = testApp();
+    const test = await testApp();
     for (let i = 0; i < 55; i++) {
       await recordAudit(test.db, {
         at: new Date(Date.UTC(2026, 10, 20, 0, i)),

@@ -1,4 +1,9 @@
-import { createStaffUser, findStaffByEmail, type StaffUserRow } from "@frontline/db";
+import {
+  createStaffUser,
+  findStaffByEmail,
+  type StaffUserRow,
+  violatesUnique,
+} from "@frontline/db";
 import { type AccountDeps, type Actor, auditEntry } from "../../platform/actor.ts";
 import { generatePassword, hashPassword } from "../../platform/passwords.ts";
 import { problems } from "../../platform/problems.ts";
@@ -38,7 +43,7 @@ export async function createUser(
     );
   } catch (error) {
     // Someone else took the email while the password was hashing.
-    if (String(error).includes("UNIQUE")) throw problems.emailTaken();
+    if (violatesUnique(error, "staff_users", "email")) throw problems.emailTaken();
     throw error;
   }
   return { user, oneTimePassword };

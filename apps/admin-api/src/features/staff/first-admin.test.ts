@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getStaffUser, listStaffUsers, schema } from "@frontline/db";
+import { getStaffUser, listStaffUsers, tablesOf } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   csrfFrom,
@@ -25,7 +25,7 @@ afterEach(() => {
 
 describe("the first start on an empty database", () => {
   it("creates one admin with a one-time password, and nothing on later starts", async () => {
-    const { db, clock } = testApp();
+    const { db, clock } = await testApp();
     const first = await createFirstAdmin({ db, clock });
     expect(first?.email).toBe(FIRST_ADMIN_EMAIL);
     expect(first?.password).toMatch(/^[A-Za-z0-9]{20}$/);
@@ -39,7 +39,7 @@ describe("the first start on an empty database", () => {
     });
     expect(users[0]?.passwordHash).toMatch(/^scrypt\$/);
     expect(users[0]?.passwordHash).not.toContain(first?.password);
-    const [entry] = await db.select().from(schema.auditLog);
+    const [entry] = await db.select().from(tablesOf(db).auditLog);
     expect(entry).toMatchObject({
       action: "user.create",
       actorLabel: "system",
@@ -48,7 +48,7 @@ describe("the first start on an empty database", () => {
   });
 
   it("does nothing when users already exist", async () => {
-    const { db, clock } = testApp();
+    const { db, clock } = await testApp();
     await staffWithPassword(db, "agent");
     expect(await createFirstAdmin({ db, clock })).toBeNull();
   });
@@ -96,7 +96,7 @@ describe("the first start on an empty database", () => {
 });
 
 async function oneTimeSignIn() {
-  const test = testApp();
+  const test = await testApp();
   const user = await staffWithPassword(test.db, "admin", { mustChangePassword: true });
   const browser = new TestBrowser(test.app);
   const response = await submitSignIn(browser, user.email, TEST_PASSWORD);
@@ -123,7 +123,7 @@ describe("signing in with a one-time password", () => {
     const csrf = csrfFrom(await (await browser.get("/admin/password")).text());
     const post = await browser.post("/admin/tokens", { _csrf: csrf, name: "sneaky" });
     expect(post.headers.get("location")).toBe("/admin/password");
-    expect(await db.$count(schema.apiTokens)).toBe(0);
+    expect(await db.$count(tablesOf(db).apiTokens)).toBe(0);
   });
 
   it("refuses API calls made with the session, explaining why", async () => {
@@ -195,7 +195,7 @@ describe("changing one's password", () => {
   ];
 
   it.each(cases)("shows the error next to the field for %s", async (_, form, field, message) => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { browser, csrf } = await signedInBrowser(app, db, "agent");
     const response = await browser.post("/admin/password", {
       _csrf: csrf,
@@ -214,7 +214,7 @@ describe("changing one's password", () => {
   });
 
   it("signs out the user's other sessions but keeps this one", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { browser, user } = await signedInBrowser(app, db, "agent");
     const elsewhere = new TestBrowser(app);
     await submitSignIn(elsewhere, user.email, TEST_PASSWORD);

@@ -1,15 +1,16 @@
-import { schema } from "@frontline/db";
-import { describe, expect, it } from "vitest";
+import { tablesOf } from "@frontline/db";
+import { describe, expect, it, vi } from "vitest";
 import {
   staffWithPassword,
   submitSignIn,
   TEST_PASSWORD,
   TestBrowser,
 } from "../../../test/browser.ts";
-import { testApp } from "../../../test/test-app.ts";
+import { type TestApp, testApp } from "../../../test/test-app.ts";
 import { defaultRateLimits } from "../../platform/deps.ts";
+import { hashQueueLength, holdHashSlotsForTests } from "../../platform/passwords.ts";
 
-type App = ReturnType<typeof testApp>["app"];
+type App = TestApp["app"];
 
 /** A browser behind the (trusted) proxy, seen as `address`. */
 function browserAt(app: App, address: string): TestBrowser {
@@ -20,7 +21,7 @@ function browserAt(app: App, address: string): TestBrowser {
 
 describe("sign-in under attack", () => {
   it("lets the real person in from their own address while a guesser elsewhere is locked out", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const user = await staffWithPassword(db, "admin");
     for (let i = 0; i < 6; i++) {
       await submitSignIn(browserAt(app, "203.0.113.66"), user.email, `guess ${i}`);
@@ -32,7 +33,7 @@ describe("sign-in under attack", () => {
   });
 
   it("answers an unknown email exactly as a real one, lock included", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const user = await staffWithPassword(db, "agent");
     const answers = async (email: string) => {
       const seen: string[] = [];
@@ -50,9 +51,9 @@ describe("sign-in under attack", () => {
   });
 
   it("writes every attempt to the audit log, the unknown email and the address included", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     await submitSignIn(browserAt(app, "203.0.113.5"), "ghost@partner.example", "guess");
-    const [entry] = await db.select().from(schema.auditLog);
+    const [entry] = await db.select().from(tablesOf(db).auditLog);
     expect(entry).toMatchObject({
       action: "sign-in.failed",
       target: "ghost@partner.example",
@@ -62,7 +63,7 @@ describe("sign-in under attack", () => {
   });
 
   it("limits attempts per address before any password is hashed, with a page that says when to return", async () => {
-    const { app, db } = testApp({
+    const { app, db } = await testApp({
       rateLimits: { ...defaultRateLimits, signIn: { limit: 3, windowMs: 60_000 } },
     });
     const user = await staffWithPassword(db, "agent");
@@ -91,7 +92,7 @@ describe("sign-in under attack", () => {
   });
 
   it("limits attempts from everyone together", async () => {
-    const { app } = testApp({
+    const { app } = await testApp({
       rateLimits: { ...defaultRateLimits, signInOverall: { limit: 5, windowMs: 60_000 } },
     });
     const statuses: number[] = [];
@@ -103,7 +104,7 @@ describe("sign-in under attack", () => {
   });
 
   it("hashes only a few passwords at once and tells the rest of a flood to come back", async () => {
-    const { app } = testApp({
+    const { app } = await testApp({
       rateLimits: {
         ...defaultRateLimits,
         signIn: { limit: 1_000, windowMs: 60_000 },
@@ -118,20 +119,33 @@ describe("sign-in under attack", () => {
         return { browser, csrf: /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "" };
       }),
     );
-    const answers = await Promise.all(
-      browsers.map(({ browser, csrf }, i) =>
-        browser.post("/admin/sign-in", {
-          _csrf: csrf,
-          email: `flood${i}@partner.example`,
-          password: "guess",
-          next: "",
-        }),
-      ),
-    );
+    // One ordinary wrong guess first: the server has checked a password before the flood.
+    expect(
+      (await submitSignIn(browserAt(app, "198.51.100.200"), "x@partner.example", "x")).status,
+    ).toBe(422);
+    // Two long hashes hold both slots while the flood arrives: 16 wait, the rest must come back.
+    const release = holdHashSlotsForTests();
+    let answered = 0;
+    const flood = browsers.map(async ({ browser, csrf }, i) => {
+      const answer = await browser.post("/admin/sign-in", {
+        _csrf: csrf,
+        email: `flood${i}@partner.example`,
+        password: "guess",
+        next: "",
+      });
+      answered += 1;
+      return answer;
+    });
+    await vi.waitFor(() => expect(answered).toBe(browsers.length - hashQueueLength), {
+      timeout: 20_000,
+    });
+    release();
+    const answers = await Promise.all(flood);
     const statuses = answers.map((a) => a.status);
-    expect(statuses.every((s) => s === 422 || s === 503)).toBe(true);
+    // Those that waited were checked (a wrong password); the others were asked to come back.
+    expect(statuses.filter((s) => s === 422)).toHaveLength(hashQueueLength);
     const busy = answers.filter((a) => a.status === 503);
-    expect(busy.length).toBeGreaterThan(0);
+    expect(busy).toHaveLength(browsers.length - hashQueueLength);
     expect(busy[0]?.headers.get("retry-after")).toBe("5");
     expect(await busy[0]?.text()).toContain("try again in a few seconds");
   });

@@ -169,7 +169,7 @@ describe("fuzzing the console's sign-in form", () => {
   it(
     "garbage sign-in forms and headers get a page or a redirect, and start no session",
     async () => {
-      const { app, db } = fuzzApp();
+      const { app, db } = await fuzzApp();
       await staffWithPassword(db, "admin");
       const input = fc.record({ form: forms, headers: fc.option(garbageHeaders, { nil: {} }) });
       // sqlite_sequence holds the audit log's AUTOINCREMENT counter.

@@ -1,4 +1,4 @@
-import { schema } from "@frontline/db";
+import { tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import {
   csrfFrom,
@@ -19,7 +19,7 @@ const sessionCookie = (response: Response) =>
 
 describe("signing in with a password", () => {
   it("starts a session and sends the person to the desk", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const user = await staffWithPassword(db, "agent");
     const browser = new TestBrowser(app);
     const response = await submitSignIn(browser, "AGENT.person@partner.example ", TEST_PASSWORD);
@@ -33,17 +33,17 @@ describe("signing in with a password", () => {
   });
 
   it("stores only a hash of the session cookie", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { browser } = await signedInBrowser(app, db, "agent");
     const value = browser.cookies.get(SESSION_COOKIE)?.value ?? "";
     expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const rows = await db.select().from(schema.sessions);
+    const rows = await db.select().from(tablesOf(db).sessions);
     expect(rows.map((r) => r.id)).toEqual([sha256(value)]);
     expect(JSON.stringify(rows)).not.toContain(value);
   });
 
   it("says only 'wrong email or password', whether the email or the password is wrong", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     await staffWithPassword(db, "agent");
     const wrongPassword = await submitSignIn(
       new TestBrowser(app),
@@ -62,11 +62,11 @@ describe("signing in with a password", () => {
       expect(html).toContain("Wrong email or password.");
       expect(html).not.toContain("Too many attempts");
     }
-    expect(await db.$count(schema.sessions)).toBe(0);
+    expect(await db.$count(tablesOf(db).sessions)).toBe(0);
   });
 
   it("keeps the typed email but never echoes the password when the form comes back", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     await staffWithPassword(db, "agent");
     const response = await submitSignIn(
       new TestBrowser(app),
@@ -79,7 +79,7 @@ describe("signing in with a password", () => {
   });
 
   it("names each empty field next to it", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const response = await submitSignIn(new TestBrowser(app), "", "");
     await expectPage(
       response,
@@ -92,13 +92,13 @@ describe("signing in with a password", () => {
   });
 
   it("refuses a disabled user even with the right password", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const user = await staffWithPassword(db, "agent");
-    await db.update(schema.staffUsers).set({ disabled: true });
+    await db.update(tablesOf(db).staffUsers).set({ disabled: true });
     const response = await submitSignIn(new TestBrowser(app), user.email, TEST_PASSWORD);
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("This account is disabled");
-    expect(await db.$count(schema.sessions)).toBe(0);
+    expect(await db.$count(tablesOf(db).sessions)).toBe(0);
   });
 });
 
@@ -118,7 +118,7 @@ describe("growing back-off after failed sign-ins", () => {
   });
 
   it("locks the email from that address after the third failure, even for the right password, until the wait is over", async () => {
-    const { app, db, clock } = testApp();
+    const { app, db, clock } = await testApp();
     const user = await staffWithPassword(db, "agent");
     const attempt = (password: string) => submitSignIn(new TestBrowser(app), user.email, password);
 
@@ -146,11 +146,11 @@ describe("growing back-off after failed sign-ins", () => {
     const success = await attempt(TEST_PASSWORD);
     expect(success.status).toBe(303);
     // A right password leaves no trace of the failures before it.
-    expect(await db.$count(schema.signInThrottle)).toBe(0);
+    expect(await db.$count(tablesOf(db).signInThrottle)).toBe(0);
   });
 
   it("counts failures per account, so one person's typos do not lock another", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const agent = await staffWithPassword(db, "agent");
     const admin = await staffWithPassword(db, "admin");
     for (const n of [1, 2, 3]) await submitSignIn(new TestBrowser(app), agent.email, `wrong ${n}`);
@@ -160,7 +160,7 @@ describe("growing back-off after failed sign-ins", () => {
 
 describe("the session cookie", () => {
   it("is HttpOnly, SameSite=Lax, for the whole site, for 12 hours, and not Secure over plain HTTP", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const user = await staffWithPassword(db, "agent");
     const line = sessionCookie(await submitSignIn(new TestBrowser(app), user.email, TEST_PASSWORD));
     const attributes = line?.split(";").map((a) => a.trim().toLowerCase()) ?? [];
@@ -171,12 +171,12 @@ describe("the session cookie", () => {
   });
 
   it("is Secure when the browser came over HTTPS, directly or through a trusted proxy", async () => {
-    const direct = testApp({ trustedProxies: 0 });
+    const direct = await testApp({ trustedProxies: 0 });
     const user = await staffWithPassword(direct.db, "agent");
     const https = new TestBrowser(direct.app, "https://desk.test");
     expect(sessionCookie(await submitSignIn(https, user.email, TEST_PASSWORD))).toMatch(/; Secure/);
 
-    const proxied = testApp({ trustedProxies: 1 });
+    const proxied = await testApp({ trustedProxies: 1 });
     const other = await staffWithPassword(proxied.db, "agent");
     const behindProxy = new TestBrowser(proxied.app);
     behindProxy.headers = { "X-Forwarded-Proto": "https" };
@@ -186,7 +186,7 @@ describe("the session cookie", () => {
   });
 
   it("ignores X-Forwarded-Proto from a proxy that is not trusted", async () => {
-    const { app, db } = testApp({ trustedProxies: 0 });
+    const { app, db } = await testApp({ trustedProxies: 0 });
     const user = await staffWithPassword(db, "agent");
     const browser = new TestBrowser(app);
     browser.headers = { "X-Forwarded-Proto": "https" };
@@ -196,7 +196,7 @@ describe("the session cookie", () => {
   });
 
   it("is replaced at every sign-in, and the session the browser brought stops working", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { browser, user } = await signedInBrowser(app, db, "agent");
     const before = browser.cookies.get(SESSION_COOKIE)?.value ?? "";
     // A browser that already holds a session (or one planted by an attacker) signs in again.
@@ -214,11 +214,11 @@ describe("the session cookie", () => {
     expect(after).not.toBe(before);
     expect((await browser.get("/admin/tokens")).status).toBe(302);
     expect((await again.get("/admin/tokens")).status).toBe(200);
-    expect(await db.$count(schema.sessions)).toBe(1);
+    expect(await db.$count(tablesOf(db).sessions)).toBe(1);
   });
 
   it("expires 12 hours after sign-in", async () => {
-    const { app, db, clock } = testApp();
+    const { app, db, clock } = await testApp();
     const { browser } = await signedInBrowser(app, db, "agent");
     clock.set("2026-11-21T21:29:59Z");
     expect((await browser.get("/admin/tokens")).status).toBe(200);
@@ -229,7 +229,7 @@ describe("the session cookie", () => {
 
 describe("after signing in", () => {
   it("goes back to the page that asked for sign-in", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const user = await staffWithPassword(db, "admin");
     const browser = new TestBrowser(app);
     const asked = await browser.get("/admin/users?notice=role-changed");
@@ -247,14 +247,14 @@ describe("after signing in", () => {
     "/en/",
     "javascript:alert(1)",
   ])("never follows %s out of the desk", async (next) => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const user = await staffWithPassword(db, "agent");
     const response = await submitSignIn(new TestBrowser(app), user.email, TEST_PASSWORD, next);
     expect(response.headers.get("location")).toBe("/admin");
   });
 
   it("skips the sign-in form for someone already signed in", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { browser } = await signedInBrowser(app, db, "agent");
     const response = await browser.get("/admin/sign-in?next=/admin/tokens");
     expect(response.status).toBe(302);
@@ -264,13 +264,13 @@ describe("after signing in", () => {
 
 describe("signing out", () => {
   it("ends the session on the server and clears the cookie", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { browser } = await signedInBrowser(app, db, "operator");
     const value = browser.cookies.get(SESSION_COOKIE)?.value;
     const response = await browser.submit("/admin/sign-out");
     expectRedirect(response, "/admin/sign-in?notice=signed-out");
     expect(sessionCookie(response)).toMatch(/Max-Age=0/);
-    expect(await db.$count(schema.sessions)).toBe(0);
+    expect(await db.$count(tablesOf(db).sessions)).toBe(0);
     const reused = await app.request("/admin", {
       headers: { Cookie: `${SESSION_COOKIE}=${value}` },
     });
@@ -281,16 +281,16 @@ describe("signing out", () => {
   });
 
   it("needs the form's CSRF token, so another site cannot sign people out", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { browser } = await signedInBrowser(app, db, "agent");
     expect((await browser.post("/admin/sign-out", {})).status).toBe(403);
-    expect(await db.$count(schema.sessions)).toBe(1);
+    expect(await db.$count(tablesOf(db).sessions)).toBe(1);
   });
 });
 
 describe("the sign-in form's own CSRF protection", () => {
   it("refuses a sign-in posted without the token of the form the browser loaded", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const user = await staffWithPassword(db, "agent");
     const browser = new TestBrowser(app);
     const response = await browser.post("/admin/sign-in", {
@@ -299,7 +299,7 @@ describe("the sign-in form's own CSRF protection", () => {
       _csrf: "forged",
     });
     const html = await expectPage(response, 403, "The sign-in form had expired");
-    expect(await db.$count(schema.sessions)).toBe(0);
+    expect(await db.$count(tablesOf(db).sessions)).toBe(0);
     // The page it shows carries a fresh token, so trying again works.
     const retry = await browser.post("/admin/sign-in", {
       email: user.email,
@@ -312,7 +312,7 @@ describe("the sign-in form's own CSRF protection", () => {
 
 describe("sign-in forms that cannot be read", () => {
   it("answers a multipart body that does not parse with a 400 page, not a 500", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     for (const type of ["multipart/form-data", "multipart/form-data; boundary=other"]) {
       const response = await new TestBrowser(app).request("/admin/sign-in", {
         method: "POST",
@@ -323,6 +323,6 @@ describe("sign-in forms that cannot be read", () => {
       expect(response.headers.get("content-type")).toMatch(/^text\/html/);
       expect(await response.text()).toContain("The form could not be read");
     }
-    expect(await db.$count(schema.auditLog)).toBe(0);
+    expect(await db.$count(tablesOf(db).auditLog)).toBe(0);
   });
 });

@@ -42,7 +42,14 @@ export async function signIn(
   deps: AccountDeps,
   input: { email: string; password: string; address: string; replacing: string | null },
 ): Promise<SignInResult> {
-  const email = input.email.trim().toLowerCase().slice(0, 254);
+  // Control characters (NUL among them, which PostgreSQL cannot store) never
+  // occur in an account's email; shown as U+FFFD, the attempt is still logged.
+  const email = input.email
+    .trim()
+    .toLowerCase()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+    .replace(/[\u0000-\u001f\u007f]/g, "\uFFFD")
+    .slice(0, 254);
   const key = { email, address: limitKey(input.address) };
   const anonymous: Actor = { id: null, label: email || "(no email)", address: input.address };
   const attempt = await reserveSignInAttempt(deps.db, key, deps.clock.now(), signInLockMs);

@@ -1,4 +1,4 @@
-import { schema } from "@frontline/db";
+import { tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, TEST_PASSWORD } from "../../../test/browser.ts";
 import { consoleTest, expectPage } from "../../../test/console.ts";
@@ -21,7 +21,7 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe("personal API tokens through the API", () => {
   it("are shown once at creation, stored only as a hash, and work as Bearer tokens", async () => {
-    const test = testApp();
+    const test = await testApp();
     const session = await signedInBrowser(test.app, test.db, "agent");
     const { user } = session;
     const response = await createVia(session, "nightly report");
@@ -31,7 +31,7 @@ describe("personal API tokens through the API", () => {
     expect(created.token).toMatch(/^flt_[A-Za-z0-9_-]{43}$/);
     expect(created.prefix).toBe(created.token.slice(0, 10));
 
-    const rows = await test.db.select().from(schema.apiTokens);
+    const rows = await test.db.select().from(tablesOf(test.db).apiTokens);
     const row = rows.find((r) => r.id === created.id);
     expect(row?.tokenHash).toBe(sha256(created.token));
     expect(JSON.stringify(rows)).not.toContain(created.token);
@@ -48,7 +48,7 @@ describe("personal API tokens through the API", () => {
   });
 
   it("answer 401 from the moment they are revoked", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { headers } = await staffWithToken(test.db, "operator");
     const created = await readJson(
       await createVia(
@@ -82,7 +82,7 @@ describe("personal API tokens through the API", () => {
   });
 
   it("can be revoked by their owner or an admin, and look missing to anyone else", async () => {
-    const test = testApp();
+    const test = await testApp();
     const owner = await signedInBrowser(test.app, test.db, "agent", {
       email: "owner@partner.example",
     });
@@ -98,7 +98,7 @@ describe("personal API tokens through the API", () => {
   });
 
   it("are listed for everyone only to admins", async () => {
-    const test = testApp();
+    const test = await testApp();
     const agent = await staffWithToken(test.db, "agent");
     const admin = await staffWithToken(test.db, "admin");
     const all = await test.app.request("/api/v1/tokens?scope=all", { headers: admin.headers });
@@ -110,7 +110,7 @@ describe("personal API tokens through the API", () => {
   });
 
   it("need a name", async () => {
-    const test = testApp();
+    const test = await testApp();
     const response = await createVia(await signedInBrowser(test.app, test.db, "agent"), "  ");
     expect(response.status).toBe(422);
     expect((await readJson(response)).errors[0].field).toBe("name");
@@ -119,7 +119,7 @@ describe("personal API tokens through the API", () => {
 
 describe("token scope and expiry", () => {
   it("let a read-only token read the queue but not change a request", async () => {
-    const test = testApp();
+    const test = await testApp();
     const session = await signedInBrowser(test.app, test.db, "agent");
     const created = await readJson(await createVia(session, "dashboard", { scope: "read" }));
     expect(created).toMatchObject({ scope: "read", expiresAt: null });
@@ -132,13 +132,13 @@ describe("token scope and expiry", () => {
     });
     expect(write.status).toBe(403);
     expect((await readJson(write)).type).toContain("token-read-only");
-    expect(await test.db.$count(schema.apiTokens)).toBe(1);
-    const [row] = await test.db.select().from(schema.apiTokens);
+    expect(await test.db.$count(tablesOf(test.db).apiTokens)).toBe(1);
+    const [row] = await test.db.select().from(tablesOf(test.db).apiTokens);
     expect(row?.revokedAt).toBeNull();
   });
 
   it("stop a token on the day it expires, with an answer that says so", async () => {
-    const test = testApp();
+    const test = await testApp();
     const session = await signedInBrowser(test.app, test.db, "agent");
     const created = await readJson(await createVia(session, "contractor", { expiresInDays: 30 }));
     expect(created.expiresAt).toBe("2026-12-21T09:30:00.000Z");
@@ -155,21 +155,22 @@ describe("token scope and expiry", () => {
   });
 
   it("refuse an expiry that is not a whole number of days from 1 to 366, and store nothing", async () => {
-    const test = testApp();
+    const test = await testApp();
     const session = await signedInBrowser(test.app, test.db, "agent");
     for (const expiresInDays of [0, 1.5, 400, "soon"]) {
       const response = await createVia(session, "bad", { expiresInDays });
       expect(response.status).toBe(422);
       expect((await readJson(response)).errors[0].field).toBe("expiresInDays");
     }
-    expect(await test.db.$count(schema.apiTokens)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).apiTokens)).toBe(0);
   });
 
   it("record when a token was last used, at most once a minute", async () => {
-    const test = testApp();
+    const test = await testApp();
     const session = await signedInBrowser(test.app, test.db, "agent");
     const created = await readJson(await createVia(session, "poller"));
-    const lastUsed = async () => (await test.db.select().from(schema.apiTokens))[0]?.lastUsedAt;
+    const lastUsed = async () =>
+      (await test.db.select().from(tablesOf(test.db).apiTokens))[0]?.lastUsedAt;
     await test.app.request("/api/v1/me", { headers: bearer(created.token) });
     expect((await lastUsed())?.toISOString()).toBe("2026-11-21T09:30:00.000Z");
     test.clock.set("2026-11-21T09:30:30Z");
@@ -190,7 +191,7 @@ describe("the API tokens page of the console", () => {
       expiresInDays: "90",
     });
     expect(response.status).toBe(201);
-    const [row] = await test.db.select().from(schema.apiTokens);
+    const [row] = await test.db.select().from(tablesOf(test.db).apiTokens);
     expect(row).toMatchObject({ scope: "read" });
     expect(row?.expiresAt?.toISOString()).toBe("2027-02-19T09:30:00.000Z");
     const listed = await (await browser.get("/admin/tokens")).text();
@@ -201,7 +202,7 @@ describe("the API tokens page of the console", () => {
   it("creates a token that never expires when asked to", async () => {
     const { browser, ...test } = await consoleTest("agent");
     await browser.submit("/admin/tokens", { name: "ops", expiresInDays: "" });
-    const [row] = await test.db.select().from(schema.apiTokens);
+    const [row] = await test.db.select().from(tablesOf(test.db).apiTokens);
     expect(row).toMatchObject({ scope: "full", expiresAt: null });
   });
 
@@ -230,7 +231,7 @@ describe("the API tokens page of the console", () => {
     const { browser, ...test } = await consoleTest("agent");
     const html = await (await browser.submit("/admin/tokens", { name: "ci" })).text();
     const token = /value="(flt_[^"]+)"/.exec(html)?.[1];
-    const [row] = await test.db.select().from(schema.apiTokens);
+    const [row] = await test.db.select().from(tablesOf(test.db).apiTokens);
     const response = await browser.submit(`/admin/tokens/${row?.id}/revoke`);
     expect(response.headers.get("location")).toBe("/admin/tokens?notice=token-revoked");
     const refused = await test.app.request("/api/v1/me", {
@@ -243,7 +244,7 @@ describe("the API tokens page of the console", () => {
   });
 
   it("shows admins everyone's tokens, and other people only their own", async () => {
-    const test = testApp();
+    const test = await testApp();
     await staffWithToken(test.db, "operator", "op@operator.example");
     const admin = await signedInBrowser(test.app, test.db, "admin");
     expect(await (await admin.browser.get("/admin/tokens")).text()).toContain(
@@ -258,7 +259,7 @@ describe("the API tokens page of the console", () => {
 
 describe("tokens follow their owner", () => {
   it("stop working when an admin resets the owner's password, and the answer says how many", async () => {
-    const test = testApp();
+    const test = await testApp();
     const owner = await signedInBrowser(test.app, test.db, "agent");
     const token = (await readJson(await createVia(owner, "laptop script"))).token;
     expect((await test.app.request("/api/v1/me", { headers: bearer(token) })).status).toBe(200);
@@ -275,7 +276,7 @@ describe("tokens follow their owner", () => {
   });
 
   it("stop working when the owner changes their own password in the console", async () => {
-    const test = testApp();
+    const test = await testApp();
     const owner = await signedInBrowser(test.app, test.db, "agent");
     const token = (await readJson(await createVia(owner, "cron"))).token;
     const changed = await owner.browser.post("/admin/password", {
@@ -297,7 +298,7 @@ describe("tokens follow their owner", () => {
   });
 
   it("are refused while their owner has a one-time password to change", async () => {
-    const test = testApp();
+    const test = await testApp();
     // A token made before an admin handed out a one-time password by other means.
     const { headers } = await staffWithToken(test.db, "agent", "new@partner.example", {
       mustChangePassword: true,
@@ -308,9 +309,9 @@ describe("tokens follow their owner", () => {
   });
 
   it("cannot make new tokens: only a signed-in session can", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { headers } = await staffWithToken(test.db, "admin");
-    const before = await test.db.$count(schema.apiTokens);
+    const before = await test.db.$count(tablesOf(test.db).apiTokens);
     const minted = await test.app.request("/api/v1/tokens", {
       method: "POST",
       headers,
@@ -318,6 +319,6 @@ describe("tokens follow their owner", () => {
     });
     expect(minted.status).toBe(403);
     expect((await readJson(minted)).type).toContain("session-required");
-    expect(await test.db.$count(schema.apiTokens)).toBe(before);
+    expect(await test.db.$count(tablesOf(test.db).apiTokens)).toBe(before);
   });
 });

@@ -1,12 +1,12 @@
-import { createApiToken, findStaffByEmail, getStaffUser, schema } from "@frontline/db";
+import { createApiToken, findStaffByEmail, getStaffUser, tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser, submitSignIn, TestBrowser } from "../../../test/browser.ts";
 import { consoleTest, expectPage, expectRedirect } from "../../../test/console.ts";
 import { staffWithToken } from "../../../test/staff.ts";
-import { readJson, testApp } from "../../../test/test-app.ts";
+import { readJson, type TestApp, testApp } from "../../../test/test-app.ts";
 import { newApiToken } from "../../platform/auth.ts";
 
-type Test = ReturnType<typeof testApp>;
+type Test = TestApp;
 
 const api = (test: Test, headers: Record<string, string>) => ({
   get: (path: string) => test.app.request(path, { headers }),
@@ -25,7 +25,7 @@ async function adminApi(test: Test) {
 
 describe("admins managing users through the API", () => {
   it("create a user with a generated one-time password, shown once", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { send, get } = await adminApi(test);
     const response = await send("POST", "/api/v1/users", {
       email: " Ann.Lee@Partner.Example ",
@@ -54,7 +54,7 @@ describe("admins managing users through the API", () => {
   });
 
   it("refuse a taken email and name every invalid field", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { send } = await adminApi(test);
     const taken = await send("POST", "/api/v1/users", {
       email: "BOSS@partner.example",
@@ -81,7 +81,7 @@ describe("admins managing users through the API", () => {
   });
 
   it("re-role and rename a user", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { send } = await adminApi(test);
     const { user } = await staffWithToken(test.db, "agent");
     const response = await send("PATCH", `/api/v1/users/${user.id}`, {
@@ -97,7 +97,7 @@ describe("admins managing users through the API", () => {
   });
 
   it("disable a user: their sessions end and their API tokens answer 401 at once", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { send } = await adminApi(test);
     const { browser, user } = await signedInBrowser(test.app, test.db, "agent");
     const bearer = await bearerFor(test, user.id);
@@ -106,7 +106,7 @@ describe("admins managing users through the API", () => {
     const response = await send("PATCH", `/api/v1/users/${user.id}`, { disabled: true });
     expect(response.status).toBe(200);
     expect((await browser.get("/admin/tokens")).status).toBe(302);
-    expect(await test.db.$count(schema.sessions)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).sessions)).toBe(0);
     const refused = await test.app.request("/api/v1/me", { headers: bearer });
     expect(refused.status).toBe(401);
 
@@ -115,7 +115,7 @@ describe("admins managing users through the API", () => {
   });
 
   it("cannot disable or demote the last enabled admin", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { send, admin } = await adminApi(test);
     for (const change of [{ disabled: true }, { role: "agent" }]) {
       const response = await send("PATCH", `/api/v1/users/${admin.user.id}`, change);
@@ -138,7 +138,7 @@ describe("admins managing users through the API", () => {
   });
 
   it("reset a password: a new one-time password, and the old sessions end", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { send } = await adminApi(test);
     const { browser, user } = await signedInBrowser(test.app, test.db, "agent");
     const response = await send("POST", `/api/v1/users/${user.id}/password-reset`);

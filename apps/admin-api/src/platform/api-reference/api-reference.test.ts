@@ -3,7 +3,7 @@ import { readJson, testApp } from "../../../test/test-app.ts";
 
 describe("the API reference", () => {
   it("sends Swagger UI's bundle brotli-compressed to a browser that accepts it", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const page = await (await app.request("/api/docs")).text();
     const src = /src="(\/api\/docs\/[\d.]+\/swagger-ui-bundle\.js)"/.exec(page)?.[1] ?? "";
     const plain = await app.request(src);
@@ -20,7 +20,7 @@ describe("the API reference", () => {
   });
 
   it("is a browsable page that loads the OpenAPI document with local assets", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const page = await (await app.request("/api/docs")).text();
     const src = /<script src="(\/api\/docs\/[\d.]+\/swagger-ui-bundle\.js)">/.exec(page)?.[1];
     expect(src).toBeDefined();
@@ -32,7 +32,7 @@ describe("the API reference", () => {
   });
 
   it("documents the desk's routes next to the public ones", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const document = await readJson(await app.request("/api/v1/openapi.json"));
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
@@ -44,7 +44,7 @@ describe("the API reference", () => {
   });
 
   it("answers an unknown asset with 404", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     expect((await app.request("/api/docs/../../package.json")).status).toBe(404);
     expect((await app.request("/api/docs/secrets.txt")).status).toBe(404);
     expect((await app.request("/api/docs/5.35.0/package.json")).status).toBe(404);

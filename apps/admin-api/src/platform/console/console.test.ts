@@ -25,7 +25,7 @@ describe("the console layout", () => {
   });
 
   it("shows each role only the sections it may use", async () => {
-    const test = testApp();
+    const test = await testApp();
     const expected = {
       admin: ["Queue", "Customers", "Escalations", "Incidents", "Users", "Audit log"],
       agent: ["Queue", "Customers", "Escalations", "Incidents"],
@@ -79,7 +79,7 @@ describe("console errors", () => {
   });
 
   it("send anonymous visitors of any console address to sign in first", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const response = await new TestBrowser(app).get("/admin/no-such-page");
     expect(response.headers.get("location")).toBe("/admin/sign-in?next=%2Fadmin%2Fno-such-page");
   });
@@ -87,7 +87,7 @@ describe("console errors", () => {
 
 describe("the stylesheet", () => {
   it("is served to anyone, with light and dark schemes and a visible focus", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const response = await app.request("/admin/console.css");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/css; charset=utf-8");

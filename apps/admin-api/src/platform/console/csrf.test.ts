@@ -1,10 +1,10 @@
-import { schema } from "@frontline/db";
+import { tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { signedInBrowser } from "../../../test/browser.ts";
 import { staffWithToken } from "../../../test/staff.ts";
-import { readJson, testApp, validRequest } from "../../../test/test-app.ts";
+import { readJson, type TestApp, testApp, validRequest } from "../../../test/test-app.ts";
 
-type Test = ReturnType<typeof testApp>;
+type Test = TestApp;
 
 /** Every console form target, read from the router, so new pages are covered without listing them. */
 function consoleFormRoutes(app: Test["app"]) {
@@ -20,17 +20,17 @@ function consoleFormRoutes(app: Test["app"]) {
 /** Everything a refused form could have changed. */
 async function snapshot(db: Test["db"]) {
   return JSON.stringify([
-    await db.select().from(schema.staffUsers),
-    await db.select().from(schema.apiTokens),
-    await db.select().from(schema.sessions),
-    await db.$count(schema.auditLog),
-    await db.$count(schema.requests),
+    await db.select().from(tablesOf(db).staffUsers),
+    await db.select().from(tablesOf(db).apiTokens),
+    await db.select().from(tablesOf(db).sessions),
+    await db.$count(tablesOf(db).auditLog),
+    await db.$count(tablesOf(db).requests),
   ]);
 }
 
 describe("CSRF protection of the console", () => {
   it("refuses every console form sent without the session's token, or with a wrong one, and changes nothing", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser } = await signedInBrowser(test.app, test.db, "admin");
     const routes = consoleFormRoutes(test.app);
     expect(routes).toEqual(
@@ -68,7 +68,7 @@ describe("CSRF protection of the console", () => {
   });
 
   it("answers a form whose multipart body does not parse with a 400 page, and changes nothing", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser } = await signedInBrowser(test.app, test.db, "admin");
     const before = await snapshot(test.db);
     const response = await browser.request("/admin/users", {
@@ -82,18 +82,18 @@ describe("CSRF protection of the console", () => {
   });
 
   it("also refuses a token from another person's session", async () => {
-    const test = testApp();
+    const test = await testApp();
     const admin = await signedInBrowser(test.app, test.db, "admin");
     const agent = await signedInBrowser(test.app, test.db, "agent", {
       email: "agent@partner.example",
     });
     const response = await admin.browser.post("/admin/tokens", { _csrf: agent.csrf, name: "x" });
     expect(response.status).toBe(403);
-    expect(await test.db.$count(schema.apiTokens)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).apiTokens)).toBe(0);
   });
 
   it("accepts the token in X-CSRF-Token as well, for scripts in the page", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
     const response = await browser.post(
       "/admin/tokens",
@@ -106,7 +106,7 @@ describe("CSRF protection of the console", () => {
 
 describe("CSRF protection of API calls made with a console session", () => {
   it("lets a session read without a token", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser } = await signedInBrowser(test.app, test.db, "agent");
     const me = await browser.get("/api/v1/me");
     expect(me.status).toBe(200);
@@ -114,7 +114,7 @@ describe("CSRF protection of API calls made with a console session", () => {
   });
 
   it("refuses changes without X-CSRF-Token, or with a wrong one, as a 403 problem", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser, csrf } = await signedInBrowser(test.app, test.db, "agent");
     const create = (headers: Record<string, string>) =>
       browser.request("/api/v1/tokens", {
@@ -132,12 +132,12 @@ describe("CSRF protection of API calls made with a console session", () => {
         type: "https://frontline.example/problems/csrf-token-invalid",
       });
     }
-    expect(await test.db.$count(schema.apiTokens)).toBe(0);
+    expect(await test.db.$count(tablesOf(test.db).apiTokens)).toBe(0);
     expect((await create({ "X-CSRF-Token": csrf })).status).toBe(201);
   });
 
   it("does not ask bearer-token calls for a CSRF token, and the token wins over a cookie", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser } = await signedInBrowser(test.app, test.db, "agent");
     const { headers } = await staffWithToken(test.db, "operator", "op@partner.example");
     const response = await browser.request("/api/v1/me", { headers });
@@ -153,7 +153,7 @@ describe("CSRF protection of API calls made with a console session", () => {
   });
 
   it("leaves the public help-center endpoints working for staff who are signed in", async () => {
-    const test = testApp();
+    const test = await testApp();
     const { browser } = await signedInBrowser(test.app, test.db, "agent");
     const filed = await browser.request("/api/v1/requests", {
       method: "POST",

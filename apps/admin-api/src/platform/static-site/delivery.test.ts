@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { staffWithToken } from "../../../test/staff.ts";
-import { testApp } from "../../../test/test-app.ts";
+import { type TestApp, testApp } from "../../../test/test-app.ts";
 
 const page = `<!doctype html><html lang="en"><title>Help</title><h1>Help</h1>${"<p>Reset your password from the sign-in page.</p>".repeat(60)}</html>`;
 const script = `console.log(${JSON.stringify("search ".repeat(400))});`;
@@ -34,12 +34,11 @@ function builtSite() {
   return dist;
 }
 
-const get = (app: ReturnType<typeof testApp>["app"], path: string, headers = {}) =>
-  app.request(path, { headers });
+const get = (app: TestApp["app"], path: string, headers = {}) => app.request(path, { headers });
 
 describe("delivering the help center's files", () => {
   it("sends the brotli file to a browser that accepts brotli, and gzip to one that accepts only gzip", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const br = await get(app, "/en/", { "Accept-Encoding": "gzip, deflate, br" });
     expect(br.headers.get("Content-Encoding")).toBe("br");
     expect(br.headers.get("Vary")).toContain("Accept-Encoding");
@@ -49,7 +48,7 @@ describe("delivering the help center's files", () => {
   });
 
   it("sends the plain file, still with Vary, to a client that asks for no coding or refuses them", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     for (const accept of [undefined, "identity", "br;q=0, gzip;q=0", "*;q=0"]) {
       const response = await get(app, "/en/", accept ? { "Accept-Encoding": accept } : {});
       expect(response.headers.get("Content-Encoding"), accept).toBeNull();
@@ -59,7 +58,7 @@ describe("delivering the help center's files", () => {
   });
 
   it("answers a malformed Accept-Encoding, a Range or a garbage If-None-Match with the full page", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     for (const headers of [
       { "Accept-Encoding": ';;q=x,,,"br' },
       { "Accept-Encoding": "br;q=NaN, gzip;q=-1" },
@@ -80,7 +79,7 @@ describe("delivering the help center's files", () => {
   });
 
   it("revalidates pages: a matching ETag or an unchanged date answers 304 with no body", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const first = await get(app, "/en/", { "Accept-Encoding": "br" });
     expect(first.headers.get("Cache-Control")).toBe("public, max-age=0, must-revalidate");
     const etag = first.headers.get("ETag") ?? "";
@@ -96,7 +95,7 @@ describe("delivering the help center's files", () => {
   });
 
   it("lets browsers keep fingerprinted files for a year and revalidate Pagefind's entry script", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     for (const path of ["/_astro/search.B1x2Y3.js", "/pagefind/fragment/en_3f2a1b.pf_fragment"]) {
       expect((await get(app, path)).headers.get("Cache-Control"), path).toBe(
         "public, max-age=31536000, immutable",
@@ -111,7 +110,7 @@ describe("delivering the help center's files", () => {
   });
 
   it("answers HEAD with the length and no body", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const response = await app.request("/en/", { method: "HEAD" });
     expect(response.status).toBe(200);
     expect(Number(response.headers.get("Content-Length"))).toBe(Buffer.byteLength(page));
@@ -119,7 +118,7 @@ describe("delivering the help center's files", () => {
   });
 
   it("refuses paths that climb out of the site", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     for (const path of [
       "/../package.json",
       "/en/%2e%2e/%2e%2e/etc/passwd",
@@ -133,7 +132,7 @@ describe("delivering the help center's files", () => {
 
 describe("security headers", () => {
   it("give the help center a policy that allows its hashed inline script and no unsafe-inline", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const policy = (await get(app, "/en/")).headers.get("Content-Security-Policy") ?? "";
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='");
     expect(policy).toContain("frame-ancestors 'none'");
@@ -141,7 +140,7 @@ describe("security headers", () => {
   });
 
   it("are on every kind of answer: pages, console, API, API reference, errors", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     for (const path of [
       "/en/",
       "/admin/sign-in",
@@ -162,7 +161,7 @@ describe("security headers", () => {
   });
 
   it("keep every partner answer with personal data out of caches", async () => {
-    const { app, db } = testApp();
+    const { app, db } = await testApp();
     const { headers } = await staffWithToken(db, "admin");
     for (const path of [
       "/api/v1/customers",
@@ -179,13 +178,13 @@ describe("security headers", () => {
   });
 
   it("add HSTS when the site is reached over HTTPS", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const response = await app.request("https://help.example.com/en/");
     expect(response.headers.get("Strict-Transport-Security")).toMatch(/max-age=\d+/);
   });
 
   it("compress console pages and API answers of 1 KB or more on the fly, brotli first", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const br = await get(app, "/api/v1/openapi.json", { "Accept-Encoding": "gzip, br" });
     expect(br.headers.get("Content-Encoding")).toBe("br");
     expect(br.headers.get("Vary")).toContain("Accept-Encoding");
@@ -199,7 +198,7 @@ describe("security headers", () => {
   });
 
   it("send small answers as they are: compressing them would make them bigger", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const health = await get(app, "/healthz", { "Accept-Encoding": "br, gzip" });
     expect(health.headers.get("Content-Encoding")).toBeNull();
     expect(((await health.json()) as { status?: string }).status).toBeDefined();

@@ -15,7 +15,7 @@ function builtSite() {
 
 describe("serving the help center", () => {
   it("sends / to the reader's language from Accept-Language", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const response = await app.request("/", { headers: { "Accept-Language": "de-CH,de;q=0.9" } });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/de/");
@@ -23,7 +23,7 @@ describe("serving the help center", () => {
   });
 
   it("sends / to English when the browser asks for no language it has", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const response = await app.request("/", { headers: { "Accept-Language": "fr" } });
     expect(response.headers.get("location")).toBe("/en/");
   });
@@ -43,28 +43,28 @@ describe("serving the help center", () => {
       "Page not found",
     ],
   ])("%s", async (_behaviour, path, status, page) => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const response = await app.request(path);
     expect(response.status).toBe(status);
     expect(await response.text()).toContain(page);
   });
 
   it("answers an unknown API address with problem+json, not a page", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     const response = await app.request("/api/v1/nothing-here");
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
   });
 
   it("refuses paths that climb out of the site folder", async () => {
-    const { app } = testApp({ helpCenterDist: builtSite() });
+    const { app } = await testApp({ helpCenterDist: builtSite() });
     expect((await app.request("/..%2f..%2fetc/passwd")).status).toBe(404);
   });
 });
 
 describe("the OpenAPI document", () => {
   it("describes the public request endpoints in OpenAPI 3.1", async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const document = await readJson(await app.request("/api/v1/openapi.json"));
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toEqual(

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, schema, tableRowCounts } from "@frontline/db";
+import { openDatabase, tableRowCounts, tablesOf } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAdmin } from "../../../test/cli.ts";
 
@@ -22,7 +22,7 @@ const admin = (url: string, ...args: string[]) => runAdmin({ DATABASE_URL: url }
 async function contents(url: string) {
   const database = openDatabase(url);
   try {
-    const audit = await database.db.select().from(schema.auditLog);
+    const audit = await database.db.select().from(tablesOf(database.db).auditLog);
     return {
       requests: (await tableRowCounts(database.db)).requests,
       seedEntries: audit.filter((entry) => entry.action === "database.seed").length,

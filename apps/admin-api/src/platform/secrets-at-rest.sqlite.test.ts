@@ -28,7 +28,7 @@ function bytesAtRest(databasePath: string): string {
 
 describe("secrets at rest", () => {
   it("are nowhere in the database files after a full journey: no token, password or one-time password", async () => {
-    const test = testApp();
+    const test = await testApp();
     const secrets = new Map<string, string>([["the staff password", TEST_PASSWORD]]);
     const json = { "Content-Type": "application/json" };
 
@@ -118,7 +118,7 @@ describe("secrets at rest", () => {
     expect(smtp.received.map((mail) => mail.text).join()).toContain(filed.trackingToken);
     expect((await listOutbox(test.db)).every((mail) => mail.status === "sent")).toBe(true);
 
-    const disk = bytesAtRest(join(test.dir, "test.db"));
+    const disk = bytesAtRest(test.url);
     const found = [...secrets]
       .filter(([, value]) => value && disk.includes(value))
       .map(([name]) => name);

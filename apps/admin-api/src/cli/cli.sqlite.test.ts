@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findStaffByEmail, openDatabase, schema } from "@frontline/db";
+import { findStaffByEmail, openDatabase, tablesOf } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import { type CliRun, createUserArgs, runAdmin } from "../../test/cli.ts";
 import { verifyPassword } from "../platform/passwords.ts";
@@ -120,7 +120,7 @@ describe("npm run admin", () => {
     const user = await inspect(db, (d) => findStaffByEmail(d, "li@partner.example"));
     expect(await verifyPassword(passwordIn(reset.stdout), user?.passwordHash ?? "")).toBe(true);
 
-    const log = await inspect(db, async (d) => d.select().from(schema.auditLog));
+    const log = await inspect(db, async (d) => d.select().from(tablesOf(d).auditLog));
     expect(log.map((e) => `${e.actorLabel} ${e.action} ${e.target}`)).toEqual([
       "cli user.create boss@partner.example",
       "cli user.create li@partner.example",
