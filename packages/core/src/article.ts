@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { categoryIds, defaultServices, type Service } from "./catalog.ts";
 import { defaultLocale, type Localized, locales } from "./locales.ts";
+import { plainText } from "./text.ts";
 
 /** What kind of help an article gives; the help center groups by it. */
 export const articleTypes = ["how-to", "troubleshooting", "concept", "faq"] as const;
@@ -112,6 +113,6 @@ export const articleFeedbackSchema = z.strictObject({
   locale: z.enum(locales),
   article: articleSlugSchema,
   helpful: z.boolean(),
-  comment: z.string().trim().max(1_000).optional(),
+  comment: plainText().max(1_000).optional(),
 });
 export type ArticleFeedbackInput = z.infer<typeof articleFeedbackSchema>;

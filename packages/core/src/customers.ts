@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./text.ts";
 
 const domain = z
   .string()
@@ -10,14 +11,14 @@ const domain = z
   );
 
 export const customerContactSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: plainText().min(1).max(120),
   email: z.email().max(254),
-  phone: z.string().trim().max(40).optional(),
+  phone: plainText().max(40).optional(),
 });
 
 /** An organisation the partner serves; requests are matched to it by tenant domain. */
 export const customerSchema = z.strictObject({
-  organisation: z.string().trim().min(2).max(200),
+  organisation: plainText().min(2).max(200),
   tenantDomain: domain.nullable().default(null),
   contacts: z.array(customerContactSchema).max(20).default([]),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { severityIds } from "./catalog.ts";
+import { plainText } from "./text.ts";
 
 export const serviceStatuses = ["operational", "degraded", "outage"] as const;
 export type ServiceStatus = (typeof serviceStatuses)[number];
@@ -14,7 +15,7 @@ export const HEALTH_CHECK_MAX_AGE_MINUTES = 60;
 export const escalationPacketSchema = z.object({
   service: z.string().min(1),
   severity: z.enum(severityIds),
-  description: z.string().trim().max(10_000),
+  description: plainText().max(10_000),
   serviceHealth: z
     .object({
       checkedAt: z.coerce.date(),
@@ -22,11 +23,11 @@ export const escalationPacketSchema = z.object({
       incidentId: z.string().nullable(),
     })
     .nullable(),
-  stepsTried: z.array(z.string().trim().max(2_000)).max(50),
+  stepsTried: z.array(plainText().max(2_000)).max(50),
   articlesSeen: z.array(z.string()).max(100),
   /** The partner pointed the customer to self-troubleshooting. */
   selfHelpOffered: z.boolean(),
-  partnerContact: z.string().trim().max(200),
+  partnerContact: plainText().max(200),
 });
 export type EscalationPacket = z.infer<typeof escalationPacketSchema>;
 

@@ -14,4 +14,5 @@ export * from "./request-sla.ts";
 export * from "./service-health.ts";
 export * from "./sla.ts";
 export * from "./support-request.ts";
+export * from "./text.ts";
 export * from "./timeline.ts";

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { serviceStatuses } from "./escalation.ts";
 import { locales } from "./locales.ts";
+import { plainText } from "./text.ts";
 
 /** A message on a request's timeline, from the customer or from staff. */
 export const messageSchema = z.strictObject({
-  body: z.string().trim().min(1).max(10_000),
+  body: plainText().min(1).max(10_000),
 });
 export type MessageInput = z.infer<typeof messageSchema>;
 
@@ -25,7 +26,7 @@ export const incidentSchema = z.strictObject({
   status: z.enum(incidentStatuses),
   startedAt: z.coerce.date(),
   message: z
-    .partialRecord(z.enum(locales), z.string().trim().min(1).max(2_000))
+    .partialRecord(z.enum(locales), plainText().min(1).max(2_000))
     .refine((m) => Boolean(m.en), {
       message: "An English message is required",
     }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { articleSlugSchema } from "./article.ts";
 import { categoryIds, defaultServices, type Service, severityIds } from "./catalog.ts";
 import { locales } from "./locales.ts";
+import { plainText } from "./text.ts";
 
 /** Limits are shared by the form (maxlength) and the API (validation). */
 export const supportRequestLimits = {
@@ -12,8 +13,7 @@ export const supportRequestLimits = {
   email: { max: 254 },
 } as const;
 
-const text = (limits: { min: number; max: number }) =>
-  z.string().trim().min(limits.min).max(limits.max);
+const text = (limits: { min: number; max: number }) => plainText().min(limits.min).max(limits.max);
 
 /**
  * What a customer sends when self-help failed. Built from the service
@@ -51,7 +51,7 @@ export type SupportRequestFields = z.input<typeof supportRequestSchema>;
 export const deflectionSchema = z.strictObject({
   locale: z.enum(locales),
   /** What the customer had typed when the suggestion helped. */
-  query: z.string().trim().min(1).max(supportRequestLimits.subject.max),
+  query: plainText().min(1).max(supportRequestLimits.subject.max),
   article: articleSlugSchema,
   suggestedArticles: z.array(articleSlugSchema).max(10).default([]),
 });

@@ -48,6 +48,8 @@ export function openDatabase(
     readonly migrate?: boolean;
     /** PostgreSQL: connections this process keeps at most. */
     readonly poolSize?: number;
+    /** PostgreSQL: told every statement drizzle sends, with its parameters. */
+    readonly logQuery?: (query: string, params: unknown[]) => void;
   } = {},
 ): OpenDatabase {
   if (isPostgresUrl(databaseUrl)) {

@@ -17,6 +17,8 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 export interface PostgresOptions {
   /** Connections this process keeps at most. */
   readonly poolSize?: number;
+  /** Told every statement drizzle sends, with its parameters (tests read the query plans). */
+  readonly logQuery?: (query: string, params: unknown[]) => void;
 }
 
 /**
@@ -48,7 +50,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}) {
       ? connectWithCallback(...args)
       : ready.then(() => connect())) as typeof pool.connect;
   pool.query = ((...args: unknown[]) => ready.then(() => query(...args))) as typeof pool.query;
-  const db = drizzle({ client: pool, schema });
+  const { logQuery } = options;
+  const db = drizzle({ client: pool, schema, logger: logQuery ? { logQuery } : false });
   return { db, pool, ready, close: () => pool.end() };
 }
 

@@ -1,4 +1,4 @@
-import { categoryIds, severityIds, statuses } from "@frontline/core";
+import { categoryIds, plainText, severityIds, statuses } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
 import {
@@ -15,7 +15,7 @@ const version = z.number().int().positive().openapi({
     "The version you read; if the request changed since, nothing happens and you get 409.",
 });
 
-const body = z.string().trim().min(1).max(10_000);
+const body = plainText().min(1).max(10_000);
 
 const detail = (description: string) => jsonResponse(deskRequestSchema, description);
 

@@ -2,6 +2,7 @@ import {
   escalationMissingItems,
   escalationPacketSchema,
   escalationStatuses,
+  plainText,
   serviceStatuses,
   severityIds,
 } from "@frontline/core";
@@ -143,8 +144,8 @@ export const updateRoute = createRoute({
       z.strictObject({
         version: z.number().int().positive(),
         status: z.enum(escalationStatuses).optional(),
-        operatorReference: z.string().trim().min(1).max(100).optional(),
-        message: z.string().trim().min(1).max(10_000).optional(),
+        operatorReference: plainText().min(1).max(100).optional(),
+        message: plainText().min(1).max(10_000).optional(),
       }),
     ),
   },

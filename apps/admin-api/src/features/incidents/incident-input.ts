@@ -3,6 +3,7 @@ import {
   incidentStatuses,
   type Locale,
   locales,
+  plainText,
   type Service,
 } from "@frontline/core";
 import { z } from "zod";
@@ -12,7 +13,7 @@ import { type FormValues, type Parsed, parseForm } from "../../platform/console/
 export const openStatuses = incidentStatuses.filter((s) => s !== "resolved");
 export const impacts = ["degraded", "outage"] as const;
 
-const messageText = z.string().trim().max(2_000, "Use at most 2,000 characters.");
+const messageText = plainText().max(2_000, "Use at most 2,000 characters.");
 const optionalMessage = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
   messageText.optional(),

@@ -1,4 +1,10 @@
-import { incidentSchema, incidentStatuses, locales, serviceStatuses } from "@frontline/core";
+import {
+  incidentSchema,
+  incidentStatuses,
+  locales,
+  plainText,
+  serviceStatuses,
+} from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
 import {
@@ -12,7 +18,7 @@ import {
   staffReadRefusals,
 } from "../../platform/openapi.ts";
 
-const localizedMessage = z.partialRecord(z.enum(locales), z.string().trim().min(1).max(2_000));
+const localizedMessage = z.partialRecord(z.enum(locales), plainText().min(1).max(2_000));
 const incidentOut = z
   .object({
     id: z.number().int(),

@@ -1,5 +1,6 @@
 import {
   categoryIds,
+  plainText,
   queueSorts,
   severityIds,
   slaFilters,
@@ -49,7 +50,7 @@ export const queueQuerySchema = z.strictObject({
     description: "breached: the running SLA clock is past due; at-risk: less than a quarter left.",
   }),
   incident: positiveId.optional().openapi({ description: "Requests linked to this incident." }),
-  q: z.string().trim().max(200).optional().openapi({
+  q: plainText().max(200).optional().openapi({
     description:
       "Words to find in the subject, description and every message (internal notes too); all must match, each as a word prefix. A reference number finds that request.",
   }),

@@ -90,6 +90,24 @@ describe("refusing bad input", () => {
     expect(await countRequests(db)).toBe(0);
   });
 
+  it("refuses control characters in typed text, naming the field, and keeps line breaks", async () => {
+    const { app, db } = await testApp();
+    const response = await postJson(app, "/api/v1/requests", {
+      ...validRequest,
+      subject: "Outlook\u0000 keeps asking",
+      description: `${validRequest.description}\u0007`,
+    });
+    const problem = await problemOf(response);
+    expect(problem.status).toBe(422);
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual(["description", "subject"]);
+    expect(await countRequests(db)).toBe(0);
+    const multiline = {
+      ...validRequest,
+      description: `${validRequest.description}\n\tSecond line.`,
+    };
+    expect((await postJson(app, "/api/v1/requests", multiline)).status).toBe(201);
+  });
+
   it("answers malformed JSON with a 400 problem", async () => {
     const { app, db } = await testApp();
     const response = await postJson(app, "/api/v1/requests", '{"locale": "en",');

@@ -1,3 +1,4 @@
+import { plainText } from "@frontline/core";
 import { type AuditRow, listAudit } from "@frontline/db";
 import { z } from "@hono/zod-openapi";
 import type { AccountDeps } from "../../platform/actor.ts";
@@ -16,8 +17,8 @@ const moment = z
   .openapi({ description: "A date (a whole day, UTC) or a date-time", example: "2026-11-21" });
 
 export const auditQuerySchema = z.object({
-  action: optional(z.string().trim().max(100)).openapi({ example: "sign-in.failed" }),
-  actor: optional(z.string().trim().max(254)).openapi({
+  action: optional(plainText().max(100)).openapi({ example: "sign-in.failed" }),
+  actor: optional(plainText().max(254)).openapi({
     description: "Part of the actor: an email, cli or system; any case",
   }),
   from: optional(moment),
