@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
  * server the postgres project starts itself, the same way the db package's
  * tests do). Files named *.sqlite.test.ts test what only an installation on
  * a SQLite file has (the CLI's backups and seeding, bytes on disk) and run
- * once.
+ * once; *.postgres.test.ts need a PostgreSQL (copying a SQLite file into it).
  */
 export default defineConfig({
   test: {
@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: ["**/*.postgres.test.ts"],
         },
       },
       {
