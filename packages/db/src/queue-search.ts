@@ -68,7 +68,10 @@ export async function searchCondition(
   id: AnySQLiteColumn,
 ): Promise<SQL> {
   if (dialectOf(db) === "postgres") {
-    return sql`${id} IN (SELECT request_id FROM request_search WHERE document @@ (${tsQuery(terms)}))`;
+    // ARRAY(…) is computed once, through the GIN index, before the requests are read.
+    // As IN (…), the planner may walk request_search in id order to serve ORDER BY
+    // id LIMIT 26 and test every row's document: 20,000 rows read for 10 matches.
+    return sql`${id} = ANY(ARRAY(SELECT request_id FROM request_search WHERE document @@ (${tsQuery(terms)})))`;
   }
   const found = sql`(SELECT rowid FROM request_search WHERE request_search MATCH ${ftsMatchExpression(terms)})`;
   const few = (await sqliteMatchCount(db, terms)) <= FEW_MATCHES;
