@@ -35,8 +35,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}) {
     // pool) before it is answered 503; reaching the server at start-up has its own limit.
     connectionTimeoutMillis: 60_000,
   });
-  // An idle connection that breaks (the server restarted) must not crash the process.
+  // A connection that breaks (the server restarted) must not crash the process: the
+  // pool hears it for idle ones; one checked out between two statements of a
+  // transaction emits it on itself, and its next query fails (answered 503).
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const connect = pool.connect.bind(pool);
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   const ready = migrateUnderLock(connect);
