@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { getRequestByNumber, listOutbox, openDatabase } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import {

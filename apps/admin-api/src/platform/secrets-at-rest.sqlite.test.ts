@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { listOutbox } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import {
