@@ -88,6 +88,20 @@ function checksumOf(rows: readonly Row[]): string {
   return hash.digest("hex");
 }
 
+/** Turns the trigger behind request_status_counts off, or back on with the counts recomputed. */
+async function keepStatusCounts(tx: Tx, on: boolean): Promise<void> {
+  const pg = asPostgres(tx);
+  if (!on) {
+    await pg.execute(sql`ALTER TABLE requests DISABLE TRIGGER request_status_counts_on_insert`);
+    return;
+  }
+  await pg.execute(sql`ALTER TABLE requests ENABLE TRIGGER request_status_counts_on_insert`);
+  await pg.execute(sql`DELETE FROM request_status_counts`);
+  await pg.execute(
+    sql`INSERT INTO request_status_counts (status, n) SELECT status, count(*) FROM requests GROUP BY status`,
+  );
+}
+
 /**
  * Copies every row of `from` (SQLite) into `to` (an empty PostgreSQL with
  * its schema), then reads each table back inside the same transaction and
@@ -115,10 +129,17 @@ export async function copyDatabase(from: Db, to: Db): Promise<CopiedTable[]> {
       const target = tableOf(tx, name);
       const firstPass =
         name === "requests" ? rows.map((row) => ({ ...row, mergedIntoId: null })) : rows;
+      // The per-status counts are counted once at the end, not kept row by row: each
+      // insert's trigger updates the same few rows, and inside one transaction every
+      // update walks all the versions before it (100,000 requests took 155 s).
+      if (name === "requests") await keepStatusCounts(tx, false);
       for (let i = 0; i < firstPass.length; i += BATCH) {
         await tx.insert(target).values(firstPass.slice(i, i + BATCH) as never);
       }
-      if (name === "requests") await linkMerged(tx, rows);
+      if (name === "requests") {
+        await keepStatusCounts(tx, true);
+        await linkMerged(tx, rows);
+      }
       const back = await rowsOf(tx, name);
       const checksum = checksumOf(rows);
       if (back.length !== rows.length || checksumOf(back) !== checksum) {

@@ -45,11 +45,12 @@ describe("copying a SQLite installation into PostgreSQL", () => {
     );
   });
 
-  it("goes on numbering and identifying from where the copy ended", async () => {
+  it("goes on numbering, identifying and counting from where the copy ended", async () => {
     const sqlite = await open(tempSqliteDatabase());
     await seedDatabase(sqlite.db, { requests: 30, now });
     const postgres = await open(tempDatabase());
     await copyDatabase(sqlite.db, postgres.db);
+    const counted = await countQueueByStatus(postgres.db, {}, now);
     const highest = Math.max(
       ...(
         await listQueue(postgres.db, {}, { sort: "created", order: "desc", limit: 100, now })
@@ -73,6 +74,11 @@ describe("copying a SQLite installation into PostgreSQL", () => {
       now: new Date(),
     });
     expect(filed.id).toBeGreaterThan(highest);
+    // The per-status counts, recounted at the end of the copy, are kept again from then on.
+    expect(await countQueueByStatus(postgres.db, {}, now)).toEqual({
+      ...counted,
+      new: (counted.new ?? 0) + 1,
+    });
   });
 
   it("refuses a target that already has data, and leaves it as it was", async () => {
