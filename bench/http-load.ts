@@ -6,21 +6,8 @@
  * quantiles of two servers are those of all their answers together.
  */
 import autocannon from "autocannon";
+import { validRequest } from "../apps/admin-api/test/valid-request.ts";
 import { quantile, round } from "./stats.ts";
-
-/** The API tests' valid filing (apps/admin-api/test/test-app.ts, which needs vitest to load). */
-const validRequest = {
-  locale: "en",
-  category: "connectivity",
-  service: "mail",
-  severity: "B",
-  subject: "Outlook keeps asking for my password",
-  description:
-    "Since this morning Outlook on three desktops asks for the password every few minutes.",
-  organisation: "contoso.partner.cn",
-  name: "Li Wei",
-  email: "li.wei@contoso.cn",
-};
 
 export interface Route {
   readonly key: string;

@@ -15,20 +15,13 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  createApiToken,
-  createStaffUser,
-  type OpenDatabase,
-  openDatabase,
-  rareSearchWord,
-  seedDatabase,
-} from "@frontline/db";
+import { type OpenDatabase, openDatabase, rareSearchWord, seedDatabase } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createApp, prepareDatabase } from "../apps/admin-api/src/app.ts";
 import { loadConfig } from "../apps/admin-api/src/config.ts";
-import { newApiToken } from "../apps/admin-api/src/platform/auth.ts";
 import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
 import { signedInBrowser } from "../apps/admin-api/test/browser.ts";
+import { addBenchAgent } from "./bench-agent.ts";
 import { type Measured, type SizeResult, type Timing, table } from "./queue-report.ts";
 import { quantile } from "./stats.ts";
 
@@ -63,31 +56,8 @@ async function seededApp(requests: number, database: OpenDatabase, path: string)
   process.stdout.write(`seeding ${requests.toLocaleString("en")} requests… `);
   const seeded = await seedDatabase(database.db, { requests, now: systemClock.now() });
   console.log(`${(seeded.ms / 1000).toFixed(1)} s`);
-  const now = systemClock.now();
-  const user = await createStaffUser(
-    database.db,
-    {
-      email: "bench@partner.example",
-      name: "Bench",
-      role: "agent",
-      passwordHash: "scrypt$unused",
-    },
-    now,
-  );
-  const token = newApiToken();
-  await createApiToken(
-    database.db,
-    {
-      userId: user.id,
-      name: "bench",
-      tokenHash: token.hash,
-      prefix: token.prefix,
-      scope: "read",
-      expiresAt: null,
-    },
-    now,
-  );
-  const headers = { Authorization: `Bearer ${token.token}` };
+  const token = await addBenchAgent(database.db);
+  const headers = { Authorization: `Bearer ${token}` };
   const deps = { db: database.db, clock: systemClock, config };
   await prepareDatabase(deps);
   const app = createApp(deps);

@@ -50,18 +50,7 @@ export async function testApp(
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
-export const validRequest = {
-  locale: "en",
-  category: "connectivity",
-  service: "mail",
-  severity: "B",
-  subject: "Outlook keeps asking for my password",
-  description:
-    "Since this morning Outlook on three desktops asks for the password every few minutes.",
-  organisation: "contoso.partner.cn",
-  name: "Li Wei",
-  email: "li.wei@contoso.cn",
-};
+export { validRequest } from "./valid-request.ts";
 
 export function postJson(app: TestApp["app"], path: string, body: unknown) {
   return app.request(path, {
