@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type AnyColumn, asc, getTableName, sql } from "drizzle-orm";
+import { type AnyColumn, asc, getTableName, type SQL, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Db, dialectOf, type Tables, type Tx, tablesOf, withTransaction } from "./client.ts";
 import { asPostgres } from "./postgres/transactions.ts";
@@ -43,28 +43,78 @@ export interface CopiedTable {
 
 export class CopyRefusedError extends Error {}
 
-const BATCH = 500;
+/** Rows read per query: enough to keep round trips few, few enough that memory stays flat at any size. */
+const READ_BATCH = 5_000;
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
+const INSERT_BATCH = 500;
 
 /** One table of either dialect, as far as copying needs to know it. */
 const tableOf = (db: Db | Tx, name: TableName) =>
   tablesOf(db)[name] as unknown as SQLiteTable & Record<string, AnyColumn>;
 
+interface KeyColumn {
+  readonly name: string;
+  /** Text keys are compared bytewise on PostgreSQL too, the order SQLite keeps them in. */
+  readonly text?: boolean;
+}
+
 /** The columns that order a table's rows: its primary key. */
-const orderOf: Partial<Record<TableName, readonly string[]>> = {
-  idempotencyKeys: ["key"],
-  requestSequences: ["year"],
-  signInThrottle: ["email", "address"],
-  rateLimitHits: ["key"],
+const keysOf: Partial<Record<TableName, readonly KeyColumn[]>> = {
+  idempotencyKeys: [{ name: "key", text: true }],
+  requestSequences: [{ name: "year" }],
+  signInThrottle: [
+    { name: "email", text: true },
+    { name: "address", text: true },
+  ],
+  rateLimitHits: [{ name: "key", text: true }],
 };
 
-/** The table's rows in primary-key order, as drizzle maps them (dates as Date, JSON parsed). */
-async function rowsOf(db: Db | Tx, name: TableName): Promise<Row[]> {
+/**
+ * The table's rows in primary-key order, as drizzle maps them (dates as Date,
+ * JSON parsed), a batch at a time: each batch starts after the last key of
+ * the one before, so a million rows never sit in memory together.
+ */
+async function* batchesOf(db: Db | Tx, name: TableName, size: number): AsyncGenerator<Row[]> {
   const table = tableOf(db, name);
-  const keys = (orderOf[name] ?? ["id"]).map((column) => asc(table[column] as AnyColumn));
-  return (await db
-    .select()
-    .from(table)
-    .orderBy(...keys)) as Row[];
+  const keys = keysOf[name] ?? [{ name: "id" }];
+  const postgres = dialectOf(db) === "postgres";
+  const keyOf = (key: KeyColumn): SQL =>
+    postgres && key.text ? sql`${table[key.name]} COLLATE "C"` : sql`${table[key.name]}`;
+  const ordered = sql.join(keys.map(keyOf), sql`, `);
+  let after: Row | undefined;
+  for (;;) {
+    const last = after;
+    const batch = (await db
+      .select()
+      .from(table)
+      .where(
+        last &&
+          sql`(${ordered}) > (${sql.join(
+            keys.map((key) => sql`${last[key.name]}`),
+            sql`, `,
+          )})`,
+      )
+      .orderBy(...keys.map((key) => asc(keyOf(key))))
+      .limit(size)) as Row[];
+    if (batch.length > 0) yield batch;
+    if (batch.length < size) return;
+    after = batch[batch.length - 1];
+  }
+}
+
+/** Row count and SHA-256 of a table read in key order, one line per row. */
+async function digestOf(
+  db: Db | Tx,
+  name: TableName,
+  size: number,
+): Promise<{ rows: number; checksum: string }> {
+  const hash = createHash("sha256");
+  let rows = 0;
+  for await (const batch of batchesOf(db, name, size)) {
+    for (const row of batch) hash.update(`${JSON.stringify(canonical(row))}\n`);
+    rows += batch.length;
+  }
+  return { rows, checksum: hash.digest("hex") };
 }
 
 /** A value in one spelling whatever its source: object keys sorted (jsonb keeps its own order), dates as ISO. */
@@ -79,13 +129,6 @@ function canonical(value: unknown): unknown {
     );
   }
   return value;
-}
-
-/** SHA-256 over the rows one line each: a single JSON string of a table outgrows V8's string limit near 500,000 requests. */
-function checksumOf(rows: readonly Row[]): string {
-  const hash = createHash("sha256");
-  for (const row of rows) hash.update(`${JSON.stringify(canonical(row))}\n`);
-  return hash.digest("hex");
 }
 
 /** Turns the trigger behind request_status_counts off, or back on with the counts recomputed. */
@@ -109,7 +152,11 @@ async function keepStatusCounts(tx: Tx, on: boolean): Promise<void> {
  * Requests merged into another get that link after every request is in,
  * since a duplicate may point at a later one.
  */
-export async function copyDatabase(from: Db, to: Db): Promise<CopiedTable[]> {
+export async function copyDatabase(
+  from: Db,
+  to: Db,
+  { readBatch = READ_BATCH }: { readonly readBatch?: number } = {},
+): Promise<CopiedTable[]> {
   if (dialectOf(from) !== "sqlite" || dialectOf(to) !== "postgres") {
     throw new CopyRefusedError("copy-database copies a SQLite database into PostgreSQL");
   }
@@ -123,45 +170,60 @@ export async function copyDatabase(from: Db, to: Db): Promise<CopiedTable[]> {
         );
       }
     }
-    const copied: CopiedTable[] = [];
+    const merges: Merge[] = [];
     for (const name of tableOrder) {
-      const rows = await rowsOf(from, name);
       const target = tableOf(tx, name);
-      const firstPass =
-        name === "requests" ? rows.map((row) => ({ ...row, mergedIntoId: null })) : rows;
       // The per-status counts are counted once at the end, not kept row by row: each
       // insert's trigger updates the same few rows, and inside one transaction every
       // update walks all the versions before it (100,000 requests took 155 s).
       if (name === "requests") await keepStatusCounts(tx, false);
-      for (let i = 0; i < firstPass.length; i += BATCH) {
-        await tx.insert(target).values(firstPass.slice(i, i + BATCH) as never);
+      for await (const batch of batchesOf(from, name, readBatch)) {
+        const rows = name === "requests" ? withoutMerges(batch, merges) : batch;
+        for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+          await tx.insert(target).values(rows.slice(i, i + INSERT_BATCH) as never);
+        }
       }
       if (name === "requests") {
         await keepStatusCounts(tx, true);
-        await linkMerged(tx, rows);
+        await linkMerged(tx, merges);
       }
-      const back = await rowsOf(tx, name);
-      const checksum = checksumOf(rows);
-      if (back.length !== rows.length || checksumOf(back) !== checksum) {
+    }
+    // Read back inside the same transaction: any difference rolls everything back.
+    const copied: CopiedTable[] = [];
+    for (const name of tableOrder) {
+      const table = getTableName(tableOf(tx, name));
+      const sent = await digestOf(from, name, readBatch);
+      const read = await digestOf(tx, name, readBatch);
+      if (read.rows !== sent.rows || read.checksum !== sent.checksum) {
         throw new CopyRefusedError(
-          `${getTableName(target)} did not read back as it was written (${rows.length} rows sent, ${back.length} read); nothing was copied.`,
+          `${table} did not read back as it was written (${sent.rows} rows sent, ${read.rows} read); nothing was copied.`,
         );
       }
-      copied.push({ table: getTableName(target), rows: rows.length, checksum });
+      copied.push({ table, ...sent });
     }
     await advanceIdentities(tx);
     return copied;
   });
 }
 
-async function linkMerged(tx: Tx, rows: readonly Row[]): Promise<void> {
+interface Merge {
+  readonly id: number;
+  readonly into: number;
+}
+
+/** A batch of requests without their merge links, which are noted to be set once every request is in. */
+function withoutMerges(batch: readonly Row[], merges: Merge[]): Row[] {
+  return batch.map((row) => {
+    if (row.mergedIntoId === null || row.mergedIntoId === undefined) return row;
+    merges.push({ id: row.id as number, into: row.mergedIntoId as number });
+    return { ...row, mergedIntoId: null };
+  });
+}
+
+async function linkMerged(tx: Tx, merges: readonly Merge[]): Promise<void> {
   const { requests } = tablesOf(tx);
-  for (const row of rows) {
-    if (row.mergedIntoId === null || row.mergedIntoId === undefined) continue;
-    await tx
-      .update(requests)
-      .set({ mergedIntoId: row.mergedIntoId as number })
-      .where(sql`${requests.id} = ${row.id as number}`);
+  for (const { id, into } of merges) {
+    await tx.update(requests).set({ mergedIntoId: into }).where(sql`${requests.id} = ${id}`);
   }
 }
 
