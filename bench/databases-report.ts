@@ -34,7 +34,7 @@ export interface SizeResult {
 const fixed = (n: number | undefined, digits: number) =>
   n === undefined || Number.isNaN(n) ? "" : n.toFixed(digits);
 const ratio = (a: number | undefined, b: number | undefined) =>
-  a === undefined || b === undefined || b === 0 ? "" : (a / b).toFixed(2);
+  a === undefined || b === undefined || b === 0 || Number.isNaN(a / b) ? "" : (a / b).toFixed(2);
 
 /** "PG×2: 3×503, 2 errors", for the setups that got anything but 2xx. */
 function failures(figures: RouteResult["figures"]): string {
@@ -42,6 +42,8 @@ function failures(figures: RouteResult["figures"]): string {
   for (const [setup, f] of Object.entries(figures) as [Setup, LoadFigures][]) {
     const bad = Object.entries(f.non2xx).map(([status, n]) => `${n}×${status}`);
     if (f.errors > 0) bad.push(`${f.errors} errors`);
+    // Requests still running when the run ends are not counted: say so rather than "none".
+    if (f.requestsPerSecond === 0) bad.push("no answer within the run");
     if (bad.length > 0) parts.push(`${setupLabels[setup]}: ${bad.join(", ")}`);
   }
   return parts.join("; ") || "none";

@@ -133,7 +133,7 @@ describe("the partner desk", () => {
     await page.close();
   });
 
-  it("the operator acknowledges and resolves it, and the customer's tracking page follows", async () => {
+  it("the operator acknowledges and resolves it, the agent words the resolution, and the customer reads it", async () => {
     const page = await harness.browser.newPage();
     await signIn(page, OPERATOR);
     await page.goto(`${harness.server.url}/admin/escalations`);
@@ -162,8 +162,31 @@ describe("the partner desk", () => {
     await page.click("form#escalation-update button[type=submit]");
     await page.waitForURL(/notice=/);
 
+    // Back with the partner, not yet resolved for the customer.
+    await trackingStatus(customer, journey, "In progress");
+    expect((await trackedBodies(journey)).join("\n")).not.toContain("transport rule");
+
+    const desk = await harness.browser.newPage();
+    await signIn(desk, AGENT);
+    await desk.goto(`${harness.server.url}/admin/requests/${journey.number}`);
+    await desk
+      .locator("[data-operator-resolution]")
+      .filter({ hasText: "Resolved by the operator, awaiting your reply" })
+      .waitFor();
+    expect(await desk.inputValue("#resolve-body")).toBe("A transport rule was fixed.");
+    await desk.fill(
+      "#resolve-body",
+      "A mail rule on the operator's side rejected your mailbox; it is fixed and mail arrives again.",
+    );
+    await desk.click("#action-resolve button[type=submit]");
+    await desk.locator(".notice").filter({ hasText: "The request is resolved" }).waitFor();
+
     await trackingStatus(customer, journey, "Resolved");
+    expect(await trackedBodies(journey)).toContain(
+      "A mail rule on the operator's side rejected your mailbox; it is fixed and mail arrives again.",
+    );
     await customer.close();
+    await desk.close();
     await page.close();
   });
 

@@ -2,6 +2,7 @@ export * from "./article.ts";
 export * from "./catalog.ts";
 export * from "./customers.ts";
 export * from "./escalation.ts";
+export * from "./incident-closing.ts";
 export * from "./labels.ts";
 export * from "./lifecycle.ts";
 export * from "./locales.ts";

@@ -11,7 +11,7 @@ export interface NotificationContext {
   readonly name: string;
   /** The new status in plain words, for status changes. */
   readonly statusLabel?: string;
-  /** The partner's public reply, for replies. */
+  /** The partner's public reply, for replies; for a status change, the message that came with it (a resolution). */
   readonly replyBody?: string;
   /** Where to follow the request; with the token only in the first email. */
   readonly trackingUrl: string;
@@ -118,7 +118,7 @@ export function composeNotification(context: NotificationContext): ComposedMail 
   const paragraphs = [
     fill(t.greeting, values),
     lead,
-    ...(context.kind === "reply" && context.replyBody ? [context.replyBody] : []),
+    ...(context.kind !== "created" && context.replyBody ? [context.replyBody] : []),
     `${t.track}\n${context.trackingUrl}`,
     ...(context.kind === "created" ? [t.keepPrivate] : []),
     t.signature,

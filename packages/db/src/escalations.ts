@@ -125,7 +125,7 @@ export interface OperatorUpdate {
   readonly actorRole: "operator" | "admin";
   readonly at: Date;
   /** When the update moves the request too (returned or resolved), and its email. */
-  readonly requestMove?: { request: RequestRow; to: Status; mail: NewMail };
+  readonly requestMove?: { request: RequestRow; to: Status; mail?: NewMail };
 }
 
 /**

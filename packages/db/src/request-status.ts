@@ -8,7 +8,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
 import { type Db, first, type Tx, tablesOf, withTransaction } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
-import { insertEvent } from "./request-timeline.ts";
+import { insertEvent, stopFirstResponseClock } from "./request-timeline.ts";
 import { type RequestRow, StaleRequestError } from "./requests.ts";
 import { refreshSla } from "./sla.ts";
 
@@ -58,6 +58,10 @@ export async function applyStatusChange(
       at: change.at,
       body: change.message.body,
     });
+    // Staff's public words stop the first-response clock, whatever move they came with.
+    if (change.message.type === "reply" && change.actor !== "customer") {
+      await stopFirstResponseClock(tx, change.requestId, change.at);
+    }
   }
   await insertEvent(tx, {
     requestId: change.requestId,

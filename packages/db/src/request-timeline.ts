@@ -96,7 +96,7 @@ export async function markFirstResponse(db: Db, requestId: number, at: Date): Pr
   await withTransaction(db, async (tx) => stopFirstResponseClock(tx, requestId, at));
 }
 
-async function stopFirstResponseClock(tx: Tx, requestId: number, at: Date): Promise<void> {
+export async function stopFirstResponseClock(tx: Tx, requestId: number, at: Date): Promise<void> {
   const { requests } = tablesOf(tx);
   const marked = await tx
     .update(requests)

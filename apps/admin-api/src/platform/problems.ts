@@ -93,6 +93,13 @@ export const problems = {
       "Escalate with the escalation form",
       "Escalating needs the packet the operator expects: POST /api/v1/desk/requests/{number}/escalations.",
     ),
+  resolutionNeedsMessage: () =>
+    new Problem(
+      409,
+      "resolution-needs-message",
+      "Resolve with the resolution the customer reads",
+      'A customer must never see a bare "Resolved": POST /api/v1/desk/requests/{number}/resolution with the text, in the customer\'s language.',
+    ),
   escalationFinished: (status: string) =>
     new Problem(
       409,

@@ -106,7 +106,7 @@ describe("replying and noting", () => {
     expect(response.status).toBe(201);
     const request = await readJson(response);
     expect(request.firstResponseAt).toBe("2026-11-21T09:30:00.000Z");
-    expect(request.timeline.at(-1)).toMatchObject({ type: "reply", internal: false });
+    expect(request.timeline.at(-2)).toMatchObject({ type: "reply", internal: false });
     const reply = (await mailsTo(desk)).find((m) => m.kind === "reply");
     expect(reply?.to).toBe("li.wei@contoso.cn");
     expect(reply?.body).toContain("Bitte melden Sie sich neu an.");
@@ -282,7 +282,7 @@ describe("the audit log", () => {
     await desk.act(number, "classification", { category: "billing" }, from);
     await desk.act(number, "replies", { body: "Looking into it." }, from);
     await desk.act(number, "notes", { body: "Asked the billing team." }, from);
-    await desk.act(number, "status", { status: "open" }, from);
+    await desk.act(number, "status", { status: "waiting-on-customer" }, from);
     await desk.act(number, "incident", { incidentId: null }, from);
     await desk.act(other.number, "merge", { into: number }, from);
     const entries = (

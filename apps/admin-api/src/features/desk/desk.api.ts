@@ -14,6 +14,7 @@ import {
   noteRoute,
   replyRoute,
   requestDetailRoute,
+  resolutionRoute,
   statusRoute,
 } from "./desk.routes.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
@@ -21,6 +22,7 @@ import { linkToIncident } from "./link-to-incident.ts";
 import { mergeInto } from "./merge-into.ts";
 import { moveStatus } from "./move-status.ts";
 import { replyToCustomer } from "./reply-to-customer.ts";
+import { resolveRequest } from "./resolve-request.ts";
 
 /** An action's call: the request's number in the path, the change in the body, the caller. */
 type ActionCall<I> = Context<StaffEnv, string, { out: { param: { number: string }; json: I } }>;
@@ -46,6 +48,7 @@ export function deskApi(deps: AppDeps) {
   router.openapi(replyRoute, async (c) => c.json(await act(c, replyToCustomer), 201));
   router.openapi(noteRoute, async (c) => c.json(await act(c, addNote), 201));
   router.openapi(statusRoute, async (c) => c.json(await act(c, moveStatus), 200));
+  router.openapi(resolutionRoute, async (c) => c.json(await act(c, resolveRequest), 200));
   router.openapi(mergeRoute, async (c) => c.json(await act(c, mergeInto), 200));
   router.openapi(incidentRoute, async (c) => c.json(await act(c, linkToIncident), 200));
 

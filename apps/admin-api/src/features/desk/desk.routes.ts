@@ -107,8 +107,19 @@ export const statusRoute = createRoute({
   path: at("status"),
   summary: "Move the request along its lifecycle",
   description:
-    "Only moves the lifecycle allows for staff; anything else is 409 with the reason. Escalating goes through POST .../escalations, which needs the packet.",
+    "Only moves the lifecycle allows for staff; anything else is 409 with the reason. Escalating goes through POST .../escalations, which needs the packet, and resolving through POST .../resolution, which needs the text the customer reads.",
   request: bodyOf(statusBody),
+  responses: { ...changed, ...refusals },
+});
+
+export const resolutionBody = z.strictObject({ version, body });
+export const resolutionRoute = createRoute({
+  ...action,
+  path: at("resolution"),
+  summary: "Resolve the request, sending the customer the resolution",
+  description:
+    "The text is a public reply, written in the customer's language (the request's locale), and goes into the email that says the request is resolved. It is the only way staff resolve a request: the customer never reads a bare \"Resolved\". After an operator's resolution, the desk view's operatorResolution holds the operator's text to start from.",
+  request: bodyOf(resolutionBody),
   responses: { ...changed, ...refusals },
 });
 

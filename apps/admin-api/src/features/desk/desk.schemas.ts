@@ -94,6 +94,10 @@ export const deskRequestSchema = z
     activeIncidents: z
       .array(incidentSchema)
       .openapi({ description: "Incidents going on now on the request's service." }),
+    operatorResolution: z.object({ message: z.string(), at: dateTime }).nullable().openapi({
+      description:
+        "The operator resolved the escalation and the partner has not yet sent the customer the resolution (POST .../resolution): the operator's text to start from.",
+    }),
     mergedInto: z.string().nullable(),
     duplicates: z.array(z.object({ number: z.string(), subject: z.string() })),
     timeline: z.array(timelineEntrySchema),

@@ -129,7 +129,7 @@ describe("a request on the desk", () => {
       at: desk.clock.now(),
       body: "Works again, thanks!",
     });
-    await desk.act(number, "status", { status: "resolved" });
+    await desk.act(number, "resolution", { body: "The certificate is renewed." });
 
     const timeline = (await desk.detail(number)).timeline;
     expect(
@@ -143,16 +143,21 @@ describe("a request on the desk", () => {
       ["assignment", true, "Test agent"],
       ["note", true, "Test agent"],
       ["reply", false, null],
+      ["status-change", false, null],
       ["customer-message", false, null],
+      ["reply", false, null],
       ["status-change", false, null],
     ]);
     expect(timeline[2]).toMatchObject({
       type: "internal-note",
       body: "Checked the connector: certificate expired.",
     });
-    expect(timeline[5]).toMatchObject({
-      data: { from: "new", to: "resolved" },
-      summary: "Status: new → resolved",
+    // The first answer opened the request; the resolution came with its own words.
+    expect(timeline[4]).toMatchObject({ data: { from: "new", to: "open" } });
+    expect(timeline[6]).toMatchObject({ body: "The certificate is renewed." });
+    expect(timeline[7]).toMatchObject({
+      data: { from: "open", to: "resolved" },
+      summary: "Status: open → resolved",
     });
 
     const tracked = await readJson(
@@ -166,7 +171,9 @@ describe("a request on the desk", () => {
     expect(tracked.timeline.map((e: { type: string }) => e.type)).toEqual([
       "created",
       "reply",
+      "status-change",
       "customer-message",
+      "reply",
       "status-change",
     ]);
   });

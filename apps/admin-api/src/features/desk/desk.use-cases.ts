@@ -57,6 +57,22 @@ function summaryOf(e: RequestEventRow): string | null {
   return null;
 }
 
+/**
+ * The operator's resolution the partner has not passed on yet: the last
+ * one on the timeline, unless the request was resolved or closed after it.
+ */
+function pendingOperatorResolution(events: readonly RequestEventRow[]) {
+  let pending: RequestEventRow | undefined;
+  for (const event of events) {
+    const data = (event.data ?? {}) as { status?: string; to?: string };
+    if (event.type === "operator-update" && data.status === "resolved") pending = event;
+    if (event.type === "status-change" && (data.to === "resolved" || data.to === "closed")) {
+      pending = undefined;
+    }
+  }
+  return pending ? { message: pending.body ?? "", at: pending.createdAt.toISOString() } : null;
+}
+
 function timelineEntry(e: RequestEventRow) {
   const kind = typeof e.data?.kind === "string" ? e.data.kind : e.type;
   const by = typeof e.data?.byName === "string" ? e.data.byName : null;
@@ -173,6 +189,7 @@ export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrinc
     },
     incident: linked && incidentView(linked),
     activeIncidents: active.map(incidentView),
+    operatorResolution: pendingOperatorResolution(events),
     mergedInto: mergedInto?.number ?? null,
     duplicates: await listDuplicates(deps.db, row.id),
     timeline: events.map(timelineEntry),

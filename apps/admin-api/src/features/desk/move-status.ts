@@ -5,7 +5,7 @@ import { moveRequestStatus } from "../requests/move-request-status.ts";
 import { deskAction, requestAudit } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 
-// Moves a request as the lifecycle allows staff; escalating needs its own form.
+// Moves a request as the lifecycle allows staff; escalating and resolving need their own forms.
 
 export const moveStatus = deskAction<{ version: number; status: Status }>(
   async (deps, actor, row, input) => {
@@ -13,6 +13,7 @@ export const moveStatus = deskAction<{ version: number; status: Status }>(
     if (to === "escalated" && row.status !== "escalated") {
       throw problems.escalationNeedsPacket();
     }
+    if (to === "resolved" && row.status !== "resolved") throw problems.resolutionNeedsMessage();
     return moveRequestStatus(
       deps,
       row,

@@ -1,13 +1,11 @@
 import { staffOf } from "../../platform/actor.ts";
 import { problems } from "../../platform/problems.ts";
 import { replyAsPartner } from "../requests/reply-as-partner.ts";
-import { deskAction, requestAudit } from "./desk.guards.ts";
+import { deskAction, guarded, requestAudit } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 import { requestForDesk } from "./desk.use-cases.ts";
 
-// A public answer, mailed to the customer; the first one stops the first-response clock.
-
-/** A public reply, mailed to the customer; the first one stops the first-response clock. */
+/** A public reply, mailed to the customer; the first one stops the first-response clock and opens a new request. */
 export const replyToCustomer = deskAction<{ version: number; body: string }>(
   async (deps, actor, row, input) => {
     if (row.status === "closed") {
@@ -15,12 +13,14 @@ export const replyToCustomer = deskAction<{ version: number; body: string }>(
         "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
       );
     }
-    await replyAsPartner(
-      deps,
-      row,
-      input.body,
-      deskActor(staffOf(actor)).role,
-      requestAudit(deps, actor, "request.reply", row),
+    await guarded(() =>
+      replyAsPartner(
+        deps,
+        row,
+        input.body,
+        deskActor(staffOf(actor)).role,
+        requestAudit(deps, actor, "request.reply", row),
+      ),
     );
     return requestForDesk(deps, row.number);
   },

@@ -1,4 +1,4 @@
-import { getRequestByNumber, listEvents } from "@frontline/db";
+import { appendEvent, getRequestByNumber, listEvents } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { expectRedirect } from "../../../test/console.ts";
 import { deskPagesTest, formOf } from "../../../test/desk-pages.ts";
@@ -29,6 +29,7 @@ describe("a request's page", () => {
       "reply",
       "note",
       "status",
+      "resolve",
       "merge",
       "incident",
     ]) {
@@ -43,6 +44,9 @@ describe("a request's page", () => {
     const status = formOf(html, "action-status");
     expect(status).toContain('value="open"');
     expect(status).not.toContain('value="escalated"');
+    // Resolving has its own form, which asks for the text in the customer's language.
+    expect(status).not.toContain('value="resolved"');
+    expect(formOf(html, "action-resolve")).toContain("Resolution for the customer, in English");
   });
 
   it("answers an unknown number with the console's not-found page", async () => {
@@ -161,6 +165,47 @@ describe("working a request from its page", () => {
     expect(form).toContain("My carefully written answer</textarea>");
     // The page is re-rendered with the current version, so sending again works.
     expect(form).toContain(`name="version" value="${await test.versionOf(request.number)}"`);
+  });
+
+  it("offers the operator's resolution to word for the customer, and resolves with it", async () => {
+    const test = await deskPagesTest();
+    const request = await test.file({ locale: "de" });
+    await test.move(request, "escalated");
+    await test.move(request, "open");
+    await appendEvent(test.db, {
+      requestId: request.id,
+      type: "operator-update",
+      actor: "operator",
+      at: new Date(),
+      visibility: "internal",
+      body: "Expired certificate on the gateway, renewed.",
+      data: { escalationId: 1, status: "resolved", operatorReference: "OP-1" },
+    });
+    const html = await (await test.console.browser.get(`/admin/requests/${request.number}`)).text();
+    expect(html).toContain("Resolved by the operator, awaiting your reply.");
+    const form = formOf(html, "action-resolve");
+    expect(form).toContain("Resolution for the customer, in Deutsch");
+    expect(form).toContain(">Expired certificate on the gateway, renewed.</textarea>");
+
+    const resolved = await test.actOnPage(request.number, "resolve", {
+      body: "Das Zertifikat ist erneuert; E-Mails kommen wieder an.",
+    });
+    expect(resolved.headers.get("location")).toContain("notice=request-resolved");
+    expect((await getRequestByNumber(test.db, request.number))?.status).toBe("resolved");
+    const after = await (
+      await test.console.browser.get(resolved.headers.get("location") ?? "")
+    ).text();
+    expect(after).not.toContain("Resolved by the operator, awaiting your reply.");
+    expect(after).toContain("the customer reads your resolution");
+  });
+
+  it("keeps an empty resolution on the page with the reason, and resolves nothing", async () => {
+    const test = await deskPagesTest();
+    const request = await test.file();
+    const response = await test.actOnPage(request.number, "resolve", { body: " " });
+    expect(response.status).toBe(422);
+    expect(formOf(await response.text(), "action-resolve")).toContain('id="resolve-body-error"');
+    expect((await getRequestByNumber(test.db, request.number))?.status).toBe("new");
   });
 
   it("refuses a move the lifecycle does not allow, with the reason", async () => {

@@ -1,4 +1,4 @@
-import type { IncidentView } from "@frontline/core";
+import { type IncidentView, type Locale, localeNames } from "@frontline/core";
 import type { Child } from "hono/jsx";
 import { Submit } from "../../platform/console/form-layout.tsx";
 import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
@@ -22,6 +22,7 @@ export const deskActions = [
   "reply",
   "note",
   "status",
+  "resolve",
   "merge",
   "incident",
 ] as const;
@@ -158,10 +159,12 @@ function Lifecycle(props: ActionsProps) {
   const { view } = props;
   const status = fieldsOf(props, "status");
   const canEscalate = view.status === "new" || view.status === "open";
+  // Resolving has its own form below: it needs the text the customer reads.
+  const moves = view.allowedStatuses.filter((s) => s !== "resolved");
   return (
     <>
       <h3>Status</h3>
-      {view.allowedStatuses.length === 0 ? (
+      {moves.length === 0 ? (
         <p>No status change is possible from here now.</p>
       ) : (
         <ActionForm action="status" title="Change the status" of={props}>
@@ -169,11 +172,12 @@ function Lifecycle(props: ActionsProps) {
             label="New status"
             {...status("status")}
             hint="The customer is told and mailed."
-            options={view.allowedStatuses.map((s) => ({ value: s, label: statusName(s) }))}
+            options={moves.map((s) => ({ value: s, label: statusName(s) }))}
           />
           <Submit tone="secondary">Change status</Submit>
         </ActionForm>
       )}
+      {view.allowedStatuses.includes("resolved") ? <Resolution {...props} /> : null}
 
       <h3>Escalation</h3>
       {canEscalate ? (
@@ -185,6 +189,41 @@ function Lifecycle(props: ActionsProps) {
       ) : (
         <p>Only a new or open request can be escalated.</p>
       )}
+    </>
+  );
+}
+
+/**
+ * Resolving: the text the customer reads, in their language, prefilled
+ * from the operator's resolution when the operator fixed it.
+ */
+function Resolution(props: ActionsProps) {
+  const { view } = props;
+  const resolve = fieldsOf(props, "resolve");
+  const fromOperator = view.operatorResolution;
+  const language = localeNames[view.locale as Locale] ?? view.locale;
+  return (
+    <>
+      <h3 id="resolution-title">Resolution</h3>
+      {fromOperator ? (
+        <div class="notice" role="status" data-operator-resolution>
+          <p>
+            <strong>Resolved by the operator, awaiting your reply.</strong> The customer has not
+            been told yet. The operator wrote (internal):
+          </p>
+          <blockquote class="message-body">{fromOperator.message}</blockquote>
+        </div>
+      ) : null}
+      <ActionForm action="resolve" title="Resolve the request" of={props}>
+        <TextAreaField
+          label={`Resolution for the customer, in ${language}`}
+          {...resolve("body", fromOperator?.message)}
+          hint={`What fixed it, in words the customer understands. Emailed to ${view.contact.email} with the news that the request is resolved.`}
+          maxlength={10_000}
+          rows={6}
+        />
+        <Submit>Resolve and send to the customer</Submit>
+      </ActionForm>
     </>
   );
 }

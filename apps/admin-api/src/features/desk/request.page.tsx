@@ -29,6 +29,7 @@ import {
   mergeBody,
   noteBody,
   replyBody,
+  resolutionBody,
   statusBody,
 } from "./desk.routes.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
@@ -38,6 +39,7 @@ import { moveStatus } from "./move-status.ts";
 import { replyToCustomer } from "./reply-to-customer.ts";
 import { Actions, actionFieldId, type DeskAction, type FailedAction } from "./request.forms.tsx";
 import { Customer, HelpCenterTrail, Incidents, Sla, Summary, Timeline } from "./request.view.tsx";
+import { resolveRequest } from "./resolve-request.ts";
 
 async function render(
   c: StaffContext,
@@ -149,6 +151,12 @@ const specs: Record<DeskAction, ActionSpec> = {
     run: moveStatus,
     notice: "status-changed",
   },
+  resolve: {
+    schema: resolutionBody,
+    body: (v) => ({ version: versionOf(v), body: v.body ?? "" }),
+    run: resolveRequest,
+    notice: "request-resolved",
+  },
   merge: {
     schema: mergeBody,
     body: (v) => ({ version: versionOf(v), into: v.into ?? "" }),
@@ -161,6 +169,14 @@ const specs: Record<DeskAction, ActionSpec> = {
     run: linkToIncident,
     notice: "incident-linked",
   },
+};
+
+/** Refusals whose API detail names an endpoint, said as the form to use instead. */
+const consoleWays: Readonly<Record<string, string>> = {
+  "escalation-needs-packet":
+    "Escalate with the form behind “Escalate to the operator”: it needs the packet.",
+  "resolution-needs-message":
+    "Resolve with the Resolution form: it needs the text the customer reads.",
 };
 
 /** A missing or broken version means the page itself is wrong, not a field the person can fix. */
@@ -182,14 +198,9 @@ export function submitAction(deps: AppDeps, action: DeskAction) {
     try {
       await spec.run(deps, c.var.actor, row, parsed.data);
     } catch (error) {
-      // The API's hint names its own endpoint; here the way is the escalation form.
-      const errors =
-        error instanceof Problem && error.slug === "escalation-needs-packet"
-          ? {
-              _form:
-                "Escalate with the form behind “Escalate to the operator”: it needs the packet.",
-            }
-          : errorsFromProblem(error);
+      // The API's hint names its own endpoint; here the way is a form on the page.
+      const way = error instanceof Problem ? consoleWays[error.slug] : undefined;
+      const errors = way ? { _form: way } : errorsFromProblem(error);
       const status = error instanceof Problem ? error.status : 409;
       // The page shows the request as it is now, with what the person typed kept.
       const current = await requestForDesk(deps, row.number);

@@ -142,7 +142,7 @@ describe("updating an escalation", () => {
     ]);
   });
 
-  it("resolving it resolves the request, and then the form is gone", async () => {
+  it("resolving it hands the request back to the partner to word, and then the form is gone", async () => {
     const { browser, ...test } = await consoleTest("admin");
     const { id, number } = await escalatedRequest(test);
     await browser.submit(`/admin/escalations/${id}`, {
@@ -155,7 +155,7 @@ describe("updating an escalation", () => {
       message: "Fixed on our side.",
     });
     expect(response.status).toBe(303);
-    expect((await getRequestByNumber(test.db, number))?.status).toBe("resolved");
+    expect((await getRequestByNumber(test.db, number))?.status).toBe("open");
     const html = await (await browser.get(`/admin/escalations/${id}`)).text();
     expect(html).not.toContain('id="escalation-update"');
     expect(html).toContain("This escalation is finished");

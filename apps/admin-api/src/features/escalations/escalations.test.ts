@@ -157,7 +157,7 @@ describe("escalating to the operator", () => {
     ]);
   });
 
-  it("lets the operator acknowledge, resolve, and so resolve the request for the customer", async () => {
+  it("lets the operator acknowledge and resolve, and returns the resolution to the partner to word", async () => {
     const { test, agent, operator, number, token } = await deskWithRequest();
     const escalation = await escalateComplete(test, number, agent.headers);
     test.clock.set("2026-11-21T10:00:00Z");
@@ -177,14 +177,58 @@ describe("escalating to the operator", () => {
       message: "A certificate on the mail gateway expired; renewed at 09:55.",
     });
     expect(resolved.status).toBe(200);
-    const tracked = await readJson(
-      await test.app.request(`/api/v1/requests/${number}`, {
-        headers: { "X-Tracking-Token": token },
-      }),
+    const desk = await readJson(
+      await callJson(test.app, "GET", `/api/v1/desk/requests/${number}`, agent.headers),
     );
-    expect(tracked.status).toBe("resolved");
-    // The operator's note is for the partner, not the customer.
-    expect(JSON.stringify(tracked.timeline)).not.toContain("certificate");
+    expect(desk).toMatchObject({
+      status: "open",
+      operatorResolution: {
+        message: "A certificate on the mail gateway expired; renewed at 09:55.",
+        at: "2026-11-21T10:00:00.000Z",
+      },
+    });
+    const tracked = async () =>
+      readJson(
+        await test.app.request(`/api/v1/requests/${number}`, {
+          headers: { "X-Tracking-Token": token },
+        }),
+      );
+    // The operator's note is for the partner, not the customer, and nobody mails a bare "Resolved".
+    expect((await tracked()).status).toBe("open");
+    expect(JSON.stringify((await tracked()).timeline)).not.toContain("certificate");
+    const mailed = async () => (await listOutbox(test.db)).map((m) => m.subject);
+    expect((await mailed()).filter((s) => s.includes("Resolved"))).toEqual([]);
+
+    const worded = await callJson(
+      test.app,
+      "POST",
+      `/api/v1/desk/requests/${number}/resolution`,
+      agent.headers,
+      { version: desk.version, body: "We renewed an expired certificate; mail flows again." },
+    );
+    expect(worded.status).toBe(200);
+    expect(await readJson(worded)).toMatchObject({ status: "resolved", operatorResolution: null });
+    expect((await tracked()).timeline.at(-2).body).toBe(
+      "We renewed an expired certificate; mail flows again.",
+    );
+    const [resolution] = (await listOutbox(test.db)).filter((m) => m.subject.includes("Resolved"));
+    expect(resolution?.body).toContain("We renewed an expired certificate; mail flows again.");
+  });
+
+  it("asks the operator to say what fixed it before resolving, and changes nothing", async () => {
+    const { test, agent, operator, number } = await deskWithRequest();
+    const escalation = await escalateComplete(test, number, agent.headers);
+    const acknowledged = await readJson(
+      await patchEscalation(test, escalation, operator.headers, { status: "acknowledged" }),
+    );
+    const bare = await patchEscalation(test, acknowledged, operator.headers, {
+      status: "resolved",
+    });
+    expect(bare.status).toBe(422);
+    expect((await readJson(bare)).errors).toEqual([
+      expect.objectContaining({ field: "message", code: "required" }),
+    ]);
+    expect((await getRequestByNumber(test.db, number))?.status).toBe("escalated");
   });
 
   it("returns the request to the partner when the operator hands it back", async () => {

@@ -134,8 +134,14 @@ export async function findEscalation(deps: AppDeps, id: number) {
   return found;
 }
 
-/** How an escalation's end moves the request: back to the partner, or resolved. */
+/**
+ * How an escalation's end moves the request: back to the partner either
+ * way. A resolution by the operator is for the partner to word for the
+ * customer, in the customer's language (the desk shows it as "resolved by
+ * the operator, awaiting your reply"); the customer never reads the
+ * operator's internal text or a bare "Resolved".
+ */
 export const requestMoves: Partial<Record<EscalationStatus, Status>> = {
   "returned-to-partner": "open",
-  resolved: "resolved",
+  resolved: "open",
 };

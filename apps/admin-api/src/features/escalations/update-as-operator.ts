@@ -40,6 +40,15 @@ export async function updateAsOperator(
       `An escalation that is ${escalation.status} cannot become ${update.status}.`,
     );
   }
+  if (update.status === "resolved" && update.status !== escalation.status && !update.message) {
+    throw problems.validation([
+      {
+        field: "message",
+        message: "Say what fixed it: the partner words the customer's resolution from it.",
+        code: "required",
+      },
+    ]);
+  }
   const moveTo =
     update.status && update.status !== escalation.status ? requestMoves[update.status] : undefined;
   const role = staff.role === "admin" ? "admin" : "operator";
@@ -55,7 +64,16 @@ export async function updateAsOperator(
         actorRole: role,
         at: deps.clock.now(),
         ...(moveTo && request.status === "escalated"
-          ? { requestMove: { request, to: moveTo, mail: statusMail(deps.config, request, moveTo) } }
+          ? {
+              requestMove: {
+                request,
+                to: moveTo,
+                // The partner writes to the customer once it has worded the resolution.
+                ...(update.status === "resolved"
+                  ? {}
+                  : { mail: statusMail(deps.config, request, moveTo) }),
+              },
+            }
           : {}),
       },
       (row) =>

@@ -1,4 +1,4 @@
-import type { Locale } from "@frontline/core";
+import { incidentClosingText, type Locale } from "@frontline/core";
 import { type IncidentClosing, resolveIncident } from "@frontline/db";
 import { type Actor, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -31,7 +31,12 @@ export async function closeIncident(
         leftForPartner.push(request.number);
         return [];
       }
-      const text = incident.message[request.locale] ?? incident.message.en ?? "";
+      const text = incidentClosingText(
+        options.message,
+        request.locale,
+        deps.config.services.find((s) => s.id === incident.service)?.label[request.locale] ??
+          incident.service,
+      );
       return [
         planStatusMove(deps, request, "resolved", role, { message: { type: "reply", body: text } }),
       ];

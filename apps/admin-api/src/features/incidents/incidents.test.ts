@@ -103,6 +103,38 @@ describe("managing incidents", () => {
     expect(health.incidents).toEqual([]);
   });
 
+  /** Closes the outage, resolving a German request filed about it, and answers what its customer was mailed. */
+  async function closedForGerman(message?: Record<string, string>) {
+    const { test, staff: admin, incident } = await postedOutage("admin");
+    const german = await readJson(
+      await postJson(test.app, "/api/v1/requests", {
+        ...validRequest,
+        locale: "de",
+        incidentId: incident.id,
+      }),
+    );
+    await callJson(test.app, "POST", `/api/v1/incidents/${incident.id}/resolution`, admin.headers, {
+      resolveLinkedRequests: true,
+      ...(message ? { message } : {}),
+    });
+    expect((await getRequestByNumber(test.db, german.number))?.status).toBe("resolved");
+    const mail = (await listOutbox(test.db)).find((m) => m.subject.includes("Gelöst"));
+    return mail?.body ?? "";
+  }
+
+  it("closes a German request with the English closing message and a notice, never the incident's stale German text", async () => {
+    const body = await closedForGerman({ en: "Mail flows again." });
+    expect(body).toContain("Diese Nachricht liegt nicht auf Deutsch vor");
+    expect(body).toContain("Mail flows again.");
+    expect(body).not.toContain("E-Mails können nicht gesendet werden.");
+  });
+
+  it("closes with a standard line in the customer's language when no closing message is given", async () => {
+    const body = await closedForGerman();
+    expect(body).toContain("ist behoben, und damit ist auch Ihre Anfrage gelöst");
+    expect(body).not.toContain("E-Mails können nicht gesendet werden.");
+  });
+
   it("leaves requests an operator may not resolve to the partner", async () => {
     const { test, staff: operator, incident } = await postedOutage("operator");
     const filed = await readJson(

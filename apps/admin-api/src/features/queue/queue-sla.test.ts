@@ -89,8 +89,7 @@ describe("SLA in the queue and the request", () => {
     const desk = await deskTest();
     const row = await oneRequest(desk);
     desk.clock.set("2026-11-21T08:10:00Z");
-    await desk.act(row.number, "replies", { body: "Fixed: the connector was restarted." });
-    await desk.act(row.number, "status", { status: "resolved" });
+    await desk.act(row.number, "resolution", { body: "Fixed: the connector was restarted." });
     expect(await slaOf(desk, row.number)).toMatchObject({ state: "done", dueAt: null });
     desk.clock.set("2026-11-21T10:10:00Z");
     await desk.act(row.number, "status", { status: "open" });

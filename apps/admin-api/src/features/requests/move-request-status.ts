@@ -94,7 +94,10 @@ export function planStatusMove(
     at: deps.clock.now(),
     ...extras,
   };
-  return { change, mail: statusMail(deps.config, row, to) };
+  // A public reply that comes with the move goes into the email: a customer
+  // must never read a bare "Resolved".
+  const said = extras.message?.type === "reply" ? extras.message.body : undefined;
+  return { change, mail: statusMail(deps.config, row, to, said) };
 }
 
 /**

@@ -1,11 +1,12 @@
-import { type AuditEntry, appendEvent, type RequestRow } from "@frontline/db";
+import { type AuditEntry, appendEvent, changeStatus, type RequestRow } from "@frontline/db";
 import type { AppDeps } from "../../platform/deps.ts";
 import { replyMail } from "./request-mail.ts";
 
 /**
  * A partner's public answer: on the timeline, mailed to the customer, and
- * the first one stops the first-response clock. The desk's reply action
- * calls this.
+ * the first one stops the first-response clock. The first answer to a new
+ * request also moves it to open: someone is on it now, as the customer's
+ * page should say. The desk's reply action calls this.
  */
 export async function replyAsPartner(
   deps: AppDeps,
@@ -15,10 +16,27 @@ export async function replyAsPartner(
   audit?: AuditEntry,
 ) {
   const at = deps.clock.now();
+  const mail = replyMail(deps.config, row, body);
+  if (row.status === "new") {
+    await changeStatus(
+      deps.db,
+      {
+        requestId: row.id,
+        from: "new",
+        to: "open",
+        actor,
+        at,
+        message: { type: "reply", body },
+        ...(audit ? { audit } : {}),
+      },
+      mail,
+    );
+    return;
+  }
   await appendEvent(
     deps.db,
     { requestId: row.id, type: "reply", actor, at, body, visibility: "public" },
-    replyMail(deps.config, row, body),
+    mail,
     { answersCustomer: true, ...(audit ? { audit } : {}) },
   );
 }

@@ -41,9 +41,11 @@ function mail(
 export const createdMail = (config: AppConfig, row: RequestRow, token: string) =>
   mail("created", row, trackingUrl(config, row, token));
 
-export const statusMail = (config: AppConfig, row: RequestRow, status: Status) =>
+/** A status change's email; `message` is the public text that came with it, such as the resolution. */
+export const statusMail = (config: AppConfig, row: RequestRow, status: Status, message?: string) =>
   mail("status-changed", row, trackingUrl(config, row), {
     statusLabel: label(statusLabels[status], row.locale),
+    ...(message ? { replyBody: message } : {}),
   });
 
 export const replyMail = (config: AppConfig, row: RequestRow, body: string) =>

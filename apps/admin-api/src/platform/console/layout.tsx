@@ -92,6 +92,8 @@ export const consoleNotices: Readonly<Record<string, string>> = {
   "reply-sent": "The reply is sent: the customer sees it and gets it by email.",
   "note-added": "The internal note is added. The customer does not see it.",
   "status-changed": "The status is changed and the customer is told.",
+  "request-resolved":
+    "The request is resolved: the customer reads your resolution and gets it by email.",
   "request-merged": "The request is merged and closed; the customer is told where to follow it.",
   "incident-linked": "The incident link is saved.",
   "request-escalated": "The request is escalated to the operator.",
