@@ -91,7 +91,12 @@ function routesFor(rare: string): Route[] {
 
 /** Started as `npm run serve` starts it; every client address behind one trusted proxy. */
 async function server(databaseUrl: string): Promise<ServerProcess> {
-  const started = await startServerProcess({ DATABASE_URL: databaseUrl, TRUST_PROXY: "1" });
+  const started = await startServerProcess({
+    DATABASE_URL: databaseUrl,
+    TRUST_PROXY: "1",
+    // Instances on one PostgreSQL share the secret that signs access links.
+    ACCESS_LINK_SECRET: "databases-bench-access-link-secret-0123456789",
+  });
   return { ...started, url: started.url.replace("//localhost:", "//127.0.0.1:") };
 }
 

@@ -1,7 +1,7 @@
 import { createIncident, getRequestByNumber, schema } from "@frontline/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillContactForm } from "./contact-form.ts";
-import { withDatabase as withDatabaseAt } from "./desk-fixtures.ts";
+import { fileByApi, withDatabase as withDatabaseAt } from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let harness: Harness;
@@ -69,6 +69,14 @@ describe("a customer who cannot find an answer", () => {
     await page.click('[data-move="resolved"]');
     await page.locator("[data-status]").filter({ hasText: "Resolved" }).waitFor();
     expect(await page.locator('[data-move="open"]').isVisible()).toBe(true);
+
+    // A second request's link pasted into the same tab shows that request, without a reload.
+    const second = await fileByApi(harness.server.url, "Calendar invitations arrive twice");
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `${second.number}:${second.token}`);
+    await page.locator("[data-number]").filter({ hasText: second.number }).waitFor();
+    expect(await page.locator("[data-status]").textContent()).toBe("Received");
     await page.close();
   });
 

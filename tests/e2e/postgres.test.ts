@@ -6,6 +6,8 @@ import { burstFiling } from "./filings.ts";
 import { startServerProcess } from "./server-process.ts";
 
 let postgres: TestPostgres;
+/** What an operator sets once for all instances. */
+const ACCESS_LINK_SECRET = "postgres-test-access-link-secret-0123456789";
 beforeAll(async () => {
   postgres = await startTestPostgres();
 });
@@ -39,7 +41,7 @@ const send = (origin: string, path: string, body?: unknown) =>
 describe("the server on PostgreSQL", () => {
   it("serves filing and tracking from the database DATABASE_URL names, migrating it first", async () => {
     const url = await emptyDatabase();
-    const server = await startServerProcess({ DATABASE_URL: url });
+    const server = await startServerProcess({ DATABASE_URL: url, ACCESS_LINK_SECRET });
     try {
       const filed = await send(server.url, "/api/v1/requests", burstFiling(1));
       expect(filed.status).toBe(201);
@@ -65,7 +67,7 @@ describe("the server on PostgreSQL", () => {
   it("answers 503 problem+json while its database is away, and serves again once it is back, losing no acknowledged filing", async () => {
     const url = await emptyDatabase();
     const name = new URL(url).pathname.slice(1);
-    const server = await startServerProcess({ DATABASE_URL: url });
+    const server = await startServerProcess({ DATABASE_URL: url, ACCESS_LINK_SECRET });
     try {
       const before = await send(server.url, "/api/v1/requests", burstFiling(1));
       expect(before.status).toBe(201);
@@ -100,7 +102,10 @@ describe("the server on PostgreSQL", () => {
 
   it("stops at start-up with one line naming DATABASE_URL when PostgreSQL cannot be reached", async () => {
     const unreachable = "postgres://frontline:s3cret@127.0.0.1:1/frontline";
-    const failure = await startServerProcess({ DATABASE_URL: unreachable }).then(
+    const failure = await startServerProcess({
+      DATABASE_URL: unreachable,
+      ACCESS_LINK_SECRET,
+    }).then(
       () => null,
       (error: Error) => error.message,
     );
@@ -110,6 +115,15 @@ describe("the server on PostgreSQL", () => {
     expect(failure).toContain("ECONNREFUSED");
     expect(failure).not.toContain("s3cret");
     // A clear line, not a stack trace.
+    expect(failure).not.toMatch(/^\s+at /m);
+  });
+
+  it("stops at start-up with one line naming ACCESS_LINK_SECRET when instances could not share it", async () => {
+    const failure = await startServerProcess({ DATABASE_URL: postgres.adminUrl }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain("ACCESS_LINK_SECRET: must be set on PostgreSQL");
     expect(failure).not.toMatch(/^\s+at /m);
   });
 });

@@ -33,6 +33,8 @@ beforeAll(async () => {
   smtp = await startSmtpServer(0, received);
   const env = {
     DATABASE_URL: databaseUrl,
+    // One secret for both, so an access link mailed by one opens on the other.
+    ACCESS_LINK_SECRET: "scale-out-test-access-link-secret-0123456789",
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     // Clients are told apart by X-Forwarded-For, as behind a load balancer.
     TRUST_PROXY: "1",

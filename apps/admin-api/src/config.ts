@@ -55,6 +55,7 @@ const envSchema = z.object({
     .default(0),
   SMTP_URL: z.url("must be a URL like smtp://user:password@mail.example.com:587").optional(),
   MAIL_FROM: z.string().trim().min(3).default("Frontline Support <support@frontline.invalid>"),
+  ACCESS_LINK_SECRET: z.string().trim().min(32, "must be at least 32 characters").optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce
     .number({ message: "must be a number of seconds" })
     .min(0, "must be between 0 and 600")
@@ -62,7 +63,9 @@ const envSchema = z.object({
     .default(10),
 });
 
-export interface ServerConfig extends AppConfig {
+export interface ServerConfig extends Omit<AppConfig, "accessLinkSecret"> {
+  /** Unset: on SQLite, kept in a file beside the database; PostgreSQL needs it set. */
+  readonly accessLinkSecret: string | null;
   readonly port: number;
   readonly databaseUrl: string;
   /** PostgreSQL: connections each instance keeps at most. */
@@ -89,7 +92,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
       // A database URL may carry a password; the message names the setting without it.
-      const shown = name === "DATABASE_URL" ? "…" : JSON.stringify(env[name]);
+      const shown =
+        name === "DATABASE_URL" || name === "ACCESS_LINK_SECRET" ? "…" : JSON.stringify(env[name]);
       return `  ${name}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -110,5 +114,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     smtpUrl: settings.SMTP_URL ?? null,
     mailFrom: settings.MAIL_FROM,
     shutdownGraceMs: settings.SHUTDOWN_GRACE_SECONDS * 1000,
+    accessLinkSecret: settings.ACCESS_LINK_SECRET ?? null,
   };
 }

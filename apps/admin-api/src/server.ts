@@ -1,11 +1,12 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { driverError, openDatabase, releaseAllClaims } from "@frontline/db";
+import { driverError, isPostgresUrl, openDatabase, releaseAllClaims } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createTransport } from "nodemailer";
 import { createApp, prepareDatabase } from "./app.ts";
 import { ConfigError, type ServerConfig } from "./config.ts";
 import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./features/staff/bootstrap.ts";
+import { accessSecretBeside } from "./platform/access-links.ts";
 import { systemClock } from "./platform/deps.ts";
 import { type OutboxWorker, startOutboxWorker } from "./platform/outbox-worker.ts";
 
@@ -26,8 +27,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The secret that signs access links. Instances on one PostgreSQL must
+ * share it, so there it must be set; one server on a SQLite file keeps its
+ * own beside the file.
+ */
+function accessSecretFor(config: ServerConfig): () => string {
+  const set = config.accessLinkSecret;
+  if (set) return () => set;
+  if (isPostgresUrl(config.databaseUrl)) {
+    throw new ConfigError(
+      "ACCESS_LINK_SECRET: must be set on PostgreSQL, the same on every instance, so a link one signs is valid on all (at least 32 characters, e.g. from `openssl rand -base64 48`).",
+    );
+  }
+  // Read once the database is open: its folder exists then.
+  return () => accessSecretBeside(config.databaseUrl);
+}
+
 /** Opens and migrates the database, then serves the app until closed. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const accessLinkSecret = accessSecretFor(config);
   const database = openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     await database.ready;
@@ -37,7 +56,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       `DATABASE_URL: cannot open ${database.path}: ${reason(error)}. Check the setting and that the database server runs.`,
     );
   }
-  const deps = { db: database.db, clock: systemClock, config };
+  const deps = {
+    db: database.db,
+    clock: systemClock,
+    config: { ...config, accessLinkSecret: accessLinkSecret() },
+  };
   await prepareDatabase(deps);
   const app = createApp(deps);
   // On an empty database nobody could sign in: make the first admin before serving.

@@ -37,6 +37,7 @@ export async function testApp(
     partnerPolicy: defaultPartnerPolicy,
     operatorPolicy: defaultOperatorPolicy,
     publicUrl: "https://help.example",
+    accessLinkSecret: "test-secret-for-access-links-0123456789",
     corsOrigins: [],
     trustedProxies: 1,
     rateLimits: defaultRateLimits,

@@ -23,6 +23,8 @@ export interface AppConfig {
   readonly operatorPolicy: SlaPolicy;
   /** Where customers reach the help center, for links in emails. */
   readonly publicUrl: string;
+  /** Signs the access links in emails (access-links.ts); rotating it voids every link sent. */
+  readonly accessLinkSecret: string;
   /** Other origins whose pages may call the public API (CORS); same origin always may. */
   readonly corsOrigins: readonly string[];
   /**

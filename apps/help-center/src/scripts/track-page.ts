@@ -94,11 +94,17 @@ export function setUpTrackPage(root: HTMLElement): void {
   listenForMoves(parts, api, show, text);
   listenForReply(parts, api, show, text);
 
-  // "#SR-2026-000123:token": opened from the confirmation or the first email.
-  const [number, token] = decodeURIComponent(window.location.hash.slice(1)).split(":");
-  const numberInput = root.querySelector<HTMLInputElement>("#track-number");
-  const tokenInput = root.querySelector<HTMLInputElement>("#track-token");
-  if (number && numberInput) numberInput.value = number;
-  if (token && tokenInput) tokenInput.value = token;
-  if (number && token) void open(number, token);
+  // "#SR-2026-000123:token" from the confirmation or the first email, or
+  // "#SR-…:a1.…", the signed access of every later one.
+  const fromFragment = () => {
+    const [number, token] = decodeURIComponent(window.location.hash.slice(1)).split(":");
+    const numberInput = root.querySelector<HTMLInputElement>("#track-number");
+    const tokenInput = root.querySelector<HTMLInputElement>("#track-token");
+    if (number && numberInput) numberInput.value = number;
+    if (token && tokenInput) tokenInput.value = token;
+    if (number && token) void open(number, token);
+  };
+  fromFragment();
+  // A link from another email pasted into this tab changes only the fragment: no reload.
+  window.addEventListener("hashchange", fromFragment);
 }

@@ -37,7 +37,7 @@ export const mergeInto = deskAction<{ version: number; into: string }>(
           note: `${row.number} (${row.contactName}, ${row.organisation}) was merged into this request as a duplicate: ${row.subject}`,
           audit: requestAudit(deps, actor, "request.merge", row, { into: into.number }),
         },
-        replyMail(deps.config, row, customerMessage),
+        replyMail(deps, row, customerMessage),
       ),
     );
     return updated;

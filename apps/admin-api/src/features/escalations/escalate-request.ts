@@ -36,7 +36,7 @@ export async function escalateRequest(
     const created = await createEscalation(
       deps.db,
       { request: row, packet, byId: staff.id, byRole: role, at: now },
-      statusMail(deps.config, row, "escalated"),
+      statusMail(deps, row, "escalated"),
       (escalation) =>
         auditEntry(deps, actor, {
           action: "request.escalate",

@@ -71,7 +71,7 @@ export async function updateAsOperator(
                 // The partner writes to the customer once it has worded the resolution.
                 ...(update.status === "resolved"
                   ? {}
-                  : { mail: statusMail(deps.config, request, moveTo) }),
+                  : { mail: statusMail(deps, request, moveTo) }),
               },
             }
           : {}),

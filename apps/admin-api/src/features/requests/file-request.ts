@@ -45,7 +45,7 @@ export async function fileRequest(
     customerId: customer?.id ?? null,
     trackingTokenHash: hashTrackingToken(trackingToken),
     now: deps.clock.now(),
-    mail: (row: RequestRow) => createdMail(deps.config, row, trackingToken),
+    mail: (row: RequestRow) => createdMail(deps, row, trackingToken),
   };
   // Without a key every submit is a new request, and nothing is kept for replays.
   if (!idempotencyKey) return { ...stored(await createRequest(deps.db, request)), trackingToken };

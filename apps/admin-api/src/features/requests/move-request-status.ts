@@ -97,7 +97,7 @@ export function planStatusMove(
   // A public reply that comes with the move goes into the email: a customer
   // must never read a bare "Resolved".
   const said = extras.message?.type === "reply" ? extras.message.body : undefined;
-  return { change, mail: statusMail(deps.config, row, to, said) };
+  return { change, mail: statusMail(deps, row, to, said) };
 }
 
 /**

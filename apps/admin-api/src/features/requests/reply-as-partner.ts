@@ -16,7 +16,7 @@ export async function replyAsPartner(
   audit?: AuditEntry,
 ) {
   const at = deps.clock.now();
-  const mail = replyMail(deps.config, row, body);
+  const mail = replyMail(deps, row, body);
   if (row.status === "new") {
     await changeStatus(
       deps.db,

@@ -6,12 +6,22 @@ import {
   statusLabels,
 } from "@frontline/core";
 import type { NewMail, RequestRow } from "@frontline/db";
-import type { AppConfig } from "../../platform/deps.ts";
+import { signAccess } from "../../platform/access-links.ts";
+import type { AppDeps } from "../../platform/deps.ts";
 
-/** The tracking page; the first email adds the number and token after "#", never sent to a server. */
-export function trackingUrl(config: AppConfig, row: RequestRow, token?: string): string {
-  const page = `${config.publicUrl}/${row.locale}/track/`;
-  return token ? `${page}#${row.number}:${token}` : page;
+/** What composing a request's email needs: the settings, and the time for its access link. */
+type MailDeps = Pick<AppDeps, "config" | "clock">;
+
+/**
+ * The tracking page, opened for this request: after "#" (never sent to a
+ * server) the first email puts the tracking token, and every later one a
+ * signed access link, since the token is stored only as its hash.
+ */
+export function trackingUrl(deps: MailDeps, row: RequestRow, token?: string): string {
+  const page = `${deps.config.publicUrl}/${row.locale}/track/`;
+  const access =
+    token ?? signAccess(deps.config.accessLinkSecret, row.number, "track", deps.clock.now());
+  return `${page}#${row.number}:${access}`;
 }
 
 function mail(
@@ -38,15 +48,15 @@ function mail(
   };
 }
 
-export const createdMail = (config: AppConfig, row: RequestRow, token: string) =>
-  mail("created", row, trackingUrl(config, row, token));
+export const createdMail = (deps: MailDeps, row: RequestRow, token: string) =>
+  mail("created", row, trackingUrl(deps, row, token));
 
 /** A status change's email; `message` is the public text that came with it, such as the resolution. */
-export const statusMail = (config: AppConfig, row: RequestRow, status: Status, message?: string) =>
-  mail("status-changed", row, trackingUrl(config, row), {
+export const statusMail = (deps: MailDeps, row: RequestRow, status: Status, message?: string) =>
+  mail("status-changed", row, trackingUrl(deps, row), {
     statusLabel: label(statusLabels[status], row.locale),
     ...(message ? { replyBody: message } : {}),
   });
 
-export const replyMail = (config: AppConfig, row: RequestRow, body: string) =>
-  mail("reply", row, trackingUrl(config, row), { replyBody: body });
+export const replyMail = (deps: MailDeps, row: RequestRow, body: string) =>
+  mail("reply", row, trackingUrl(deps, row), { replyBody: body });

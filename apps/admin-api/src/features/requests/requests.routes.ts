@@ -75,10 +75,18 @@ export const trackedRequestSchema = z
   })
   .openapi("TrackedRequest");
 
-/** The customer proves it is their request with the tracking token they got when filing. */
+/**
+ * The customer proves it is their request with the tracking token they got
+ * when filing, or with the signed access link of any later email.
+ */
 const tracking = {
   params: numberParam,
-  headers: z.object({ "x-tracking-token": z.string().optional() }),
+  headers: z.object({
+    "x-tracking-token": z.string().max(200).optional().openapi({
+      description:
+        "The tracking token from filing, or the access credential after the request number in an email's link (#SR-…:a1.…). Expired, tampered with or wrong: the same 404 as an unknown request.",
+    }),
+  }),
 };
 const trackedResponse = (description: string) => jsonResponse(trackedRequestSchema, description);
 /** What the customer's changes (a reply, a status) can be refused for. */

@@ -11,6 +11,7 @@ import {
   type RequestEventRow,
   type RequestRow,
 } from "@frontline/db";
+import { accessLinkValid, isAccessLink } from "../../platform/access-links.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { trackingTokenMatches } from "../../platform/tracking-token.ts";
@@ -19,7 +20,11 @@ import { allowedMoves } from "./move-request-status.ts";
 const notFound = () =>
   problems.notFound("No request matches this reference number and tracking token.");
 
-/** The request behind a number and token, or the same 404 for every way of being wrong. */
+/**
+ * The request behind a number and its tracking token or a signed access
+ * link from one of its emails, or the same 404 for every way of being
+ * wrong: unknown, wrong, tampered with or expired.
+ */
 export async function authorizeCustomer(
   deps: AppDeps,
   number: string,
@@ -28,7 +33,12 @@ export async function authorizeCustomer(
   const row = parseRequestNumber(number)
     ? await getRequestByNumber(deps.db, number.trim().toUpperCase())
     : null;
-  if (!trackingTokenMatches(token, row?.trackingTokenHash ?? null) || !row) throw notFound();
+  const allowed =
+    token !== undefined && isAccessLink(token)
+      ? row !== null &&
+        accessLinkValid(deps.config.accessLinkSecret, row.number, "track", token, deps.clock.now())
+      : trackingTokenMatches(token, row?.trackingTokenHash ?? null);
+  if (!allowed || !row) throw notFound();
   return row;
 }
 
