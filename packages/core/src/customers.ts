@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainText } from "./text.ts";
+import { emailAddress, plainText } from "./text.ts";
 
 const domain = z
   .string()
@@ -12,7 +12,7 @@ const domain = z
 
 export const customerContactSchema = z.strictObject({
   name: plainText().min(1).max(120),
-  email: z.email().max(254),
+  email: emailAddress(),
   phone: plainText().max(40).optional(),
 });
 

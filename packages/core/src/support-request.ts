@@ -2,7 +2,7 @@ import { z } from "zod";
 import { articleSlugSchema } from "./article.ts";
 import { categoryIds, defaultServices, type Service, severityIds } from "./catalog.ts";
 import { locales } from "./locales.ts";
-import { plainText } from "./text.ts";
+import { emailAddress, plainText } from "./text.ts";
 
 /** Limits are shared by the form (maxlength) and the API (validation). */
 export const supportRequestLimits = {
@@ -32,7 +32,7 @@ export function createSupportRequestSchema(services: readonly Service[] = defaul
     description: text(l.description),
     organisation: text(l.organisation),
     name: text(l.name),
-    email: z.email().max(l.email.max),
+    email: emailAddress().max(l.email.max),
     /** Articles the form suggested while the customer typed, and those they opened. */
     suggestedArticles: z.array(articleSlugSchema).max(10).default([]),
     openedArticles: z.array(articleSlugSchema).max(10).default([]),

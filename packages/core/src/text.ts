@@ -11,3 +11,14 @@ const withoutControlCharacters = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007
  */
 export const plainText = () =>
   z.string().trim().regex(withoutControlCharacters, "Control characters are not allowed.");
+
+/**
+ * An email address as people have them, internationalised ones included
+ * (jürgen@beispiel.de, 李伟@例子.中国): zod's default pattern is ASCII
+ * only. A local part without spaces, quotes or brackets, and a domain of at
+ * least two labels; SMTPUTF8 servers deliver the rest.
+ */
+const emailPattern =
+  /^[^\s@"<>()[\]\\,;:]{1,64}@(?=.{1,253}$)[^\s@.<>()[\]\\,;:]+(\.[^\s@.<>()[\]\\,;:]+)+$/u;
+
+export const emailAddress = () => z.email({ pattern: emailPattern }).max(254);

@@ -67,6 +67,20 @@ describe("the support request schema", () => {
     ).toEqual(["description", "email", "subject"]);
   });
 
+  it("accepts internationalised email addresses and refuses what is no address", () => {
+    for (const email of ["jürgen@beispiel.de", "李伟@例子.中国", "zoë+support@exämple.co.uk"]) {
+      expect(failingFields({ ...valid, email }), email).toEqual([]);
+    }
+    for (const email of [
+      "jürgen@beispiel",
+      "two@@beispiel.de",
+      "with space@beispiel.de",
+      "<a@b.de>",
+    ]) {
+      expect(failingFields({ ...valid, email }), email).toEqual(["email"]);
+    }
+  });
+
   it("refuses unknown fields instead of dropping them", () => {
     const result = supportRequestSchema.safeParse({ ...valid, priority: "urgent" });
     expect(result.success).toBe(false);

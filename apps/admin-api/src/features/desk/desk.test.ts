@@ -184,7 +184,9 @@ describe("a request on the desk", () => {
     await desk.act(number, "notes", { body: "Restarted the mail connector for the tenant." });
     await desk.act(number, "incident", { incidentId: null });
     const draft = await desk.get(`/api/v1/desk/requests/${number}/escalation-draft`);
-    expect(draft.packet.stepsTried).toEqual(["Restarted the mail connector for the tenant."]);
+    expect(draft.notesToOffer.map((note: { body: string }) => note.body)).toEqual([
+      "Restarted the mail connector for the tenant.",
+    ]);
   });
 
   it("answers 404 as a problem for a number that does not exist, or is not a number", async () => {

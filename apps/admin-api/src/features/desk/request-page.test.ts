@@ -16,6 +16,7 @@ describe("a request's page", () => {
     const html = await response.text();
     expect(html).toContain(`<title>${request.number}: ${request.subject} · Frontline desk</title>`);
     expect(html).toContain('<dd data-status="new">New</dd>');
+    expect(html).toMatch(/<dd data-language="en">English: replies and the resolution go to/);
     expect(html).toContain("Unknown organisation");
     expect(html).toContain('data-clock="First response"');
     expect(html).toContain('data-clock="Resolution"');

@@ -118,6 +118,44 @@ describe("the escalation form", () => {
     expect(detail).toContain("Escalation to the operator — internal, not shown to the customer");
   });
 
+  it("offers internal notes unticked, and sends the operator only the ones ticked", async () => {
+    const test = await deskPagesTest();
+    const request = await test.file({
+      suggestedArticles: ["reset-your-password", "outlook-keeps-asking"],
+      openedArticles: ["reset-your-password"],
+    });
+    await test.actOnPage(request.number, "note", { body: "Cleared the cached credentials." });
+    await test.actOnPage(request.number, "note", { body: "Customer's admin is on holiday." });
+    const path = `/admin/requests/${request.number}/escalate`;
+    const html = await (await test.console.browser.get(path)).text();
+    const offered = formOf(html, "escalation-form");
+    expect(offered).toContain("Cleared the cached credentials.");
+    expect(offered).not.toMatch(/name="note-\d+" value="yes" checked/);
+    expect(fieldsOf(html).stepsTried).toBe("");
+    // Only opened articles count as seen; the self-troubleshooting box starts unticked.
+    expect(fieldsOf(html).articlesSeen).toBe("reset-your-password");
+    expect(offered).not.toMatch(/name="selfHelpOffered" value="yes" checked/);
+
+    const ticked = /name="(note-\d+)"[^>]*>\s*<span class="message-body">Cleared/.exec(
+      offered,
+    )?.[1];
+    const response = await test.console.browser.post(path, {
+      ...fieldsOf(html),
+      _csrf: test.console.csrf,
+      [ticked ?? "note-?"]: "yes",
+      stepsTried: "Restarted Outlook on all three desktops",
+      selfHelpOffered: "yes",
+      intent: "escalate",
+    });
+    expectRedirect(response, `/admin/requests/${request.number}?notice=request-escalated`);
+    const row = await getRequestByNumber(test.db, request.number);
+    const [escalation] = await escalationsOfRequest(test.db, row?.id ?? 0);
+    expect(escalation?.packet.stepsTried).toEqual([
+      "Cleared the cached credentials.",
+      "Restarted Outlook on all three desktops",
+    ]);
+  });
+
   it("refuses a stale packet and shows the form again for the current version", async () => {
     const { test, request, send } = await openedForm();
     await test.actOnPage(request.number, "note", { body: "Meanwhile, a note." });

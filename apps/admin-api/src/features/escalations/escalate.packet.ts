@@ -60,8 +60,20 @@ export function valuesOf(packet: EscalationPacket): FormValues {
   };
 }
 
-/** The form back to a packet (the service-health check travels in hidden fields). */
-export function packetInput(values: FormValues) {
+/** An internal note the form offers as a step tried. */
+export interface OfferedNote {
+  readonly id: number;
+  readonly body: string;
+}
+
+/** The checkbox that adds an internal note to the steps tried. */
+export const noteField = (note: OfferedNote) => `note-${note.id}`;
+
+/**
+ * The form back to a packet (the service-health check travels in hidden
+ * fields): the notes the agent picked come first among the steps tried.
+ */
+export function packetInput(values: FormValues, notes: readonly OfferedNote[] = []) {
   return {
     service: values.service ?? "",
     severity: values.severity ?? "",
@@ -73,7 +85,10 @@ export function packetInput(values: FormValues) {
           incidentId: values.healthIncidentId || null,
         }
       : null,
-    stepsTried: lines(values.stepsTried),
+    stepsTried: [
+      ...notes.filter((note) => values[noteField(note)] === "yes").map((note) => note.body.trim()),
+      ...lines(values.stepsTried),
+    ],
     articlesSeen: lines(values.articlesSeen),
     selfHelpOffered: values.selfHelpOffered === "yes",
     partnerContact: values.partnerContact ?? "",

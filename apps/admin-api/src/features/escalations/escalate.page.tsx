@@ -25,7 +25,15 @@ import { serviceOptions, severityOptions } from "../../platform/console/words.ts
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { requestForDesk } from "../desk/desk.use-cases.ts";
-import { checklist, fieldOf, packetInput, packetLabels, valuesOf } from "./escalate.packet.ts";
+import {
+  checklist,
+  fieldOf,
+  noteField,
+  type OfferedNote,
+  packetInput,
+  packetLabels,
+  valuesOf,
+} from "./escalate.packet.ts";
 import { escalateRequest } from "./escalate-request.ts";
 import { escalationDraft } from "./escalations.use-cases.ts";
 
@@ -34,6 +42,8 @@ import { escalationDraft } from "./escalations.use-cases.ts";
 
 interface EscalateState {
   readonly row: RequestRow;
+  /** The request's internal notes, offered as steps tried. */
+  readonly notes: readonly OfferedNote[];
   readonly version: number;
   readonly values: FormValues;
   readonly missing: readonly EscalationMissingItem[];
@@ -84,6 +94,28 @@ function HealthCheck({ values, error }: { values: FormValues; error: string | un
       <button type="submit" name="intent" value="check-health" class="secondary">
         Check the service health again
       </button>
+    </fieldset>
+  );
+}
+
+/** Internal notes offered as steps tried: none goes to the operator unless picked. */
+function OfferedNotes({ notes, values }: { notes: readonly OfferedNote[]; values: FormValues }) {
+  if (notes.length === 0) return null;
+  return (
+    <fieldset id="offered-notes">
+      <legend>Internal notes to add as steps tried</legend>
+      <span class="hint">The operator sees only the notes you tick, as written here.</span>
+      {notes.map((note) => (
+        <label class="offered-note">
+          <input
+            type="checkbox"
+            name={noteField(note)}
+            value="yes"
+            checked={values[noteField(note)] === "yes"}
+          />{" "}
+          <span class="message-body">{note.body}</span>
+        </label>
+      ))}
     </fieldset>
   );
 }
@@ -152,6 +184,7 @@ function EscalatePage({ deps, state }: { deps: AppDeps; state: EscalateState }) 
           hint="One step per line, each at least 10 characters."
           rows={5}
         />
+        <OfferedNotes notes={state.notes} values={values} />
         <TextAreaField
           label="Articles the customer saw"
           {...field("articlesSeen")}
@@ -184,8 +217,12 @@ function render(c: StaffContext, deps: AppDeps, state: EscalateState, status = 2
 }
 
 /** What readiness says about the typed packet, or everything if it does not parse yet. */
-function missingOf(values: FormValues, now: Date): EscalationMissingItem[] {
-  const parsed = escalationPacketSchema.safeParse(packetInput(values));
+function missingOf(
+  values: FormValues,
+  notes: readonly OfferedNote[],
+  now: Date,
+): EscalationMissingItem[] {
+  const parsed = escalationPacketSchema.safeParse(packetInput(values, notes));
   return parsed.success ? [...escalationReadiness(parsed.data, now).missing] : [];
 }
 
@@ -195,6 +232,7 @@ export function showEscalate(deps: AppDeps) {
     const draft = await escalationDraft(deps, row, c.var.staff);
     return render(c, deps, {
       row,
+      notes: draft.notesToOffer,
       version: draft.version,
       values: valuesOf(draft.packet),
       missing: draft.readiness.missing.map((m) => m.item),
@@ -209,16 +247,25 @@ export function submitEscalate(deps: AppDeps) {
     const row = await requestForDesk(deps, c.req.param("number") ?? "");
     const { _csrf, intent, version, ...values } = await readForm(c);
     const now = deps.clock.now();
+    const draft = await escalationDraft(deps, row, staff);
+    const notes = draft.notesToOffer;
     const again = (errors: FormErrors, status: number, kept = values) =>
       render(
         c,
         deps,
-        { row, version: row.version, values: kept, missing: missingOf(kept, now), errors },
+        {
+          row,
+          notes,
+          version: row.version,
+          values: kept,
+          missing: missingOf(kept, notes, now),
+          errors,
+        },
         status,
       );
 
     if (intent === "check-health") {
-      const fresh = (await escalationDraft(deps, row, staff)).packet.serviceHealth;
+      const fresh = draft.packet.serviceHealth;
       return again({}, 200, {
         ...values,
         healthCheckedAt: fresh?.checkedAt.toISOString() ?? "",
@@ -226,7 +273,7 @@ export function submitEscalate(deps: AppDeps) {
         healthIncidentId: fresh?.incidentId ?? "",
       });
     }
-    const parsed = parseForm(escalationPacketSchema, packetInput(values));
+    const parsed = parseForm(escalationPacketSchema, packetInput(values, notes));
     if (!parsed.ok) return again(parsed.errors, 422);
     try {
       await escalateRequest(deps, c.var.actor, row, Number(version), parsed.data);

@@ -68,6 +68,14 @@ const draftOut = z
     number: z.string(),
     version: z.number().int(),
     packet: packetOut,
+    notesToOffer: z.array(z.object({ id: z.number().int(), body: z.string() })).openapi({
+      description:
+        "The request's internal notes, offered as steps tried: none is in the packet until the agent picks it.",
+    }),
+    articlesSuggested: z.array(z.string()).openapi({
+      description:
+        "Articles the contact form suggested but the customer did not open; apart from articlesSeen, which lists only those opened.",
+    }),
     readiness: z.object({
       ready: z.boolean(),
       missing: z.array(z.object({ item: z.enum(escalationMissingItems), message: z.string() })),

@@ -69,7 +69,7 @@ function patchEscalation(
 }
 
 describe("escalating to the operator", () => {
-  it("prefills the packet from the request and lists what is still missing", async () => {
+  it("prefills only what is known, offers the notes as steps tried, and lists what is still missing", async () => {
     const { test, agent, number } = await deskWithRequest();
     const request = await getRequestByNumber(test.db, number);
     await appendEvent(test.db, {
@@ -89,10 +89,16 @@ describe("escalating to the operator", () => {
         incidentId: null,
         checkedAt: "2026-11-21T09:30:00.000Z",
       },
-      stepsTried: ["Checked the mail flow rules: nothing unusual"],
+      // The agent vouches for these: nothing is claimed for them yet.
+      stepsTried: [],
+      selfHelpOffered: false,
       partnerContact: "agent@partner.example",
     });
+    expect(draft.notesToOffer).toEqual([
+      { id: expect.any(Number), body: "Checked the mail flow rules: nothing unusual" },
+    ]);
     expect(draft.readiness.missing.map((m: { item: string }) => m.item)).toEqual([
+      "no-steps-tried",
       "self-help-not-offered",
     ]);
   });

@@ -28,9 +28,11 @@ export async function requestForStaff(deps: AppDeps, number: string): Promise<Re
 }
 
 /**
- * A packet prefilled from what the desk already knows: the customer's own
- * description, the service health seen right now, the articles the
- * customer saw, and the partner's internal notes as the steps tried.
+ * A packet prefilled only with what is known to be true: the customer's
+ * own description, the service health seen right now, the articles the
+ * customer opened, and the partner as contact. What the agent must vouch
+ * for starts empty: the internal notes are offered as steps tried, not
+ * copied in, and self-troubleshooting is unconfirmed until ticked.
  */
 export async function escalationDraft(deps: AppDeps, row: RequestRow, staff: StaffPrincipal) {
   const now = deps.clock.now();
@@ -48,12 +50,19 @@ export async function escalationDraft(deps: AppDeps, row: RequestRow, staff: Sta
       status: statusOfService(row.service, incidents),
       incidentId: incident ? String(incident.id) : null,
     },
-    stepsTried: notes.map((n) => n.body ?? "").filter(Boolean),
-    articlesSeen: [...new Set([...row.openedArticles, ...row.suggestedArticles])],
-    selfHelpOffered: row.openedArticles.length > 0,
+    stepsTried: [],
+    articlesSeen: [...new Set(row.openedArticles)],
+    selfHelpOffered: false,
     partnerContact: staff.email,
   };
-  return { number: row.number, version: row.version, packet, readiness: readinessOf(packet, now) };
+  return {
+    number: row.number,
+    version: row.version,
+    packet,
+    notesToOffer: notes.flatMap((n) => (n.body ? [{ id: n.id, body: n.body }] : [])),
+    articlesSuggested: row.suggestedArticles.filter((slug) => !row.openedArticles.includes(slug)),
+    readiness: readinessOf(packet, now),
+  };
 }
 
 export function readinessOf(packet: EscalationPacket, now: Date) {
