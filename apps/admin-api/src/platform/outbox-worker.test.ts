@@ -50,6 +50,26 @@ describe("notification emails", () => {
     expect((await listOutbox(db))[0]).toMatchObject({ status: "sent", body: null });
   });
 
+  it("reach an internationalised address (jürgen@beispiel.de) over SMTP", async () => {
+    const server = await smtp();
+    const { app, db, clock } = await testApp();
+    const response = await postJson(app, "/api/v1/requests", {
+      ...validRequest,
+      email: "jürgen@beispiel.de",
+    });
+    expect(response.status).toBe(201);
+    const worker = startOutboxWorker({
+      db,
+      transport: smtpTransport(server.port),
+      from: "support@partner.example",
+      clock,
+    });
+    expect(await worker.runOnce()).toBe(1);
+    await worker.stop();
+    expect(server.received.map((mail) => mail.to)).toEqual([["jürgen@beispiel.de"]]);
+    expect((await listOutbox(db))[0]?.status).toBe("sent");
+  });
+
   it("stay in the outbox when no mail server answers, and a request still succeeds", async () => {
     const { app, db, clock } = await testApp();
     const response = await postJson(app, "/api/v1/requests", validRequest);
