@@ -4,6 +4,8 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { problems } from "./problems.ts";
+// Words for zod's issues wherever a schema has none of its own (zod's global config).
+import "./validation-words.ts";
 
 export interface FieldError {
   /** The offending field ("" when the body as a whole is wrong). */
