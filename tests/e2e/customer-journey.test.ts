@@ -65,6 +65,7 @@ describe("a customer who cannot find an answer", () => {
     expect(await page.locator("[data-timeline] li").nth(1).textContent()).toContain(
       "It also happens in the browser version.",
     );
+    await page.locator("[data-action-result]").filter({ hasText: "Your reply is sent." }).waitFor();
 
     await page.click('[data-move="resolved"]');
     await page.locator("[data-status]").filter({ hasText: "Resolved" }).waitFor();

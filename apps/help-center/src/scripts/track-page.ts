@@ -66,6 +66,8 @@ function listenForReply(parts: TrackParts, api: TrackingApi, show: Show, text: P
       if (error) error.textContent = "";
     }
     await show(response, false);
+    // Said where a screen reader hears it: the box emptied, so the reply did not vanish unseen.
+    if (response?.ok && parts.result) parts.result.textContent = text("track.replySent");
   });
 }
 

@@ -192,6 +192,7 @@ export const de: UiStrings = {
   "track.reopenUntil": "Sie können diese Anfrage bis {date} wieder öffnen.",
   "track.closedNote":
     "Diese Anfrage ist geschlossen. Wenn Sie weitere Hilfe brauchen, stellen Sie bitte eine neue Anfrage und nennen Sie deren Nummer.",
+  "track.replySent": "Ihre Antwort ist gesendet. Das Support-Team sieht sie bei Ihrer Anfrage.",
   "track.saved": "Erledigt. Das Support-Team wurde informiert.",
   "contact.error.tooMany":
     "Sie haben in kurzer Zeit mehrere Anfragen gesendet. Bitte warten Sie einige Minuten und versuchen Sie es erneut; Ihr Text bleibt erhalten.",

@@ -190,6 +190,7 @@ export const en = {
   "track.reopenUntil": "You can reopen this request until {date}.",
   "track.closedNote":
     "This request is closed. If you need more help, please file a new request and mention its number.",
+  "track.replySent": "Your reply is sent. The support team sees it on your request.",
   "track.saved": "Done. The support team has been told.",
   "contact.error.tooMany":
     "You have sent several requests in a short time. Please wait a few minutes and try again; your text is still here.",

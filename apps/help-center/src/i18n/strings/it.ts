@@ -189,6 +189,8 @@ export const it: UiStrings = {
   "track.reopenUntil": "Può riaprire questa richiesta fino al {date}.",
   "track.closedNote":
     "Questa richiesta è chiusa. Se ha bisogno di altro aiuto, invii una nuova richiesta indicando questo numero.",
+  "track.replySent":
+    "La Sua risposta è stata inviata. Il team di supporto la vede nella Sua richiesta.",
   "track.saved": "Fatto. Il team di supporto è stato informato.",
   "contact.error.tooMany":
     "Ha inviato diverse richieste in poco tempo. Attenda qualche minuto e riprovi; il testo inserito è ancora qui.",

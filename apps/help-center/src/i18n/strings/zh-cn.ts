@@ -171,6 +171,7 @@ export const zhCn: UiStrings = {
   "track.reopen": "重新打开请求",
   "track.reopenUntil": "您可以在 {date} 之前重新打开此请求。",
   "track.closedNote": "此请求已关闭。如需更多帮助，请提交新请求并注明此编号。",
+  "track.replySent": "您的回复已发送。支持团队会在您的请求中看到它。",
   "track.saved": "已完成。支持团队已收到通知。",
   "contact.error.tooMany": "您在短时间内发送了多个请求。请等待几分钟后重试；您输入的内容仍会保留。",
   "track.refused": "在请求的当前状态下无法执行此操作。页面现已显示您可以执行的操作。",
