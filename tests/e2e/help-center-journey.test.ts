@@ -77,4 +77,23 @@ describe("a customer in the help center", () => {
     expect(await page.locator("#confirmation").isVisible()).toBe(false);
     await page.close();
   });
+
+  it("counts the characters in the page's language and refuses over-long text instead of cutting it", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.server.url}/de/contact/`);
+    const counter = page.locator("#counter-description");
+    expect(await counter.textContent()).toContain("0 von 10.000 Zeichen");
+    const tooLong = "x".repeat(10_003);
+    await page.fill("textarea[name=description]", tooLong);
+    await counter.filter({ hasText: "3 Zeichen zu viel" }).waitFor();
+    // Nothing is cut: the whole text stays, and sending it is refused with the limit.
+    expect((await page.inputValue("textarea[name=description]")).length).toBe(10_003);
+    await page.click("#contact-form button[type=submit]");
+    await page
+      .locator("#error-description")
+      .filter({ hasText: "höchstens 10.000 Zeichen" })
+      .waitFor();
+    expect(await page.locator("#confirmation").isVisible()).toBe(false);
+    await page.close();
+  });
 });

@@ -3,9 +3,11 @@
  * posts JSON, and shows field errors (ours or the server's) next to the
  * fields without losing what the customer typed.
  */
+
 import { supportRequestSchema } from "@frontline/core";
 import { apiUrl } from "./api.ts";
 import { readFilingAnswer } from "./contact-answer.ts";
+import { setUpCounters } from "./contact-counters.ts";
 import { fields, localIssue } from "./contact-fields.ts";
 import { setUpIncidentWarning } from "./contact-incident.ts";
 import { setUpSuggestions } from "./contact-suggestions.ts";
@@ -51,8 +53,16 @@ function showConfirmation(confirmation: HTMLElement | null, number: string, trac
 
 export function setUpContactForm(form: HTMLFormElement): void {
   const messages: Messages = JSON.parse(form.dataset.messages ?? "{}");
+  const numbers = new Intl.NumberFormat(form.dataset.locale ?? "en");
+  // Numbers in messages ("10,000", "10.000") are written the page's way.
   const msg = (key: string, params: Record<string, string | number> = {}) =>
-    fill(messages[key] ?? key, params);
+    fill(
+      messages[key] ?? key,
+      Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? numbers.format(v) : v]),
+      ),
+    );
+  setUpCounters(form, msg);
   const summary = document.getElementById("form-summary");
   const confirmation = document.getElementById("confirmation");
   const button = form.querySelector<HTMLButtonElement>("button[type=submit]");

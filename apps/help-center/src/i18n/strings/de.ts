@@ -61,6 +61,8 @@ export const de: UiStrings = {
   "contact.error.required": "Bitte füllen Sie dieses Feld aus.",
   "contact.error.choose": "Bitte wählen Sie eine Option.",
   "contact.error.tooShort": "Bitte geben Sie mindestens {min} Zeichen ein.",
+  "contact.counter": "{count} von {max} Zeichen",
+  "contact.counterOver": "{over} Zeichen zu viel: Bitte kürzen Sie den Text.",
   "contact.error.tooLong": "Bitte geben Sie höchstens {max} Zeichen ein.",
   "contact.error.email": "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.",
   "contact.error.invalid": "Bitte prüfen Sie dieses Feld.",

@@ -61,6 +61,8 @@ export const it: UiStrings = {
   "contact.error.required": "Compili questo campo.",
   "contact.error.choose": "Scelga un'opzione.",
   "contact.error.tooShort": "Inserisca almeno {min} caratteri.",
+  "contact.counter": "{count} di {max} caratteri",
+  "contact.counterOver": "{over} caratteri di troppo: accorci il testo, per favore.",
   "contact.error.tooLong": "Inserisca al massimo {max} caratteri.",
   "contact.error.email": "Inserisca un indirizzo email valido, come nome@example.com.",
   "contact.error.invalid": "Controlli questo campo.",

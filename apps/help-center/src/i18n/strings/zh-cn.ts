@@ -57,6 +57,8 @@ export const zhCn: UiStrings = {
   "contact.error.required": "请填写此字段。",
   "contact.error.choose": "请选择一个选项。",
   "contact.error.tooShort": "请至少输入 {min} 个字符。",
+  "contact.counter": "{count} / {max} 个字符",
+  "contact.counterOver": "超出 {over} 个字符：请缩短文字。",
   "contact.error.tooLong": "最多只能输入 {max} 个字符。",
   "contact.error.email": "请输入有效的电子邮件地址，例如 name@example.com。",
   "contact.error.invalid": "请检查此字段。",
