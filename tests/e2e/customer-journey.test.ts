@@ -59,6 +59,16 @@ describe("a customer who cannot find an answer", () => {
     expect(await page.locator("[data-status]").textContent()).toBe("Received");
     expect(await page.locator("[data-timeline] li").count()).toBe(1);
 
+    // An over-long reply is kept whole and refused with the limit, not cut.
+    await page.fill("#reply-body", "y".repeat(10_001));
+    await page.locator("#counter-reply-body").filter({ hasText: "1 over the limit" }).waitFor();
+    await page.click("[data-reply] button[type=submit]");
+    await page
+      .locator("#error-reply")
+      .filter({ hasText: "no more than 10,000 characters" })
+      .waitFor();
+    expect((await page.inputValue("#reply-body")).length).toBe(10_001);
+
     await page.fill("#reply-body", "It also happens in the browser version.");
     await page.click("[data-reply] button[type=submit]");
     await page.locator("[data-timeline] li").nth(1).waitFor();

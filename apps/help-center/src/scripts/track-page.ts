@@ -1,3 +1,4 @@
+import { setUpCounters } from "./contact-counters.ts";
 import { postJson, type TrackedRequest, type TrackingApi, trackingApi } from "./track-api.ts";
 import {
   dateTimeIn,
@@ -54,8 +55,14 @@ function listenForReply(parts: TrackParts, api: TrackingApi, show: Show, text: P
     event.preventDefault();
     const field = reply.elements.namedItem("body") as HTMLTextAreaElement;
     const error = $<HTMLElement>("#error-reply");
-    if (!field.value.trim()) {
-      if (error) error.textContent = text("contact.error.required");
+    const max = Number(field.dataset.max);
+    const refusal = !field.value.trim()
+      ? text("contact.error.required")
+      : field.value.trim().length > max
+        ? text("contact.error.tooLong", { max: max.toLocaleString(parts.root.dataset.locale) })
+        : null;
+    if (refusal) {
+      if (error) error.textContent = refusal;
       field.setAttribute("aria-invalid", "true");
       return;
     }
@@ -95,6 +102,20 @@ export function setUpTrackPage(root: HTMLElement): void {
   });
   listenForMoves(parts, api, show, text);
   listenForReply(parts, api, show, text);
+  if (parts.reply) {
+    const numbers = new Intl.NumberFormat(root.dataset.locale ?? "en");
+    setUpCounters(parts.reply, (key, values = {}) =>
+      text(
+        key,
+        Object.fromEntries(
+          Object.entries(values).map(([k, v]) => [
+            k,
+            typeof v === "number" ? numbers.format(v) : v,
+          ]),
+        ),
+      ),
+    );
+  }
 
   // "#SR-2026-000123:token" from the confirmation or the first email, or
   // "#SR-…:a1.…", the signed access of every later one.

@@ -64,7 +64,7 @@ export const en = {
   "contact.error.choose": "Please choose an option.",
   "contact.error.tooShort": "Please enter at least {min} characters.",
   "contact.counter": "{count} of {max} characters",
-  "contact.counterOver": "{over} characters too many: please shorten the text.",
+  "contact.counterOver": "{over} over the limit: please shorten the text.",
   "contact.error.tooLong": "Please enter no more than {max} characters.",
   "contact.error.email": "Please enter a valid email address, like name@example.com.",
   "contact.error.invalid": "Please check this field.",

@@ -62,7 +62,7 @@ export const it: UiStrings = {
   "contact.error.choose": "Scelga un'opzione.",
   "contact.error.tooShort": "Inserisca almeno {min} caratteri.",
   "contact.counter": "{count} di {max} caratteri",
-  "contact.counterOver": "{over} caratteri di troppo: accorci il testo, per favore.",
+  "contact.counterOver": "Testo troppo lungo (+{over}): lo accorci, per favore.",
   "contact.error.tooLong": "Inserisca al massimo {max} caratteri.",
   "contact.error.email": "Inserisca un indirizzo email valido, come nome@example.com.",
   "contact.error.invalid": "Controlli questo campo.",
