@@ -21,6 +21,22 @@ async function smtp(port?: number, received?: ReceivedMail[], options?: { dieAft
   return server;
 }
 
+type WorkerOptions = Parameters<typeof startOutboxWorker>[0];
+/** A worker sending to the test SMTP server on `port`, as the server starts it; `extra` for retry timing. */
+const workerTo = (
+  port: number,
+  db: WorkerOptions["db"],
+  clock: WorkerOptions["clock"],
+  extra: Partial<WorkerOptions> = {},
+) =>
+  startOutboxWorker({
+    db,
+    transport: smtpTransport(port),
+    from: "support@partner.example",
+    clock,
+    ...extra,
+  });
+
 describe("notification emails", () => {
   it("confirm a new request over SMTP, in the request's language, with the private tracking link", async () => {
     const server = await smtp();
@@ -28,12 +44,7 @@ describe("notification emails", () => {
     const filed = await readJson(
       await postJson(app, "/api/v1/requests", { ...validRequest, locale: "de" }),
     );
-    const worker = startOutboxWorker({
-      db,
-      transport: smtpTransport(server.port),
-      from: "support@partner.example",
-      clock,
-    });
+    const worker = workerTo(server.port, db, clock);
     expect(await worker.runOnce()).toBe(1);
     await worker.stop();
     expect(server.received).toHaveLength(1);
@@ -58,12 +69,7 @@ describe("notification emails", () => {
       email: "jürgen@beispiel.de",
     });
     expect(response.status).toBe(201);
-    const worker = startOutboxWorker({
-      db,
-      transport: smtpTransport(server.port),
-      from: "support@partner.example",
-      clock,
-    });
+    const worker = workerTo(server.port, db, clock);
     expect(await worker.runOnce()).toBe(1);
     await worker.stop();
     expect(server.received.map((mail) => mail.to)).toEqual([["jürgen@beispiel.de"]]);
@@ -74,13 +80,7 @@ describe("notification emails", () => {
     const { app, db, clock } = await testApp();
     const response = await postJson(app, "/api/v1/requests", validRequest);
     expect(response.status).toBe(201);
-    const worker = startOutboxWorker({
-      db,
-      transport: smtpTransport(1),
-      from: "support@partner.example",
-      clock,
-      retryBaseMs: 5_000,
-    });
+    const worker = workerTo(1, db, clock, { retryBaseMs: 5_000 });
     expect(await worker.runOnce()).toBe(0);
     await worker.stop();
     const [mail] = await listOutbox(db);
@@ -108,14 +108,7 @@ describe("notification emails", () => {
       );
       numbers.push(filed.number);
     }
-    const worker = startOutboxWorker({
-      db,
-      transport: smtpTransport(dying.port),
-      from: "support@partner.example",
-      clock,
-      retryBaseMs: 1_000,
-      pollMs: 60_000,
-    });
+    const worker = workerTo(dying.port, db, clock, { retryBaseMs: 1_000, pollMs: 60_000 });
     expect(await worker.runOnce()).toBe(4);
     await dying.close();
     const waiting = (await listOutbox(db)).filter((m) => m.status === "pending");
@@ -152,12 +145,7 @@ describe("notifications across a crash and a partner's reply", () => {
     const filed = await readJson(await postJson(app, "/api/v1/requests", validRequest));
     // The process dies before its worker ran; a new process opens the same file.
     const reopened = openDatabase(url);
-    const worker = startOutboxWorker({
-      db: reopened.db,
-      transport: smtpTransport(server.port),
-      from: "support@partner.example",
-      clock,
-    });
+    const worker = workerTo(server.port, reopened.db, clock);
     expect(await worker.runOnce()).toBe(1);
     await worker.stop();
     await reopened.close();
@@ -180,12 +168,7 @@ describe("notifications across a crash and a partner's reply", () => {
       "Provi a disconnettere e riconnettere l'account.",
       "agent",
     );
-    const worker = startOutboxWorker({
-      db: test.db,
-      transport: smtpTransport(server.port),
-      from: "support@partner.example",
-      clock: test.clock,
-    });
+    const worker = workerTo(server.port, test.db, test.clock);
     expect(await worker.runOnce()).toBe(2);
     await worker.stop();
     const reply = server.received.find((m) => m.subject.includes("Nuova risposta"));
