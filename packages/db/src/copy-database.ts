@@ -102,19 +102,24 @@ async function* batchesOf(db: Db | Tx, name: TableName, size: number): AsyncGene
   }
 }
 
-/** Row count and SHA-256 of a table read in key order, one line per row. */
-async function digestOf(
-  db: Db | Tx,
-  name: TableName,
-  size: number,
-): Promise<{ rows: number; checksum: string }> {
-  const hash = createHash("sha256");
-  let rows = 0;
-  for await (const batch of batchesOf(db, name, size)) {
-    for (const row of batch) hash.update(`${JSON.stringify(canonical(row))}\n`);
-    rows += batch.length;
-  }
-  return { rows, checksum: hash.digest("hex") };
+interface Digest {
+  rows: number;
+  readonly hash: ReturnType<typeof createHash>;
+}
+
+const newDigest = (): Digest => ({ rows: 0, hash: createHash("sha256") });
+
+/** Row count and SHA-256 of rows fed in key order, one line per row. */
+function feed(digest: Digest, batch: readonly Row[]): void {
+  for (const row of batch) digest.hash.update(`${JSON.stringify(canonical(row))}\n`);
+  digest.rows += batch.length;
+}
+
+/** A table read back in key order, as a digest. */
+async function digestOf(db: Db | Tx, name: TableName, size: number) {
+  const digest = newDigest();
+  for await (const batch of batchesOf(db, name, size)) feed(digest, batch);
+  return { rows: digest.rows, checksum: digest.hash.digest("hex") };
 }
 
 /** A value in one spelling whatever its source: object keys sorted (jsonb keeps its own order), dates as ISO. */
@@ -171,13 +176,18 @@ export async function copyDatabase(
       }
     }
     const merges: Merge[] = [];
+    // What was read from the source, digested as it streamed by: it is not read twice.
+    const sent = new Map<TableName, Digest>();
     for (const name of tableOrder) {
       const target = tableOf(tx, name);
       // The per-status counts are counted once at the end, not kept row by row: each
       // insert's trigger updates the same few rows, and inside one transaction every
       // update walks all the versions before it (100,000 requests took 155 s).
       if (name === "requests") await keepStatusCounts(tx, false);
+      const digest = newDigest();
+      sent.set(name, digest);
       for await (const batch of batchesOf(from, name, readBatch)) {
+        feed(digest, batch);
         const rows = name === "requests" ? withoutMerges(batch, merges) : batch;
         for (let i = 0; i < rows.length; i += INSERT_BATCH) {
           await tx.insert(target).values(rows.slice(i, i + INSERT_BATCH) as never);
@@ -192,14 +202,15 @@ export async function copyDatabase(
     const copied: CopiedTable[] = [];
     for (const name of tableOrder) {
       const table = getTableName(tableOf(tx, name));
-      const sent = await digestOf(from, name, readBatch);
+      const source = sent.get(name) ?? newDigest();
+      const wrote = { rows: source.rows, checksum: source.hash.digest("hex") };
       const read = await digestOf(tx, name, readBatch);
-      if (read.rows !== sent.rows || read.checksum !== sent.checksum) {
+      if (read.rows !== wrote.rows || read.checksum !== wrote.checksum) {
         throw new CopyRefusedError(
-          `${table} did not read back as it was written (${sent.rows} rows sent, ${read.rows} read); nothing was copied.`,
+          `${table} did not read back as it was written (${wrote.rows} rows sent, ${read.rows} read); nothing was copied.`,
         );
       }
-      copied.push({ table, ...sent });
+      copied.push({ table, ...wrote });
     }
     await advanceIdentities(tx);
     return copied;
