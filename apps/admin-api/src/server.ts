@@ -32,21 +32,16 @@ export interface RunningServer {
  * share it, so there it must be set; one server on a SQLite file keeps its
  * own beside the file.
  */
-function accessSecretFor(config: ServerConfig): () => string {
-  const set = config.accessLinkSecret;
-  if (set) return () => set;
-  if (isPostgresUrl(config.databaseUrl)) {
-    throw new ConfigError(
-      "ACCESS_LINK_SECRET: must be set on PostgreSQL, the same on every instance, so a link one signs is valid on all (at least 32 characters, e.g. from `openssl rand -base64 48`).",
-    );
-  }
-  // Read once the database is open: its folder exists then.
-  return () => accessSecretBeside(config.databaseUrl);
+function ensureSharedAccessSecret(config: ServerConfig): void {
+  if (config.accessLinkSecret || !isPostgresUrl(config.databaseUrl)) return;
+  throw new ConfigError(
+    "ACCESS_LINK_SECRET: must be set on PostgreSQL, the same on every instance, so a link one signs is valid on all (at least 32 characters, e.g. from `openssl rand -base64 48`).",
+  );
 }
 
 /** Opens and migrates the database, then serves the app until closed. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const accessLinkSecret = accessSecretFor(config);
+  ensureSharedAccessSecret(config);
   const database = openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     await database.ready;
@@ -59,7 +54,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const deps = {
     db: database.db,
     clock: systemClock,
-    config: { ...config, accessLinkSecret: accessLinkSecret() },
+    // The SQLite file's folder exists once the database is open.
+    config: {
+      ...config,
+      accessLinkSecret: config.accessLinkSecret ?? accessSecretBeside(config.databaseUrl),
+    },
   };
   await prepareDatabase(deps);
   const app = createApp(deps);

@@ -26,6 +26,20 @@ export interface FieldError {
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
+/** Fills a message's {names}; numbers are written the page's way ("10,000", "10.000"). */
+export function fillIn(
+  template: string,
+  params: Record<string, string | number>,
+  locale: string,
+): string {
+  const numbers = new Intl.NumberFormat(locale);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? numbers.format(value) : value;
+  });
+}
+
 export function isField(value: unknown): value is Field {
   return typeof value === "string" && (fields as readonly string[]).includes(value);
 }

@@ -8,7 +8,7 @@ import { supportRequestSchema } from "@frontline/core";
 import { apiUrl } from "./api.ts";
 import { readFilingAnswer } from "./contact-answer.ts";
 import { setUpCounters } from "./contact-counters.ts";
-import { fields, localIssue } from "./contact-fields.ts";
+import { fields, fillIn, localIssue, type Translate } from "./contact-fields.ts";
 import { setUpIncidentWarning } from "./contact-incident.ts";
 import { setUpSuggestions } from "./contact-suggestions.ts";
 import { fieldErrors } from "./contact-summary.ts";
@@ -17,12 +17,6 @@ import { randomId } from "./random-id.ts";
 type Messages = Record<string, string>;
 
 export const requestsEndpoint = apiUrl("/api/v1/requests");
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
 
 /** What the customer typed, every field as text. */
 function readForm(form: HTMLFormElement): Record<string, string> {
@@ -53,15 +47,8 @@ function showConfirmation(confirmation: HTMLElement | null, number: string, trac
 
 export function setUpContactForm(form: HTMLFormElement): void {
   const messages: Messages = JSON.parse(form.dataset.messages ?? "{}");
-  const numbers = new Intl.NumberFormat(form.dataset.locale ?? "en");
-  // Numbers in messages ("10,000", "10.000") are written the page's way.
-  const msg = (key: string, params: Record<string, string | number> = {}) =>
-    fill(
-      messages[key] ?? key,
-      Object.fromEntries(
-        Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? numbers.format(v) : v]),
-      ),
-    );
+  const msg: Translate = (key, params = {}) =>
+    fillIn(messages[key] ?? key, params, form.dataset.locale ?? "en");
   setUpCounters(form, msg);
   const summary = document.getElementById("form-summary");
   const confirmation = document.getElementById("confirmation");

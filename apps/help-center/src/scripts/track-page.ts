@@ -59,7 +59,7 @@ function listenForReply(parts: TrackParts, api: TrackingApi, show: Show, text: P
     const refusal = !field.value.trim()
       ? text("contact.error.required")
       : field.value.trim().length > max
-        ? text("contact.error.tooLong", { max: max.toLocaleString(parts.root.dataset.locale) })
+        ? text("contact.error.tooLong", { max })
         : null;
     if (refusal) {
       if (error) error.textContent = refusal;
@@ -102,20 +102,7 @@ export function setUpTrackPage(root: HTMLElement): void {
   });
   listenForMoves(parts, api, show, text);
   listenForReply(parts, api, show, text);
-  if (parts.reply) {
-    const numbers = new Intl.NumberFormat(root.dataset.locale ?? "en");
-    setUpCounters(parts.reply, (key, values = {}) =>
-      text(
-        key,
-        Object.fromEntries(
-          Object.entries(values).map(([k, v]) => [
-            k,
-            typeof v === "number" ? numbers.format(v) : v,
-          ]),
-        ),
-      ),
-    );
-  }
+  if (parts.reply) setUpCounters(parts.reply, text);
 
   // "#SR-2026-000123:token" from the confirmation or the first email, or
   // "#SR-…:a1.…", the signed access of every later one.

@@ -1,12 +1,12 @@
+import { fillIn } from "./contact-fields.ts";
 import type { TimelineEntry, TrackedRequest } from "./track-api.ts";
 
 /** A text of the page (track.astro's data-texts) with its {name}s filled in; the key if missing. */
-export type PageText = (key: string, values?: Record<string, string>) => string;
+export type PageText = (key: string, values?: Record<string, string | number>) => string;
 
 export function pageText(root: HTMLElement): PageText {
   const texts = JSON.parse(root.dataset.texts ?? "{}") as Record<string, string>;
-  return (key, values = {}) =>
-    (texts[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return (key, values = {}) => fillIn(texts[key] ?? key, values, root.dataset.locale ?? "en");
 }
 
 /** The page's parts (track.astro); any may be missing, and then it is left alone. */

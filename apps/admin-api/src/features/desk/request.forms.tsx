@@ -1,10 +1,11 @@
-import { type IncidentView, type Locale, localeNames } from "@frontline/core";
+import type { IncidentView } from "@frontline/core";
 import type { Child } from "hono/jsx";
 import { Submit } from "../../platform/console/form-layout.tsx";
 import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
 import { CsrfInput, Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
 import {
   categoryOptions,
+  languageName,
   serviceName,
   severityOptions,
   statusName,
@@ -201,7 +202,6 @@ function Resolution(props: ActionsProps) {
   const { view } = props;
   const resolve = fieldsOf(props, "resolve");
   const fromOperator = view.operatorResolution;
-  const language = localeNames[view.locale as Locale] ?? view.locale;
   return (
     <>
       <h3 id="resolution-title">Resolution</h3>
@@ -216,7 +216,7 @@ function Resolution(props: ActionsProps) {
       ) : null}
       <ActionForm action="resolve" title="Resolve the request" of={props}>
         <TextAreaField
-          label={`Resolution for the customer, in ${language}`}
+          label={`Resolution for the customer, in ${languageName(view.locale)}`}
           {...resolve("body", fromOperator?.message)}
           hint={`What fixed it, in words the customer understands. Emailed to ${view.contact.email} with the news that the request is resolved.`}
           maxlength={10_000}

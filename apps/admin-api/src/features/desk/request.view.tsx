@@ -1,7 +1,7 @@
-import { type Locale, localeNames } from "@frontline/core";
 import { Time } from "../../platform/console/ui.tsx";
 import {
   categoryName,
+  languageName,
   serviceName,
   severityName,
   slaWord,
@@ -34,8 +34,8 @@ export function Summary({ deps, view }: { deps: AppDeps; view: DeskView }) {
         <dd>{serviceName(deps.config.services, view.service)}</dd>
         <dt>Customer's language</dt>
         <dd data-language={view.locale}>
-          {localeNames[view.locale as Locale] ?? view.locale}: replies and the resolution go to the
-          customer as written, so write them in this language
+          {languageName(view.locale)}: replies and the resolution go to the customer as written, so
+          write them in this language
         </dd>
         <dt>Assignee</dt>
         <dd data-assignee>{view.assignee?.name ?? "Nobody"}</dd>

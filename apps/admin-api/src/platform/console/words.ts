@@ -2,7 +2,9 @@ import {
   type CategoryId,
   categories,
   type EscalationStatus,
+  type Locale,
   label,
+  localeNames,
   type QueueSlaState,
   type Service,
   type ServiceStatus,
@@ -58,6 +60,8 @@ const en: ConsoleWords = {
 export const words = en;
 
 export const statusName = (status: Status) => words.requestStatuses[status];
+/** A customer's language by its own name ("Deutsch"), as the desk tells agents what to write in. */
+export const languageName = (locale: string) => localeNames[locale as Locale] ?? locale;
 export const statusOptions = statuses.map((s) => ({ value: s, label: statusName(s) }));
 export const slaWord = (state: string) =>
   (words.slaStates as Record<string, string>)[state] ?? state;
