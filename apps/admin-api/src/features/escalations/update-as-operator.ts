@@ -40,7 +40,8 @@ export async function updateAsOperator(
       `An escalation that is ${escalation.status} cannot become ${update.status}.`,
     );
   }
-  if (update.status === "resolved" && update.status !== escalation.status && !update.message) {
+  // A finished escalation was refused above, so this is the move to resolved.
+  if (update.status === "resolved" && !update.message) {
     throw problems.validation([
       {
         field: "message",
