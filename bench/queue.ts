@@ -20,6 +20,7 @@ import { serve } from "@hono/node-server";
 import { createApp, prepareDatabase } from "../apps/admin-api/src/app.ts";
 import { loadConfig } from "../apps/admin-api/src/config.ts";
 import { systemClock } from "../apps/admin-api/src/platform/deps.ts";
+import { filesystemStore } from "../apps/admin-api/src/platform/files/file-store.ts";
 import { signedInBrowser } from "../apps/admin-api/test/browser.ts";
 import { addBenchAgent } from "./bench-agent.ts";
 import { type Measured, type SizeResult, type Timing, table } from "./queue-report.ts";
@@ -58,7 +59,9 @@ async function seededApp(requests: number, database: OpenDatabase, path: string)
   console.log(`${(seeded.ms / 1000).toFixed(1)} s`);
   const token = await addBenchAgent(database.db);
   const headers = { Authorization: `Bearer ${token}` };
-  const deps = { db: database.db, clock: systemClock, config };
+  // The queue reads no files; the store sits beside the bench's database.
+  const files = filesystemStore(join(dirname(path), "attachments"));
+  const deps = { db: database.db, clock: systemClock, config, files };
   await prepareDatabase(deps);
   const app = createApp(deps);
   // biome-ignore lint/suspicious/noExplicitAny: the queue page is read as JSON

@@ -1,5 +1,6 @@
 import { applySlaPolicy } from "@frontline/db";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { attachmentsApi } from "./features/attachments/attachments.api.ts";
 import { customersApi } from "./features/customers/customers.api.ts";
 import { customersConsole } from "./features/customers/customers.console.ts";
 import { deskApi } from "./features/desk/desk.api.ts";
@@ -41,7 +42,9 @@ import { staticSite } from "./platform/static-site/static-site.ts";
  * first requests: on PostgreSQL those would run at the same time and file
  * requests under the old policy.
  */
-export async function prepareDatabase(deps: AppDeps): Promise<void> {
+export async function prepareDatabase(
+  deps: Pick<AppDeps, "db" | "clock" | "config">,
+): Promise<void> {
   await applySlaPolicy(deps.db, deps.config.partnerPolicy, deps.clock.now());
 }
 
@@ -84,6 +87,7 @@ export function createApp(deps: AppDeps) {
   // The features, each with its API (/api/v1) and console pages (/admin).
   // For the customer's help center: filing and following a request, and what the pages read and send.
   app.route("/", requestsApi(deps));
+  app.route("/", attachmentsApi(deps));
   app.route("/", catalogApi(deps));
   app.route("/", feedbackApi(deps));
   app.route("/", deflectionsApi(deps));

@@ -55,6 +55,7 @@ const envSchema = z.object({
     .default(0),
   SMTP_URL: z.url("must be a URL like smtp://user:password@mail.example.com:587").optional(),
   MAIL_FROM: z.string().trim().min(3).default("Frontline Support <support@frontline.invalid>"),
+  ATTACHMENTS_DIR: z.string().trim().min(1).optional(),
   ACCESS_LINK_SECRET: z.string().trim().min(32, "must be at least 32 characters").optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce
     .number({ message: "must be a number of seconds" })
@@ -68,6 +69,8 @@ export interface ServerConfig extends Omit<AppConfig, "accessLinkSecret"> {
   readonly accessLinkSecret: string | null;
   readonly port: number;
   readonly databaseUrl: string;
+  /** Where attachments are kept; unset: an "attachments" folder beside a SQLite file, else ./data/attachments. */
+  readonly attachmentsDir: string | null;
   /** PostgreSQL: connections each instance keeps at most. */
   readonly databasePoolSize: number;
   /** Without it, mail waits in the outbox (the console shows it) instead of being sent. */
@@ -115,5 +118,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     mailFrom: settings.MAIL_FROM,
     shutdownGraceMs: settings.SHUTDOWN_GRACE_SECONDS * 1000,
     accessLinkSecret: settings.ACCESS_LINK_SECRET ?? null,
+    attachmentsDir: settings.ATTACHMENTS_DIR ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { dirname, join, resolve } from "node:path";
 import { driverError, isPostgresUrl, openDatabase, releaseAllClaims } from "@frontline/db";
 import { serve } from "@hono/node-server";
 import { createTransport } from "nodemailer";
@@ -8,6 +9,8 @@ import { ConfigError, type ServerConfig } from "./config.ts";
 import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./features/staff/bootstrap.ts";
 import { accessSecretBeside } from "./platform/access-links.ts";
 import { systemClock } from "./platform/deps.ts";
+import { filesystemStore, prepareFileStore } from "./platform/files/file-store.ts";
+import { startUploadSweeper } from "./platform/files/upload-sweeper.ts";
 import { type OutboxWorker, startOutboxWorker } from "./platform/outbox-worker.ts";
 
 export interface RunningServer {
@@ -51,9 +54,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       `DATABASE_URL: cannot open ${database.path}: ${reason(error)}. Check the setting and that the database server runs.`,
     );
   }
+  const files = filesystemStore(attachmentsFolder(config));
+  await prepareFileStore(files);
   const deps = {
     db: database.db,
     clock: systemClock,
+    files,
     // The SQLite file's folder exists once the database is open.
     config: {
       ...config,
@@ -83,6 +89,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         clock: systemClock,
       })
     : null;
+  const sweeper = startUploadSweeper(deps);
   return {
     url: `http://localhost:${port}`,
     database: database.path,
@@ -92,9 +99,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     close: async () => {
       await drain(server as Server, config.shutdownGraceMs);
       await worker?.stop();
+      await sweeper.stop();
       await database.close();
     },
   };
+}
+
+/** Beside a SQLite file, its attachments; on PostgreSQL (or in memory) a data folder here. */
+function attachmentsFolder(config: ServerConfig): string {
+  if (config.attachmentsDir) return resolve(config.attachmentsDir);
+  if (isPostgresUrl(config.databaseUrl) || config.databaseUrl === ":memory:") {
+    return resolve("data", "attachments");
+  }
+  return join(dirname(resolve(config.databaseUrl.replace(/^file:/, ""))), "attachments");
 }
 
 /** One line for a failure to reach the database: the driver's own message, never the query. */

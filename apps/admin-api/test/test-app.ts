@@ -1,13 +1,30 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defaultOperatorPolicy, defaultPartnerPolicy, defaultServices } from "@frontline/core";
 import { type TestDatabase, tempDatabase } from "@frontline/db/test-database";
 import { afterEach } from "vitest";
 import { createApp, prepareDatabase } from "../src/app.ts";
 import { type AppConfig, type Clock, defaultRateLimits } from "../src/platform/deps.ts";
+import { filesystemStore, prepareFileStore } from "../src/platform/files/file-store.ts";
 
 const databases: TestDatabase[] = [];
+const fileFolders: string[] = [];
 afterEach(async () => {
   await Promise.all(databases.splice(0).map((database) => database.cleanup()));
+  await Promise.all(
+    fileFolders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })),
+  );
 });
+
+/** A file store of its own in a temporary folder, gone when the test ends. */
+export async function tempFileStore() {
+  const folder = await mkdtemp(join(tmpdir(), "frontline-files-"));
+  fileFolders.push(folder);
+  const files = filesystemStore(folder);
+  await prepareFileStore(files);
+  return files;
+}
 
 /** A settable clock, so tests decide what "now" is. */
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {
@@ -43,10 +60,19 @@ export async function testApp(
     rateLimits: defaultRateLimits,
     ...overrides,
   };
-  const deps = { db: database.db, clock, config };
+  const files = await tempFileStore();
+  const deps = { db: database.db, clock, config, files };
   await prepareDatabase(deps);
   const app = createApp(deps);
-  return { app, db: database.db, dialect: database.dialect, url: database.url, clock, config };
+  return {
+    app,
+    db: database.db,
+    dialect: database.dialect,
+    url: database.url,
+    clock,
+    config,
+    files,
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

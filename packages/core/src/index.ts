@@ -1,4 +1,5 @@
 export * from "./article.ts";
+export * from "./attachments.ts";
 export * from "./catalog.ts";
 export * from "./customers.ts";
 export * from "./escalation.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { attachmentTokensSchema } from "./attachments.ts";
 import { serviceStatuses } from "./escalation.ts";
 import { locales } from "./locales.ts";
 import { plainText } from "./text.ts";
@@ -6,6 +7,8 @@ import { plainText } from "./text.ts";
 /** A message on a request's timeline, from the customer or from staff. */
 export const messageSchema = z.strictObject({
   body: plainText().min(1).max(10_000),
+  /** Files uploaded first (`POST /api/v1/uploads`), sent with the message by their tokens. */
+  attachments: attachmentTokensSchema.optional(),
 });
 export type MessageInput = z.infer<typeof messageSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { articleSlugSchema } from "./article.ts";
+import { attachmentTokensSchema } from "./attachments.ts";
 import { categoryIds, defaultServices, type Service, severityIds } from "./catalog.ts";
 import { locales } from "./locales.ts";
 import { emailAddress, plainText } from "./text.ts";
@@ -38,6 +39,8 @@ export function createSupportRequestSchema(services: readonly Service[] = defaul
     openedArticles: z.array(articleSlugSchema).max(10).default([]),
     /** The known incident the form showed for this service, if the customer filed anyway. */
     incidentId: z.number().int().positive().optional(),
+    /** Screenshots, logs or invoices uploaded first (`POST /api/v1/uploads`), by their tokens. */
+    attachments: attachmentTokensSchema.optional(),
     /** A field people never see; software that fills in every field gives itself away. */
     website: z.literal("", { message: "Leave this field empty" }).optional(),
   });

@@ -18,6 +18,7 @@ const tableOrder = [
   "requests",
   "requestSequences",
   "requestEvents",
+  "attachments",
   "escalations",
   "mailOutbox",
   "idempotencyKeys",

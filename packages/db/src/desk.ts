@@ -153,7 +153,10 @@ export async function classifyRequest(
 }
 
 /** An internal note: on the partner's timeline, never shown or mailed to the customer. */
-export async function addInternalNote(db: Db, change: DeskChange & { readonly body: string }) {
+export async function addInternalNote(
+  db: Db,
+  change: DeskChange & { readonly body: string; readonly attachments?: readonly string[] },
+) {
   return withTransaction(db, async (tx) => {
     const updated = await updateIfCurrent(tx, change, {});
     await insertEvent(tx, {
@@ -164,6 +167,7 @@ export async function addInternalNote(db: Db, change: DeskChange & { readonly bo
       visibility: "internal",
       body: change.body,
       data: { kind: "note", ...byData(change.by) },
+      attachments: change.attachments ?? [],
     });
     await insertAudit(tx, change.audit, updated);
     return updated;

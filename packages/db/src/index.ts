@@ -1,4 +1,5 @@
 export * from "./api-tokens.ts";
+export * from "./attachments.ts";
 export * from "./audit-log.ts";
 export {
   type BackupContents,

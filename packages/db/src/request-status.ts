@@ -20,7 +20,7 @@ export interface StatusChange {
   readonly actor: Actor;
   readonly at: Date;
   /** A message that goes with the change, e.g. the customer's reply. */
-  readonly message?: { type: RequestEventType; body: string };
+  readonly message?: { type: RequestEventType; body: string; attachments?: readonly string[] };
   /** The version the caller saw; when given, any change since then refuses the move. */
   readonly expectedVersion?: number;
   /** Who moved it, for the audit log (customers' own moves are on the timeline only). */
@@ -57,6 +57,7 @@ export async function applyStatusChange(
       actor: change.actor,
       at: change.at,
       body: change.message.body,
+      attachments: change.message.attachments ?? [],
     });
     // Staff's public words stop the first-response clock, whatever move they came with.
     if (change.message.type === "reply" && change.actor !== "customer") {

@@ -10,6 +10,7 @@ import {
   type RequestEventType,
 } from "@frontline/core";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { claimUploads } from "./attachments.ts";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
 import { type Db, one, type Tx, tablesOf, withTransaction } from "./client.ts";
 import { enqueueMail, type NewMail } from "./outbox.ts";
@@ -26,12 +27,14 @@ export interface NewEvent {
   readonly body?: string | null;
   readonly data?: Record<string, unknown> | null;
   readonly visibility?: EventVisibility;
+  /** Uploads the entry carries, by their token hashes; claimed in the same transaction. */
+  readonly attachments?: readonly string[];
 }
 
 /** Writes one timeline entry inside the caller's transaction. */
 export async function insertEvent(tx: Tx, event: NewEvent): Promise<RequestEventRow> {
   const { requestEvents } = tablesOf(tx);
-  return one(
+  const row = await one(
     tx
       .insert(requestEvents)
       .values({
@@ -45,6 +48,12 @@ export async function insertEvent(tx: Tx, event: NewEvent): Promise<RequestEvent
       })
       .returning(),
   );
+  await claimUploads(
+    tx,
+    { requestId: event.requestId, eventId: row.id, at: event.at },
+    event.attachments ?? [],
+  );
+  return row;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface NewRequest {
   readonly trackingTokenHash: string;
   readonly now: Date;
   readonly customerId?: number | null;
+  /** Uploads sent with the request, by their token hashes. */
+  readonly attachments?: readonly string[];
   /** The confirmation email, composed once the number is known. */
   readonly mail?: (row: RequestRow) => NewMail;
 }
@@ -78,6 +80,7 @@ async function insertRequest(tx: Tx, request: NewRequest): Promise<RequestRow> {
     actor: "customer",
     at: now,
     body: input.description,
+    attachments: request.attachments ?? [],
   });
   if (request.mail) await enqueueMail(tx, row.id, request.mail(row), now);
   return (await refreshSla(tx, row.id)) ?? row;

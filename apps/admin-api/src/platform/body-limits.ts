@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { UPLOADS_PATH } from "../features/attachments/attachments.routes.ts";
 import type { AppEnv } from "./app-env.ts";
 import { problems } from "./problems.ts";
 
@@ -31,6 +32,8 @@ export function limitBodies(): MiddlewareHandler<AppEnv> {
   const publicLimit = refuse(BODY_LIMITS.public);
   const staffLimit = refuse(BODY_LIMITS.staff);
   return (c, next) => {
+    // An upload is counted as it is written to disk, against the per-file limit (receive-file.ts).
+    if (c.req.path === UPLOADS_PATH) return next();
     return (c.var.staff ? staffLimit : publicLimit)(c, next);
   };
 }

@@ -1,5 +1,6 @@
 import type { Service, SlaPolicy } from "@frontline/core";
 import type { Db } from "@frontline/db";
+import type { FileStore } from "./files/file-store.ts";
 
 export interface Clock {
   now(): Date;
@@ -33,6 +34,8 @@ export interface AppConfig {
    */
   readonly trustedProxies: number;
   readonly rateLimits: {
+    /** Uploading files for a message: each is up to 10 MiB of disk until swept. */
+    readonly upload: RateLimit;
     /** Filing requests, the costliest public action. */
     readonly submit: RateLimit;
     /** Tracking, replying, feedback, deflections: one bucket for them all. */
@@ -51,9 +54,12 @@ export interface AppDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly config: AppConfig;
+  /** Where attachments' bytes are kept. */
+  readonly files: FileStore;
 }
 
 export const defaultRateLimits: AppConfig["rateLimits"] = {
+  upload: { limit: 60, windowMs: 10 * 60_000 },
   submit: { limit: 10, windowMs: 10 * 60_000 },
   public: { limit: 120, windowMs: 60_000 },
   lookup: { limit: 600, windowMs: 60_000 },

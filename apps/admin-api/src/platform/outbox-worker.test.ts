@@ -163,10 +163,9 @@ describe("notifications across a crash and a partner's reply", () => {
     const row = await getRequestByNumber(test.db, filed.number);
     if (!row) throw new Error("not stored");
     await replyAsPartner(
-      { db: test.db, clock: test.clock, config: test.config },
+      { db: test.db, clock: test.clock, config: test.config, files: test.files },
       row,
-      "Provi a disconnettere e riconnettere l'account.",
-      "agent",
+      { body: "Provi a disconnettere e riconnettere l'account.", actor: "agent" },
     );
     const worker = workerTo(server.port, test.db, test.clock);
     expect(await worker.runOnce()).toBe(2);

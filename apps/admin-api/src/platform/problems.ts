@@ -134,6 +134,36 @@ export const problems = {
       errors,
     ),
 
+  /** One file over the per-file limit; stored nothing. */
+  fileTooLarge: (maxBytes: number) =>
+    new Problem(
+      413,
+      "file-too-large",
+      "This file is too large",
+      `A file may have at most ${maxBytes / (1024 * 1024)} MiB.`,
+    ),
+  /** The bytes are not a kind of file the desk accepts (sniffed, whatever the name says). */
+  fileTypeRefused: (accepted: readonly string[]) =>
+    new Problem(
+      415,
+      "file-type-refused",
+      "This kind of file is not accepted",
+      `Send images, PDFs, text files, logs or office documents: ${accepted.join(", ")}.`,
+    ),
+  /** The name says one kind of file and the bytes are another. */
+  fileTypeMismatch: (name: string) =>
+    new Problem(
+      415,
+      "file-type-mismatch",
+      "This file is not what its name says",
+      `The content of "${name}" does not match its name's ending. Send the original file.`,
+    ),
+  /** A message named uploads it may not carry; nothing was written. */
+  attachmentsRefused: (code: string, message: string) =>
+    new Problem(422, "attachments-refused", "These attachments cannot be sent", message, [
+      { field: "attachments", message, code },
+    ]),
+
   payloadTooLarge: (maxBytes: number) =>
     new Problem(
       413,

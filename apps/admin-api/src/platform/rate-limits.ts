@@ -29,6 +29,18 @@ export const publicEndpointLimits: readonly LimitedEndpoint[] = [
     reason: "Filing stores a request and sends a mail: a loop must not flood the queue or spam.",
   },
   {
+    method: "POST",
+    path: "/api/v1/uploads",
+    limits: ["upload"],
+    reason: "Each upload keeps up to 10 MiB on disk for a day: a loop must not fill the disk.",
+  },
+  {
+    method: "GET",
+    path: "/api/v1/requests/:number/attachments/:id",
+    limits: ["public"],
+    reason: "A download checks the tracking token like tracking does, and reads a file.",
+  },
+  {
     method: "GET",
     path: "/api/v1/requests/:number",
     limits: ["public"],

@@ -49,7 +49,8 @@ export function contentSecurityPolicies(hashes: HelpCenterHashes) {
     console: policy({ "default-src": ["'self'"], ...common }),
     // Swagger UI draws its icons as data: images.
     apiReference: policy({ "default-src": ["'self'"], "img-src": ["'self'", "data:"], ...common }),
-    api: policy({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] }),
+    // Sandboxed too: a downloaded attachment opened in the browser runs nothing.
+    api: policy({ "default-src": ["'none'"], "frame-ancestors": ["'none'"], sandbox: [] }),
   };
 }
 

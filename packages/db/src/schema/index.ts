@@ -1,3 +1,4 @@
+export * from "./attachments.ts";
 export * from "./customers.ts";
 export * from "./delivery.ts";
 export * from "./escalations.ts";

@@ -2,6 +2,7 @@ import { type AuditEntry, type RequestRow, StaleRequestError } from "@frontline/
 import { type Actor, auditEntry, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
+import { asAttachmentProblem } from "../attachments/attachments.use-cases.ts";
 import { deskActor } from "./desk.staff.ts";
 
 /** The caller's view must be the current one; otherwise the change could undo someone's work. */
@@ -33,7 +34,7 @@ export async function guarded<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (error instanceof StaleRequestError) throw problems.stale();
-    throw error;
+    throw asAttachmentProblem(error);
   }
 }
 

@@ -1,4 +1,10 @@
-import { categoryIds, plainText, severityIds, statuses } from "@frontline/core";
+import {
+  attachmentTokensSchema,
+  categoryIds,
+  plainText,
+  severityIds,
+  statuses,
+} from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
 import {
@@ -82,7 +88,10 @@ export const classifyRoute = createRoute({
   responses: { ...changed, ...refusals },
 });
 
-export const replyBody = z.strictObject({ version, body });
+/** Files uploaded first (POST /api/v1/uploads), by their tokens. */
+const attachments = attachmentTokensSchema.optional();
+
+export const replyBody = z.strictObject({ version, body, attachments });
 export const replyRoute = createRoute({
   ...action,
   path: at("replies"),
@@ -92,7 +101,7 @@ export const replyRoute = createRoute({
   responses: { ...added, ...refusals },
 });
 
-export const noteBody = z.strictObject({ version, body });
+export const noteBody = z.strictObject({ version, body, attachments });
 export const noteRoute = createRoute({
   ...action,
   path: at("notes"),

@@ -2,6 +2,7 @@ import { categoryIds, requestEventTypes, severityIds, statuses } from "@frontlin
 import { z } from "@hono/zod-openapi";
 import { dateTime } from "../../platform/openapi.ts";
 import { slaSummarySchema } from "../queue/queue.routes.ts";
+import { attachmentSchema } from "../requests/requests.routes.ts";
 
 const clockSchema = z.object({
   state: z.enum(["running", "paused", "met", "breached"]),
@@ -28,6 +29,10 @@ const timelineEntrySchema = z
     }),
     body: z.string().nullable(),
     data: z.record(z.string(), z.unknown()).nullable(),
+    attachments: z.array(attachmentSchema).openapi({
+      description:
+        "Files sent with this entry: GET /api/v1/desk/requests/{number}/attachments/{id}.",
+    }),
     createdAt: dateTime,
   })
   .openapi("DeskTimelineEntry");

@@ -22,6 +22,10 @@ import {
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
+import {
+  type attachmentSummary,
+  attachmentsByEvent,
+} from "../attachments/attachments.use-cases.ts";
 import { slaSummary } from "../queue/queue.use-cases.ts";
 import { allowedMoves } from "../requests/move-request-status.ts";
 import { deskActor } from "./desk.staff.ts";
@@ -73,7 +77,9 @@ function pendingOperatorResolution(events: readonly RequestEventRow[]) {
   return pending ? { message: pending.body ?? "", at: pending.createdAt.toISOString() } : null;
 }
 
-function timelineEntry(e: RequestEventRow) {
+type FileList = ReturnType<typeof attachmentSummary>[];
+
+function timelineEntry(e: RequestEventRow, files: ReadonlyMap<number, FileList>) {
   const kind = typeof e.data?.kind === "string" ? e.data.kind : e.type;
   const by = typeof e.data?.byName === "string" ? e.data.byName : null;
   return {
@@ -86,6 +92,7 @@ function timelineEntry(e: RequestEventRow) {
     summary: summaryOf(e),
     body: e.body,
     data: e.data,
+    attachments: files.get(e.id) ?? [],
     createdAt: e.createdAt.toISOString(),
   };
 }
@@ -128,6 +135,7 @@ async function customerOf(deps: AppDeps, customerId: number | null) {
 export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrincipal) {
   const now = deps.clock.now();
   const events = await listEvents(deps.db, row.id, { includeInternal: true });
+  const files = await attachmentsByEvent(deps, row.id);
   const clocks = requestSla(
     {
       severity: row.severity,
@@ -192,6 +200,6 @@ export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrinc
     operatorResolution: pendingOperatorResolution(events),
     mergedInto: mergedInto?.number ?? null,
     duplicates: await listDuplicates(deps.db, row.id),
-    timeline: events.map(timelineEntry),
+    timeline: events.map((e) => timelineEntry(e, files)),
   };
 }

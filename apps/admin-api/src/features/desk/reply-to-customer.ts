@@ -6,22 +6,23 @@ import { deskActor } from "./desk.staff.ts";
 import { requestForDesk } from "./desk.use-cases.ts";
 
 /** A public reply, mailed to the customer; the first one stops the first-response clock and opens a new request. */
-export const replyToCustomer = deskAction<{ version: number; body: string }>(
-  async (deps, actor, row, input) => {
-    if (row.status === "closed") {
-      throw problems.requestClosed(
-        "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
-      );
-    }
-    await guarded(() =>
-      replyAsPartner(
-        deps,
-        row,
-        input.body,
-        deskActor(staffOf(actor)).role,
-        requestAudit(deps, actor, "request.reply", row),
-      ),
+export const replyToCustomer = deskAction<{
+  version: number;
+  body: string;
+  attachments?: readonly string[] | undefined;
+}>(async (deps, actor, row, input) => {
+  if (row.status === "closed") {
+    throw problems.requestClosed(
+      "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
     );
-    return requestForDesk(deps, row.number);
-  },
-);
+  }
+  await guarded(() =>
+    replyAsPartner(deps, row, {
+      body: input.body,
+      attachments: input.attachments,
+      actor: deskActor(staffOf(actor)).role,
+      audit: requestAudit(deps, actor, "request.reply", row),
+    }),
+  );
+  return requestForDesk(deps, row.number);
+});

@@ -9,14 +9,15 @@ export async function changeStatusAsCustomer(
   deps: AppDeps,
   row: RequestRow,
   to: Status,
-  message?: string,
+  /** What the customer wrote with the move, and the token hashes of its files. */
+  message?: { body: string; attachments: readonly string[] },
 ) {
   const updated = await moveRequestStatus(
     deps,
     row,
     to,
     "customer",
-    message ? { message: { type: "customer-message", body: message } } : {},
+    message ? { message: { type: "customer-message", ...message } } : {},
   );
   return customerView(deps, updated);
 }

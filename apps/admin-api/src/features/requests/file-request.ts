@@ -11,6 +11,11 @@ import {
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { hashTrackingToken, newTrackingToken } from "../../platform/tracking-token.ts";
+import {
+  asAttachmentProblem,
+  uploadHashes,
+  withAttachmentChecks,
+} from "../attachments/attachments.use-cases.ts";
 import { createdMail } from "./request-mail.ts";
 
 /**
@@ -44,11 +49,15 @@ export async function fileRequest(
     input,
     customerId: customer?.id ?? null,
     trackingTokenHash: hashTrackingToken(trackingToken),
+    attachments: uploadHashes(input.attachments),
     now: deps.clock.now(),
     mail: (row: RequestRow) => createdMail(deps, row, trackingToken),
   };
   // Without a key every submit is a new request, and nothing is kept for replays.
-  if (!idempotencyKey) return { ...stored(await createRequest(deps.db, request)), trackingToken };
+  if (!idempotencyKey) {
+    const row = await withAttachmentChecks(() => createRequest(deps.db, request));
+    return { ...stored(row), trackingToken };
+  }
   const bodyHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   try {
     const created = await createRequestOnce(deps.db, request, {
@@ -62,6 +71,6 @@ export async function fileRequest(
     if (error instanceof IdempotencyConflictError) {
       throw problems.idempotencyKeyReused();
     }
-    throw error;
+    throw asAttachmentProblem(error);
   }
 }

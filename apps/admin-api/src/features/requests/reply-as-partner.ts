@@ -1,5 +1,6 @@
 import { type AuditEntry, appendEvent, changeStatus, type RequestRow } from "@frontline/db";
 import type { AppDeps } from "../../platform/deps.ts";
+import { uploadHashes } from "../attachments/attachments.use-cases.ts";
 import { replyMail } from "./request-mail.ts";
 
 /**
@@ -11,10 +12,16 @@ import { replyMail } from "./request-mail.ts";
 export async function replyAsPartner(
   deps: AppDeps,
   row: RequestRow,
-  body: string,
-  actor: "agent" | "admin",
-  audit?: AuditEntry,
+  reply: {
+    body: string;
+    actor: "agent" | "admin";
+    audit?: AuditEntry;
+    /** Upload tokens of the files sent with it. */
+    attachments?: readonly string[] | undefined;
+  },
 ) {
+  const { body, actor, audit } = reply;
+  const attachments = uploadHashes(reply.attachments);
   const at = deps.clock.now();
   const mail = replyMail(deps, row, body);
   if (row.status === "new") {
@@ -26,7 +33,7 @@ export async function replyAsPartner(
         to: "open",
         actor,
         at,
-        message: { type: "reply", body },
+        message: { type: "reply", body, attachments },
         ...(audit ? { audit } : {}),
       },
       mail,
@@ -35,7 +42,7 @@ export async function replyAsPartner(
   }
   await appendEvent(
     deps.db,
-    { requestId: row.id, type: "reply", actor, at, body, visibility: "public" },
+    { requestId: row.id, type: "reply", actor, at, body, visibility: "public", attachments },
     mail,
     { answersCustomer: true, ...(audit ? { audit } : {}) },
   );

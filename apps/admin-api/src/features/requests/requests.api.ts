@@ -47,7 +47,7 @@ export function requestsApi(deps: AppDeps) {
 
   router.openapi(replyRoute, async (c) => {
     const row = await ownRequest(c);
-    return c.json(await replyAsCustomer(deps, row, c.req.valid("json").body), 201);
+    return c.json(await replyAsCustomer(deps, row, c.req.valid("json")), 201);
   });
   router.openapi(customerStatusRoute, async (c) => {
     const row = await ownRequest(c);

@@ -7,6 +7,16 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { jsonBody, jsonResponse, numberParam, problemResponses } from "../../platform/openapi.ts";
 
+/** A file as a timeline entry lists it. */
+export const attachmentSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    size: z.number().int().openapi({ description: "Bytes" }),
+    contentType: z.string(),
+  })
+  .openapi("Attachment");
+
 export const filedRequestSchema = z
   .object({
     number: z.string().openapi({ example: "SR-2026-000123" }),
@@ -49,6 +59,9 @@ const timelineEntrySchema = z.object({
   body: z.string().nullable(),
   /** For status changes: the status moved to. */
   status: z.string().nullable(),
+  attachments: z.array(attachmentSchema).openapi({
+    description: "Files sent with this entry: GET /api/v1/requests/{number}/attachments/{id}.",
+  }),
   createdAt: z.string().openapi({ format: "date-time" }),
 });
 
@@ -79,7 +92,7 @@ export const trackedRequestSchema = z
  * The customer proves it is their request with the tracking token they got
  * when filing, or with the signed access link of any later email.
  */
-const tracking = {
+export const tracking = {
   params: numberParam,
   headers: z.object({
     "x-tracking-token": z.string().max(200).optional().openapi({

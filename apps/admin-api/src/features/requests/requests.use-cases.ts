@@ -15,6 +15,7 @@ import { accessLinkValid, isAccessLink } from "../../platform/access-links.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { trackingTokenMatches } from "../../platform/tracking-token.ts";
+import { attachmentsByEvent } from "../attachments/attachments.use-cases.ts";
 import { allowedMoves } from "./move-request-status.ts";
 
 const notFound = () =>
@@ -55,6 +56,7 @@ function customerMoves(deps: AppDeps, row: RequestRow): Status[] {
 /** What the customer may see of their request. */
 export async function customerView(deps: AppDeps, row: RequestRow) {
   const events = await listEvents(deps.db, row.id);
+  const files = await attachmentsByEvent(deps, row.id);
   const moves = customerMoves(deps, row);
   return {
     number: row.number,
@@ -81,6 +83,7 @@ export async function customerView(deps: AppDeps, row: RequestRow) {
       author: authorOf(e),
       body: e.body,
       status: e.type === "status-change" ? ((e.data?.to as string | undefined) ?? null) : null,
+      attachments: files.get(e.id) ?? [],
       createdAt: e.createdAt.toISOString(),
     })),
   };
