@@ -70,6 +70,18 @@ export class TestBrowser {
     });
   }
 
+  /** Posts a form with files the way a browser does (multipart/form-data), with the CSRF token. */
+  submitWithFiles(path: string, form: Record<string, string>, files: Record<string, File[]>) {
+    const body = new FormData();
+    for (const [name, value] of Object.entries({ _csrf: this.csrf, ...form })) {
+      body.append(name, value);
+    }
+    for (const [name, list] of Object.entries(files)) {
+      for (const file of list) body.append(name, file);
+    }
+    return this.request(path, { method: "POST", body });
+  }
+
   /** Posts a console form as the signed-in person does: with the session's CSRF token. */
   submit(path: string, form: Record<string, string> = {}) {
     return this.post(path, { _csrf: this.csrf, ...form });

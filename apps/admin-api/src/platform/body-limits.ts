@@ -1,3 +1,4 @@
+import { attachmentLimits } from "@frontline/core";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { UPLOADS_PATH } from "../features/attachments/attachments.routes.ts";
@@ -11,7 +12,12 @@ import { problems } from "./problems.ts";
  * staff fill in console forms and partner API calls (an escalation packet
  * with its steps and notes): 1 MiB.
  */
-export const BODY_LIMITS = { public: 64 * 1024, staff: 1024 * 1024 } as const;
+export const BODY_LIMITS = {
+  public: 64 * 1024,
+  staff: 1024 * 1024,
+  /** A console form with files: one message's files and the form around them. */
+  staffWithFiles: attachmentLimits.messageBytes + 1024 * 1024,
+} as const;
 
 const refuse = (maxBytes: number) =>
   bodyLimit({
@@ -31,9 +37,12 @@ const refuse = (maxBytes: number) =>
 export function limitBodies(): MiddlewareHandler<AppEnv> {
   const publicLimit = refuse(BODY_LIMITS.public);
   const staffLimit = refuse(BODY_LIMITS.staff);
+  const staffFilesLimit = refuse(BODY_LIMITS.staffWithFiles);
   return (c, next) => {
     // An upload is counted as it is written to disk, against the per-file limit (receive-file.ts).
     if (c.req.path === UPLOADS_PATH) return next();
-    return (c.var.staff ? staffLimit : publicLimit)(c, next);
+    if (!c.var.staff) return publicLimit(c, next);
+    const multipart = c.req.header("Content-Type")?.startsWith("multipart/form-data");
+    return (multipart ? staffFilesLimit : staffLimit)(c, next);
   };
 }

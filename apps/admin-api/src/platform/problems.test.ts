@@ -7,6 +7,8 @@ const samples = Object.entries(problems).map(([name, make]) => {
   const args: Record<string, unknown[]> = {
     tokenExpired: [new Date("2026-12-01T00:00:00Z")],
     payloadTooLarge: [65_536],
+    fileTooLarge: [10_485_760],
+    fileTypeRefused: [["png", "pdf"]],
     rateLimited: ["Try again in 5 seconds.", 5],
     duplicateTenant: [[]],
     escalationNotReady: ["missing", []],

@@ -15,6 +15,8 @@ const publicRoutes = new Set([
   "GET /api/v1/requests/:number",
   "POST /api/v1/requests/:number/replies",
   "POST /api/v1/requests/:number/status",
+  "POST /api/v1/uploads",
+  "GET /api/v1/requests/:number/attachments/:id",
   "POST /api/v1/feedback",
   "POST /api/v1/deflections",
   "GET /api/v1/service-health",

@@ -1,8 +1,14 @@
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { requestForDesk } from "../desk/desk.use-cases.ts";
+import { findEscalation } from "../escalations/escalations.use-cases.ts";
 import { authorizeCustomer } from "../requests/requests.use-cases.ts";
-import { customerFileRoute, staffFileRoute, uploadRoute } from "./attachments.routes.ts";
+import {
+  customerFileRoute,
+  escalationFileRoute,
+  staffFileRoute,
+  uploadRoute,
+} from "./attachments.routes.ts";
 import { attachmentFor } from "./attachments.use-cases.ts";
 import { fileResponse } from "./file-response.ts";
 import { uploadFile } from "./upload-file.ts";
@@ -31,6 +37,13 @@ export function attachmentsApi(deps: AppDeps) {
     const { number, id } = c.req.valid("param");
     const row = await requestForDesk(deps, number);
     const file = await attachmentFor(deps, row, id, "staff");
+    return fileResponse(file.attachment, file.body);
+  });
+
+  router.openapi(escalationFileRoute, async (c) => {
+    const { id, fileId } = c.req.valid("param");
+    const { request } = await findEscalation(deps, id);
+    const file = await attachmentFor(deps, request, fileId, "staff");
     return fileResponse(file.attachment, file.body);
   });
 

@@ -1,7 +1,7 @@
 import { acceptedFileEndings, attachmentLimits } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
-import { jsonResponse, numberParam, problemResponses } from "../../platform/openapi.ts";
+import { idParam, jsonResponse, numberParam, problemResponses } from "../../platform/openapi.ts";
 import { tracking } from "../requests/requests.routes.ts";
 
 export const UPLOADS_PATH = "/api/v1/uploads";
@@ -58,6 +58,17 @@ export const customerFileRoute = createRoute({
     "Files of the request's public timeline only. 404 alike for a wrong token, an unknown file and a staff-only one.",
   request: { params: fileParams, headers: tracking.headers },
   responses: { ...fileResponses, ...problemResponses(404, 429) },
+});
+
+export const escalationFileRoute = createRoute({
+  method: "get",
+  path: "/api/v1/escalations/{id}/attachments/{fileId}",
+  tags: ["Escalations"],
+  summary: "Download a file of the escalated request",
+  description: "How the operator reaches the files the escalation lists.",
+  middleware: requireStaff("operator", "agent", "admin"),
+  request: { params: idParam.extend({ fileId: z.coerce.number().int().positive() }) },
+  responses: { ...fileResponses, ...problemResponses(401, 403, 404) },
 });
 
 export const staffFileRoute = createRoute({

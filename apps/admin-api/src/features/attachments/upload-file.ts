@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import { acceptedFileEndings, attachmentLimits, cleanFileName, judgeFile } from "@frontline/core";
 import { createUpload } from "@frontline/db";
 import type { AppDeps } from "../../platform/deps.ts";
+import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
 import { receiveFile, sniffFileType } from "./receive-file.ts";
 
@@ -67,4 +68,33 @@ export async function uploadFile(
     contentType: row.contentType,
     expiresAt: row.expiresAt.toISOString(),
   };
+}
+
+/**
+ * A console form's files, uploaded one by one as the API would take them;
+ * the first refused file stops the rest with its problem, naming the file.
+ */
+export async function uploadFormFiles(deps: AppDeps, files: readonly File[]): Promise<string[]> {
+  const tokens: string[] = [];
+  for (const file of files) {
+    try {
+      const uploaded = await uploadFile(deps, {
+        name: file.name,
+        body: file.stream(),
+        uploadedBy: "staff",
+      });
+      tokens.push(uploaded.token);
+    } catch (error) {
+      if (error instanceof Problem && error.status < 500) {
+        throw new Problem(
+          error.status,
+          error.slug,
+          error.title,
+          `${file.name}: ${error.detail ?? error.title}`,
+        );
+      }
+      throw error;
+    }
+  }
+  return tokens;
 }

@@ -1,8 +1,14 @@
-import type { IncidentView } from "@frontline/core";
+import { acceptedFileEndings, attachmentLimits, type IncidentView } from "@frontline/core";
 import type { Child } from "hono/jsx";
 import { Submit } from "../../platform/console/form-layout.tsx";
 import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
-import { CsrfInput, Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
+import {
+  CsrfInput,
+  Field,
+  FileField,
+  SelectField,
+  TextAreaField,
+} from "../../platform/console/ui.tsx";
 import {
   categoryOptions,
   languageName,
@@ -45,6 +51,10 @@ export interface ActionsProps {
   readonly failed?: FailedAction | undefined;
 }
 
+const MiB = 1024 * 1024;
+const fileChooserAccept = acceptedFileEndings.map((ending) => `.${ending}`).join(",");
+const filesHint = `Optional. Up to ${attachmentLimits.messageFiles} files, ${attachmentLimits.messageBytes / MiB} MiB in all, ${attachmentLimits.fileBytes / MiB} MiB each: images, PDF, text and logs, office documents, zip.`;
+
 /** The id of a field in one action's form; the error summary links to it. */
 export const actionFieldId = (action: DeskAction, name: string) => `${action}-${name}`;
 
@@ -54,6 +64,8 @@ function ActionForm(props: {
   title: string;
   of: ActionsProps;
   children: Child;
+  /** The form sends files (multipart/form-data). */
+  files?: boolean;
 }) {
   const { view, failed } = props.of;
   const formError = failed?.action === props.action ? failed.errors._form : undefined;
@@ -64,6 +76,7 @@ function ActionForm(props: {
       id={`action-${props.action}`}
       class="stack"
       novalidate
+      enctype={props.files ? "multipart/form-data" : undefined}
       aria-label={props.title}
     >
       <CsrfInput />
@@ -129,7 +142,7 @@ function Messages(props: ActionsProps) {
   return (
     <>
       <h3>Reply to the customer</h3>
-      <ActionForm action="reply" title="Reply to the customer" of={props}>
+      <ActionForm action="reply" title="Reply to the customer" of={props} files>
         <TextAreaField
           label="Reply"
           {...reply("body")}
@@ -137,17 +150,29 @@ function Messages(props: ActionsProps) {
           maxlength={10_000}
           rows={6}
         />
+        <FileField
+          label="Files for the customer"
+          {...reply("files")}
+          accept={fileChooserAccept}
+          hint={filesHint}
+        />
         <Submit>Send reply to the customer</Submit>
       </ActionForm>
 
       <h3>Internal note</h3>
-      <ActionForm action="note" title="Add an internal note" of={props}>
+      <ActionForm action="note" title="Add an internal note" of={props} files>
         <TextAreaField
           label="Internal note"
           {...note("body")}
           hint="Only the desk sees it: it is never shown or mailed to the customer."
           maxlength={10_000}
           rows={4}
+        />
+        <FileField
+          label="Files for the desk"
+          {...note("files")}
+          accept={fileChooserAccept}
+          hint={filesHint}
         />
         <Submit tone="secondary">Add internal note</Submit>
       </ActionForm>

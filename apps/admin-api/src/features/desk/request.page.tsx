@@ -14,10 +14,12 @@ import {
   keptValues,
   parseForm,
   readForm,
+  readFormFiles,
 } from "../../platform/console/forms.ts";
 import { ErrorSummary } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
+import { uploadFormFiles } from "../attachments/upload-file.ts";
 import { escalationView } from "../escalations/escalations.use-cases.ts";
 import { addNote } from "./add-note.ts";
 import { assignTo } from "./assign-request.ts";
@@ -108,6 +110,8 @@ interface ActionSpec {
   // biome-ignore lint/suspicious/noExplicitAny: each spec's run gets its own schema's output
   run(deps: AppDeps, actor: Actor, row: RequestRow, input: any): Promise<RequestRow>;
   readonly notice: string;
+  /** The form may carry files (field "files"), sent as the body's attachments. */
+  readonly files?: true;
 }
 
 const specs: Record<DeskAction, ActionSpec> = {
@@ -138,12 +142,14 @@ const specs: Record<DeskAction, ActionSpec> = {
     body: (v) => ({ version: versionOf(v), body: v.body ?? "" }),
     run: replyToCustomer,
     notice: "reply-sent",
+    files: true,
   },
   note: {
     schema: noteBody,
     body: (v) => ({ version: versionOf(v), body: v.body ?? "" }),
     run: addNote,
     notice: "note-added",
+    files: true,
   },
   status: {
     schema: statusBody,
@@ -179,6 +185,14 @@ const consoleWays: Readonly<Record<string, string>> = {
     "Resolve with the Resolution form: it needs the text the customer reads.",
 };
 
+/** A refused file or set of files is said at the form's file chooser. */
+function filesField(errors: FormErrors, error: unknown): FormErrors {
+  const refused = error instanceof Problem && /^(file-|attachments-)/.test(error.slug);
+  if (!refused) return errors;
+  const { attachments, _form, ...rest } = errors;
+  return { ...rest, files: attachments ?? _form ?? "These files cannot be sent." };
+}
+
 /** A missing or broken version means the page itself is wrong, not a field the person can fix. */
 function formLevel(errors: FormErrors): FormErrors {
   const { version, ...rest } = errors;
@@ -196,11 +210,17 @@ export function submitAction(deps: AppDeps, action: DeskAction) {
       return render(c, deps, row, { action, values, errors: formLevel(parsed.errors) }, 422);
     }
     try {
-      await spec.run(deps, c.var.actor, row, parsed.data);
+      const attachments = spec.files
+        ? await uploadFormFiles(deps, await readFormFiles(c, "files"))
+        : [];
+      await spec.run(deps, c.var.actor, row, {
+        ...(parsed.data as object),
+        ...(attachments.length ? { attachments } : {}),
+      });
     } catch (error) {
       // The API's hint names its own endpoint; here the way is a form on the page.
       const way = error instanceof Problem ? consoleWays[error.slug] : undefined;
-      const errors = way ? { _form: way } : errorsFromProblem(error);
+      const errors = way ? { _form: way } : filesField(errorsFromProblem(error), error);
       const status = error instanceof Problem ? error.status : 409;
       // The page shows the request as it is now, with what the person typed kept.
       const current = await requestForDesk(deps, row.number);

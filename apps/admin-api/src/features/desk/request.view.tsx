@@ -8,6 +8,7 @@ import {
   statusName,
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
+import { AttachmentList } from "../attachments/attachment-list.tsx";
 import type { escalationView } from "../escalations/escalations.use-cases.ts";
 import type { deskView } from "./desk.use-cases.ts";
 
@@ -268,6 +269,10 @@ export function Timeline({ view }: { view: DeskView }) {
             </p>
             {entry.summary ? <p>{entry.summary}</p> : null}
             {entry.body ? <p class="message-body">{entry.body}</p> : null}
+            <AttachmentList
+              files={entry.attachments}
+              hrefOf={(id) => `/api/v1/desk/requests/${view.number}/attachments/${id}`}
+            />
           </li>
         ))}
       </ol>

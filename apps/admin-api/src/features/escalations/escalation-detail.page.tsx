@@ -33,11 +33,12 @@ import {
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
-import { escalationView, findEscalation, type packetJson } from "./escalations.use-cases.ts";
+import { AttachmentList } from "../attachments/attachment-list.tsx";
+import { escalationDetail, findEscalation, type packetJson } from "./escalations.use-cases.ts";
 import { SlaClock } from "./sla-clock.tsx";
 import { updateAsOperator } from "./update-as-operator.ts";
 
-type EscalationView = ReturnType<typeof escalationView>;
+type EscalationView = Awaited<ReturnType<typeof escalationDetail>>;
 
 const labels = {
   status: "New status",
@@ -68,7 +69,17 @@ const updateFormSchema = z
 
 const canUpdate = (staff: StaffPrincipal) => staff.role === "operator" || staff.role === "admin";
 
-function Packet({ packet, deps }: { packet: ReturnType<typeof packetJson>; deps: AppDeps }) {
+function Packet({
+  packet,
+  deps,
+  files,
+  escalationId,
+}: {
+  packet: ReturnType<typeof packetJson>;
+  deps: AppDeps;
+  files: EscalationView["files"];
+  escalationId: number;
+}) {
   const health = packet.serviceHealth;
   return (
     <dl class="facts">
@@ -112,6 +123,14 @@ function Packet({ packet, deps }: { packet: ReturnType<typeof packetJson>; deps:
         ) : (
           "None"
         )}
+      </dd>
+      <dt>Files</dt>
+      <dd>
+        <AttachmentList
+          files={files}
+          hrefOf={(id) => `/api/v1/escalations/${escalationId}/attachments/${id}`}
+          none="None"
+        />
       </dd>
       <dt>Self-help offered</dt>
       <dd>{packet.selfHelpOffered ? "Yes" : "No"}</dd>
@@ -215,7 +234,7 @@ function EscalationPage(props: {
         </dd>
       </dl>
       <h2>Packet from the partner</h2>
-      <Packet packet={e.packet} deps={deps} />
+      <Packet packet={e.packet} deps={deps} files={e.files} escalationId={e.id} />
       {!canUpdate(staff) ? null : finished ? (
         <p>This escalation is finished; nothing more can change.</p>
       ) : (
@@ -233,8 +252,7 @@ async function render(
   id: number,
   form: { values?: FormValues; errors?: FormErrors; status?: number } = {},
 ) {
-  const { escalation, request } = await findEscalation(deps, id);
-  const view = escalationView(deps, escalation, request);
+  const view = await escalationDetail(deps, await findEscalation(deps, id));
   c.status((form.status ?? 200) as 200);
   return c.render(
     <EscalationPage

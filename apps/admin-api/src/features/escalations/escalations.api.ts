@@ -9,6 +9,7 @@ import {
   updateRoute,
 } from "./escalations.routes.ts";
 import {
+  escalationDetail,
   escalationDraft,
   escalationView,
   findEscalation,
@@ -38,8 +39,8 @@ export function escalationsApi(deps: AppDeps) {
   );
 
   router.openapi(showRoute, async (c) => {
-    const { escalation, request } = await findEscalation(deps, c.req.valid("param").id);
-    return c.json(escalationView(deps, escalation, request), 200);
+    const found = await findEscalation(deps, c.req.valid("param").id);
+    return c.json(await escalationDetail(deps, found), 200);
   });
 
   router.openapi(updateRoute, async (c) => {

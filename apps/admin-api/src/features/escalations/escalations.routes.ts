@@ -19,6 +19,7 @@ import {
   staffReadOneRefusals,
   staffReadRefusals,
 } from "../../platform/openapi.ts";
+import { attachmentSchema } from "../requests/requests.routes.ts";
 
 /** The packet as sent back: the same fields as sent in, the health check's time as ISO 8601. */
 const packetOut = escalationPacketSchema
@@ -62,6 +63,16 @@ const escalationOut = z
       .openapi({ description: "The operator's own clocks, apart from the partner's" }),
   })
   .openapi("Escalation");
+
+/** One escalation as its page and GET show it: with the files the request holds. */
+const escalationDetailOut = escalationOut
+  .extend({
+    files: z.array(attachmentSchema).openapi({
+      description:
+        "Every file on the request (the customer's, the partner's replies' and notes'): GET /api/v1/escalations/{id}/attachments/{fileId}.",
+    }),
+  })
+  .openapi("EscalationDetail");
 
 const draftOut = z
   .object({
@@ -137,7 +148,10 @@ export const showRoute = createRoute({
   ...forEveryRole,
   summary: "One escalation with its packet and the operator's clocks",
   request: { params: idParam },
-  responses: { 200: jsonResponse(escalationOut, "The escalation"), ...staffReadOneRefusals },
+  responses: {
+    200: jsonResponse(escalationDetailOut, "The escalation"),
+    ...staffReadOneRefusals,
+  },
 });
 
 export const updateRoute = createRoute({

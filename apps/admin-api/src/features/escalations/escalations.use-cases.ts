@@ -13,6 +13,7 @@ import {
   getEscalation,
   getRequestByNumber,
   listActiveIncidents,
+  listAttachments,
   listEscalations,
   listEvents,
   type RequestRow,
@@ -20,6 +21,7 @@ import {
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
+import { attachmentSummary } from "../attachments/attachments.use-cases.ts";
 
 export async function requestForStaff(deps: AppDeps, number: string): Promise<RequestRow> {
   const row = await getRequestByNumber(deps.db, number.trim().toUpperCase());
@@ -135,6 +137,18 @@ export function escalationView(
 export async function listForStaff(deps: AppDeps, status?: EscalationStatus) {
   const rows = await listEscalations(deps.db, status ? [status] : undefined);
   return { items: rows.map((row) => escalationView(deps, row.escalation, row)) };
+}
+
+/** An escalation with every file of its request, for its page and GET. */
+export async function escalationDetail(
+  deps: AppDeps,
+  found: { escalation: EscalationRow; request: RequestRow },
+) {
+  const files = await listAttachments(deps.db, found.request.id);
+  return {
+    ...escalationView(deps, found.escalation, found.request),
+    files: files.map(attachmentSummary),
+  };
 }
 
 export async function findEscalation(deps: AppDeps, id: number) {

@@ -13,9 +13,12 @@ export type FormErrors = Record<string, string>;
  * Content-Type says (multipart without a boundary, or with a broken one) is
  * the sender's mistake: a 400 page, not a 500.
  */
-export async function parseFormBody(c: Context): Promise<Record<string, unknown>> {
+export async function parseFormBody(
+  c: Context,
+  options: { all?: boolean } = {},
+): Promise<Record<string, unknown>> {
   try {
-    return await c.req.parseBody();
+    return await c.req.parseBody(options);
   } catch (error) {
     if (error instanceof Problem) throw error;
     throw problems.badRequest(
@@ -32,6 +35,13 @@ export async function readForm(c: Context): Promise<FormValues> {
     if (typeof value === "string") values[key] = value;
   }
   return values;
+}
+
+/** The files a form sent under `name`; an empty file chooser sends a nameless empty part, left out. */
+export async function readFormFiles(c: Context, name: string): Promise<File[]> {
+  const sent = (await parseFormBody(c, { all: true }))[name];
+  const parts = Array.isArray(sent) ? sent : [sent];
+  return parts.filter((part): part is File => part instanceof File && part.name !== "");
 }
 
 /** The first message for each field, in the order the schema reported them. */

@@ -80,6 +80,24 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** Files to send with a form (it must post multipart/form-data); several at once. */
+export function FileField(props: FieldBase & { readonly accept: string }) {
+  const id = props.id ?? fieldId(props.name);
+  return (
+    <FieldFrame {...props} id={id}>
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        multiple
+        accept={props.accept}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={described(id, props.hint, props.error)}
+      />
+    </FieldFrame>
+  );
+}
+
 export interface SelectFieldProps extends FieldBase {
   readonly value?: string | undefined;
   readonly options: readonly { readonly value: string; readonly label: string }[];
