@@ -106,10 +106,14 @@ export type SetVerdict =
     };
 
 /** Whether files of these sizes fit one message, and the request with what it already holds. */
-export function judgeAttachmentSet(sizes: readonly number[], onRequest: AttachmentTotals): SetVerdict {
+export function judgeAttachmentSet(
+  sizes: readonly number[],
+  onRequest: AttachmentTotals,
+): SetVerdict {
   const l = attachmentLimits;
   const bytes = sizes.reduce((sum, size) => sum + size, 0);
-  if (sizes.length > l.messageFiles) return { ok: false, reason: "message-files", limit: l.messageFiles };
+  if (sizes.length > l.messageFiles)
+    return { ok: false, reason: "message-files", limit: l.messageFiles };
   if (bytes > l.messageBytes) return { ok: false, reason: "message-bytes", limit: l.messageBytes };
   if (onRequest.files + sizes.length > l.requestFiles) {
     return { ok: false, reason: "request-files", limit: l.requestFiles };

@@ -30,3 +30,22 @@ export function countArticles(locale: Locale, count: number): string {
     count: count.toLocaleString(locale),
   });
 }
+
+/** What the file chooser and the files of a timeline say (scripts/file-picker.ts), for the pages that have them. */
+export const fileKeys = [
+  "files.uploading",
+  "files.ready",
+  "files.remove",
+  "files.tooLarge",
+  "files.typeRefused",
+  "files.typeMismatch",
+  "files.failed",
+  "files.tooMany",
+  "files.totalTooLarge",
+  "files.requestFull",
+  "files.expired",
+  "files.removeFailed",
+  "files.download",
+  "files.downloadFailed",
+  "contact.attachments",
+] as const satisfies readonly UiKey[];

@@ -2,7 +2,7 @@
  * What the API answered to a filing, read into one of the outcomes the form
  * shows: filed (number and token), field errors, or a message.
  */
-import { supportRequestLimits } from "@frontline/core";
+import { attachmentLimits, supportRequestLimits } from "@frontline/core";
 import { type FieldError, isField, localIssue, type Translate } from "./contact-fields.ts";
 
 /** The subset of RFC 9457 problem details the API sends. */
@@ -31,10 +31,12 @@ async function readProblem(response: Response): Promise<Problem | null> {
  * counts) and zod codes; the words come from this page's language.
  */
 function serverErrors(problem: Problem, payload: Record<string, string>, msg: Translate) {
-  return (problem.errors ?? []).map((error) => {
-    const name = String(error.field ?? "")
-      .split(/[./]/)
-      .pop();
+  return (problem.errors ?? []).map((error): FieldError => {
+    const segments = String(error.field ?? "").split(/[./]/);
+    if (segments[0] === "attachments") {
+      return { field: "attachments", message: attachmentRefusal(error.code, msg) };
+    }
+    const name = segments.pop();
     const limits = isField(name)
       ? (supportRequestLimits as Record<string, { min?: number; max?: number }>)[name]
       : undefined;
@@ -44,6 +46,23 @@ function serverErrors(problem: Problem, payload: Record<string, string>, msg: Tr
       payload,
     );
   });
+}
+
+const MiB = 1024 * 1024;
+
+/** Why the server would not take the chosen files with the message (problem attachments-refused). */
+export function attachmentRefusal(code: string | undefined, msg: Translate): string {
+  switch (code) {
+    case "message-files":
+      return msg("files.tooMany", { max: attachmentLimits.messageFiles });
+    case "message-bytes":
+      return msg("files.totalTooLarge", { max: attachmentLimits.messageBytes / MiB });
+    case "request-files":
+    case "request-bytes":
+      return msg("files.requestFull");
+    default:
+      return msg("files.expired");
+  }
 }
 
 const message = (detail: string): FilingOutcome => ({ kind: "errors", errors: [], detail });

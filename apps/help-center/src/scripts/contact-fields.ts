@@ -19,8 +19,9 @@ export const fields = [
 export type Field = (typeof fields)[number];
 export const choiceFields: readonly Field[] = ["category", "service", "severity"];
 
+/** Where an error is shown: a field, the file chooser, or the form as a whole (null). */
 export interface FieldError {
-  field: Field | null;
+  field: Field | "attachments" | null;
   message: string;
 }
 

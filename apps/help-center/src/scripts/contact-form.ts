@@ -12,6 +12,7 @@ import { fields, fillIn, localIssue, type Translate } from "./contact-fields.ts"
 import { setUpIncidentWarning } from "./contact-incident.ts";
 import { setUpSuggestions } from "./contact-suggestions.ts";
 import { fieldErrors } from "./contact-summary.ts";
+import { setUpFilePicker } from "./file-picker.ts";
 import { randomId } from "./random-id.ts";
 
 type Messages = Record<string, string>;
@@ -71,17 +72,20 @@ export function setUpContactForm(form: HTMLFormElement): void {
     }
   });
   const incidentId = setUpIncidentWarning(form);
+  const pickerRoot = form.querySelector<HTMLElement>("[data-file-picker]");
+  const picker = pickerRoot ? setUpFilePicker(pickerRoot, msg, form.dataset.locale ?? "en") : null;
 
   const { clear: clearErrors, show: showErrors } = fieldErrors(form, summary, msg);
 
   /** The form's fields plus what the help center learned while the customer filled it in. */
-  function requestBody(payload: Record<string, string>) {
+  function requestBody(payload: Record<string, string>, attachments: readonly string[]) {
     const incident = incidentId();
     return {
       ...payload,
       suggestedArticles: suggestions.suggested(),
       openedArticles: suggestions.opened(),
       ...(incident === undefined ? {} : { incidentId: incident }),
+      ...(attachments.length ? { attachments } : {}),
     };
   }
 
@@ -99,14 +103,21 @@ export function setUpContactForm(form: HTMLFormElement): void {
     if (sending) return;
     clearErrors();
     const payload = readForm(form);
-    const parsed = supportRequestSchema.safeParse(requestBody(payload));
+    setSending(true);
+    // Files still uploading are waited for; a failed one must be removed first.
+    const attachments = picker ? await picker.tokens() : [];
+    if (attachments === null) {
+      setSending(false);
+      return;
+    }
+    const parsed = supportRequestSchema.safeParse(requestBody(payload, attachments));
     if (!parsed.success) {
+      setSending(false);
       showErrors(parsed.error.issues.map((issue) => localIssue(msg, issue, payload)));
       return;
     }
 
-    setSending(true);
-    const fields = JSON.stringify([payload, incidentId() ?? null]);
+    const fields = JSON.stringify([payload, incidentId() ?? null, attachments]);
     if (idempotency.fields !== fields) {
       idempotency = { fields, key: randomId(), body: JSON.stringify(parsed.data) };
     }

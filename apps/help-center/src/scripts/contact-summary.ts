@@ -9,14 +9,14 @@ import { type Field, type FieldError, fields, type Translate } from "./contact-f
  * aria-invalid), plus the summary; `clear` before each try.
  */
 export function fieldErrors(form: HTMLFormElement, summary: HTMLElement | null, msg: Translate) {
-  const control = (field: Field) =>
+  const control = (field: Field | "attachments") =>
     form.elements.namedItem(field) as
       | HTMLInputElement
       | HTMLSelectElement
       | HTMLTextAreaElement
       | null;
   function clear(): void {
-    for (const field of fields) {
+    for (const field of [...fields, "attachments" as const]) {
       control(field)?.removeAttribute("aria-invalid");
       const error = document.getElementById(`error-${field}`);
       if (error) error.textContent = "";
@@ -47,7 +47,7 @@ function renderErrorSummary(
   general: readonly string[],
   listed: readonly FieldError[],
   msg: Translate,
-  focusField: (field: Field) => void,
+  focusField: (field: Field | "attachments") => void,
 ): void {
   const parts: Node[] = [];
   for (const text of new Set(general)) {

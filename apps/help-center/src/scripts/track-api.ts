@@ -17,7 +17,15 @@ export interface TimelineEntry {
   author: string;
   body: string | null;
   status: string | null;
+  attachments: TimelineFile[];
   createdAt: string;
+}
+
+export interface TimelineFile {
+  id: number;
+  name: string;
+  size: number;
+  contentType: string;
 }
 
 /**

@@ -1,18 +1,59 @@
+import { attachmentRefusal } from "./contact-answer.ts";
 import { setUpCounters } from "./contact-counters.ts";
-import { postJson, type TrackedRequest, type TrackingApi, trackingApi } from "./track-api.ts";
+import { type FilePicker, setUpFilePicker } from "./file-picker.ts";
+import {
+  postJson,
+  type TimelineFile,
+  type TrackedRequest,
+  type TrackingApi,
+  trackingApi,
+} from "./track-api.ts";
 import {
   dateTimeIn,
   type PageText,
   pageText,
   renderRequest,
+  type SaveFile,
   type TrackParts,
   trackParts,
 } from "./track-view.ts";
 
 type Show = (response: Response | null, focus?: boolean) => Promise<void>;
 
+/** The code of a refusal of the reply's files (422 on "attachments"), or null for any other answer. */
+async function refusedFiles(response: Response | null): Promise<string | null> {
+  if (response?.status !== 422) return null;
+  const problem = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { errors?: { field?: string; code?: string }[] } | null;
+  const error = problem?.errors?.find((e) => String(e.field).startsWith("attachments"));
+  return error ? (error.code ?? "") : null;
+}
+
+/** A file of the request, downloaded with the token in a header and saved under its own name. */
+async function saveFile(api: TrackingApi, file: TimelineFile): Promise<boolean> {
+  const response = await api.call(`/attachments/${file.id}`);
+  if (!response?.ok) return false;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file.name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return true;
+}
+
 /** The API's answer on the page: the request, or why it cannot be shown. */
-function answerShower(parts: TrackParts, text: PageText, when: (iso: string) => string): Show {
+function answerShower(
+  parts: TrackParts,
+  text: PageText,
+  when: (iso: string) => string,
+  save: SaveFile,
+): Show {
   const { $, lookup, result, view } = parts;
   return async (response, focus = true) => {
     const error = $<HTMLElement>("[data-lookup-error]");
@@ -32,7 +73,7 @@ function answerShower(parts: TrackParts, text: PageText, when: (iso: string) => 
           (body as { detail?: string } | null)?.detail ?? text("contact.error.network");
       return;
     }
-    renderRequest(parts, body as TrackedRequest, text, when);
+    renderRequest(parts, body as TrackedRequest, text, when, save);
     if (focus) view?.focus();
   };
 }
@@ -49,7 +90,13 @@ function listenForMoves(parts: TrackParts, api: TrackingApi, show: Show, text: P
 }
 
 /** The customer's reply; an empty one is refused here, and a sent one clears the box. */
-function listenForReply(parts: TrackParts, api: TrackingApi, show: Show, text: PageText): void {
+function listenForReply(
+  parts: TrackParts,
+  api: TrackingApi,
+  show: Show,
+  text: PageText,
+  picker: FilePicker | null,
+): void {
   const { reply, $ } = parts;
   reply?.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -66,8 +113,19 @@ function listenForReply(parts: TrackParts, api: TrackingApi, show: Show, text: P
       field.setAttribute("aria-invalid", "true");
       return;
     }
-    const response = await api.call("/replies", postJson({ body: field.value }));
+    const attachments = picker ? await picker.tokens() : [];
+    if (attachments === null) return;
+    const response = await api.call(
+      "/replies",
+      postJson({ body: field.value, ...(attachments.length ? { attachments } : {}) }),
+    );
+    const refused = await refusedFiles(response);
+    if (refused !== null && picker) {
+      picker.refuse(attachmentRefusal(refused, text));
+      return;
+    }
     if (response?.ok) {
+      picker?.reset();
       field.value = "";
       field.removeAttribute("aria-invalid");
       if (error) error.textContent = "";
@@ -86,8 +144,10 @@ function listenForReply(parts: TrackParts, api: TrackingApi, show: Show, text: P
 export function setUpTrackPage(root: HTMLElement): void {
   const parts = trackParts(root);
   const text = pageText(root);
-  const show = answerShower(parts, text, dateTimeIn(root.dataset.locale ?? "en"));
   const api = trackingApi();
+  const show = answerShower(parts, text, dateTimeIn(root.dataset.locale ?? "en"), (file) =>
+    saveFile(api, file),
+  );
 
   async function open(number: string, token: string): Promise<void> {
     api.use(number, token);
@@ -101,7 +161,9 @@ export function setUpTrackPage(root: HTMLElement): void {
     void open(String(data.get("number") ?? ""), String(data.get("token") ?? ""));
   });
   listenForMoves(parts, api, show, text);
-  listenForReply(parts, api, show, text);
+  const pickerRoot = parts.reply?.querySelector<HTMLElement>("[data-file-picker]");
+  const picker = pickerRoot ? setUpFilePicker(pickerRoot, text, root.dataset.locale ?? "en") : null;
+  listenForReply(parts, api, show, text, picker);
   if (parts.reply) setUpCounters(parts.reply, text);
 
   // "#SR-2026-000123:token" from the confirmation or the first email, or

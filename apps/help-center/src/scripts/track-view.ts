@@ -1,5 +1,6 @@
 import { fillIn } from "./contact-fields.ts";
-import type { TimelineEntry, TrackedRequest } from "./track-api.ts";
+import { fileSizeText } from "./file-picker.ts";
+import type { TimelineEntry, TimelineFile, TrackedRequest } from "./track-api.ts";
 
 /** A text of the page (track.astro's data-texts) with its {name}s filled in; the key if missing. */
 export type PageText = (key: string, values?: Record<string, string | number>) => string;
@@ -39,7 +40,39 @@ function entryText(entry: TimelineEntry, text: PageText): string {
   return entry.body ?? "";
 }
 
-function timelineItem(entry: TimelineEntry, text: PageText, when: (iso: string) => string) {
+/** Saves a file of the request: fetched with the token in its header, then handed to the browser as a download. */
+export type SaveFile = (file: TimelineFile) => Promise<boolean>;
+
+function fileList(entry: TimelineEntry, text: PageText, save: SaveFile, locale: string) {
+  const list = document.createElement("ul");
+  list.className = "timeline-files";
+  for (const file of entry.attachments ?? []) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = text("files.download", {
+      name: file.name,
+      size: fileSizeText(file.size, locale),
+    });
+    const failed = document.createElement("span");
+    failed.className = "field-error";
+    failed.setAttribute("role", "status");
+    button.addEventListener("click", async () => {
+      failed.textContent = (await save(file)) ? "" : text("files.downloadFailed");
+    });
+    item.append(button, " ", failed);
+    list.append(item);
+  }
+  return list;
+}
+
+function timelineItem(
+  entry: TimelineEntry,
+  text: PageText,
+  when: (iso: string) => string,
+  save: SaveFile,
+  locale: string,
+) {
   const item = document.createElement("li");
   item.dataset.author = entry.author;
   item.dataset.type = entry.type;
@@ -50,6 +83,7 @@ function timelineItem(entry: TimelineEntry, text: PageText, when: (iso: string) 
   body.className = "timeline-body";
   body.textContent = entryText(entry, text);
   item.append(meta, body);
+  if (entry.attachments?.length) item.append(fileList(entry, text, save, locale));
   return item;
 }
 
@@ -62,8 +96,10 @@ export function renderRequest(
   request: TrackedRequest,
   text: PageText,
   when: (iso: string) => string,
+  save: SaveFile,
 ): void {
   const { root, $, view, reply, lookup } = parts;
+  const locale = root.dataset.locale ?? "en";
   if (!view) return;
   const set = (selector: string, value: string) => {
     const element = $(selector);
@@ -86,7 +122,7 @@ export function renderRequest(
     button.hidden = !request.allowedStatuses.includes(button.dataset.move ?? "");
   }
   $<HTMLOListElement>("[data-timeline]")?.replaceChildren(
-    ...request.timeline.map((entry) => timelineItem(entry, text, when)),
+    ...request.timeline.map((entry) => timelineItem(entry, text, when, save, locale)),
   );
   if (reply) reply.hidden = !request.canReply;
   if (lookup) lookup.hidden = true;

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { tablesOf } from "@frontline/db";
 import { describe, expect, it } from "vitest";
 import { type DeskTest, deskTest } from "../../../test/desk.ts";
+import { escalatedRequest } from "../../../test/escalations.ts";
 import { sampleFiles, upload, uploadToken } from "../../../test/files.ts";
 import { postJson, readJson, validRequest } from "../../../test/test-app.ts";
 import { startUploadSweeper } from "../../platform/files/upload-sweeper.ts";
@@ -135,6 +136,27 @@ describe("files sent with a request", () => {
       ["partner", "anleitung.pdf"],
       ["customer", "outlook.log"],
     ]);
+  });
+});
+
+describe("files an escalation carries", () => {
+  it("lists the request's files for the operator, who downloads them through the escalation", async () => {
+    const desk = await deskTest();
+    const screenshot = await uploadToken(desk.app, "error.png", sampleFiles.png);
+    const { id } = await escalatedRequest(desk, { attachments: [screenshot] });
+    const escalation = await readJson(
+      await desk.send("GET", `/api/v1/escalations/${id}`, desk.operator.headers),
+    );
+    expect(escalation.files).toEqual([
+      expect.objectContaining({ name: "error.png", contentType: "image/png" }),
+    ]);
+    const path = `/api/v1/escalations/${id}/attachments/${escalation.files[0].id}`;
+    const download = await desk.send("GET", path, desk.operator.headers);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(sampleFiles.png)).toBe(true);
+    // The operator reaches files only through an escalation, not through the desk.
+    const desksPath = `/api/v1/desk/requests/${escalation.request.number}/attachments/${escalation.files[0].id}`;
+    expect((await desk.send("GET", desksPath, desk.operator.headers)).status).toBe(403);
   });
 });
 

@@ -11,7 +11,6 @@ import {
 import {
   escalationDetail,
   escalationDraft,
-  escalationView,
   findEscalation,
   listForStaff,
   packetJson,

@@ -171,6 +171,32 @@ export const de: UiStrings = {
   "contact.done.bookmark":
     "Speichern Sie diesen Link als Lesezeichen oder bewahren Sie unsere E-Mail auf: Nur damit verfolgen Sie die Anfrage, ohne uns anzurufen.",
   "contact.honeypot": "Dieses Feld leer lassen",
+  "files.label": "Dateien (optional)",
+  "files.hint":
+    "Screenshots, Protokolle, PDFs oder Office-Dokumente: bis zu {files} Dateien, insgesamt {total} MB, je Datei {each} MB.",
+  "files.uploading": "{name}: wird hochgeladen …",
+  "files.ready": "{name} ({size}): bereit zum Senden",
+  "files.remove": "{name} entfernen",
+  "files.tooLarge":
+    "{name} ist größer als {max} MB. Senden Sie eine kleinere Datei oder ein ZIP-Archiv.",
+  "files.typeRefused":
+    "{name} ist keine Dateiart, die wir annehmen. Senden Sie Bilder, PDFs, Textdateien, Protokolle oder Office-Dokumente.",
+  "files.typeMismatch":
+    "{name} ist nicht das, was der Dateiname angibt. Senden Sie die Originaldatei.",
+  "files.failed":
+    "{name} konnte nicht hochgeladen werden. Entfernen Sie die Datei und versuchen Sie es erneut.",
+  "files.tooMany": "Senden Sie höchstens {max} Dateien mit einer Nachricht.",
+  "files.totalTooLarge": "Senden Sie höchstens {max} MB an Dateien mit einer Nachricht.",
+  "files.requestFull":
+    "Diese Anfrage kann keine weiteren Dateien aufnehmen. Beschreiben Sie den Rest in Worten.",
+  "files.expired":
+    "Eine Datei kann nicht mehr gesendet werden. Entfernen Sie sie und fügen Sie sie erneut hinzu.",
+  "files.removeFailed":
+    "Entfernen Sie die Dateien, die nicht hochgeladen werden konnten, und senden Sie erneut.",
+  "files.download": "{name} herunterladen ({size})",
+  "files.downloadFailed":
+    "Die Datei konnte nicht heruntergeladen werden. Bitte versuchen Sie es erneut.",
+  "contact.attachments": "Dateien",
   "track.title": "Ihre Anfrage verfolgen",
   "track.lead":
     "Geben Sie die Referenznummer und den Tracking-Code aus Ihrer Bestätigung oder der E-Mail ein.",

@@ -169,6 +169,25 @@ export const en = {
   "contact.done.bookmark":
     "Bookmark this link or keep the email we sent: it is the only way to follow the request without calling us.",
   "contact.honeypot": "Leave this field empty",
+  "files.label": "Files (optional)",
+  "files.hint":
+    "Screenshots, logs, PDFs or office documents: up to {files} files, {total} MB in all, {each} MB each.",
+  "files.uploading": "{name}: uploading…",
+  "files.ready": "{name} ({size}): ready to send",
+  "files.remove": "Remove {name}",
+  "files.tooLarge": "{name} is larger than {max} MB. Send a smaller file or a zip.",
+  "files.typeRefused":
+    "{name} is not a kind of file we accept. Send images, PDFs, text files, logs or office documents.",
+  "files.typeMismatch": "{name} is not what its name says. Send the original file.",
+  "files.failed": "{name} could not be uploaded. Remove it and try again.",
+  "files.tooMany": "Send at most {max} files with one message.",
+  "files.totalTooLarge": "Send at most {max} MB of files with one message.",
+  "files.requestFull": "This request holds as many files as it can. Describe the rest in words.",
+  "files.expired": "A file could not be sent any more. Remove it and add it again.",
+  "files.removeFailed": "Remove the files that could not be uploaded, then send again.",
+  "files.download": "Download {name} ({size})",
+  "files.downloadFailed": "The file could not be downloaded. Please try again.",
+  "contact.attachments": "Files",
   "track.title": "Follow your request",
   "track.lead":
     "Enter the reference number and the tracking code from your confirmation or its email.",

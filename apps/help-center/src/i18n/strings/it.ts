@@ -168,6 +168,25 @@ export const it: UiStrings = {
   "contact.done.bookmark":
     "Salvi questo link tra i preferiti o conservi l'email che Le abbiamo inviato: è l'unico modo per seguire la richiesta senza chiamarci.",
   "contact.honeypot": "Lasci vuoto questo campo",
+  "files.label": "File (facoltativi)",
+  "files.hint":
+    "Screenshot, log, PDF o documenti Office: fino a {files} file, {total} MB in tutto, {each} MB ciascuno.",
+  "files.uploading": "{name}: caricamento in corso…",
+  "files.ready": "{name} ({size}): pronto per l'invio",
+  "files.remove": "Rimuovi {name}",
+  "files.tooLarge": "{name} supera {max} MB. Invii un file più piccolo o un archivio zip.",
+  "files.typeRefused":
+    "{name} non è un tipo di file che accettiamo. Invii immagini, PDF, file di testo, log o documenti Office.",
+  "files.typeMismatch": "{name} non è ciò che indica il suo nome. Invii il file originale.",
+  "files.failed": "Non è stato possibile caricare {name}. Lo rimuova e riprovi.",
+  "files.tooMany": "Invii al massimo {max} file con un messaggio.",
+  "files.totalTooLarge": "Invii al massimo {max} MB di file con un messaggio.",
+  "files.requestFull": "Questa richiesta non può contenere altri file. Descriva il resto a parole.",
+  "files.expired": "Un file non può più essere inviato. Lo rimuova e lo aggiunga di nuovo.",
+  "files.removeFailed": "Rimuova i file che non è stato possibile caricare, poi invii di nuovo.",
+  "files.download": "Scarica {name} ({size})",
+  "files.downloadFailed": "Non è stato possibile scaricare il file. Riprovi.",
+  "contact.attachments": "File",
   "track.title": "Segua la Sua richiesta",
   "track.lead":
     "Inserisca il numero di riferimento e il codice di monitoraggio della conferma o dell'email.",
