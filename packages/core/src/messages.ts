@@ -12,6 +12,15 @@ export const messageSchema = z.strictObject({
 });
 export type MessageInput = z.infer<typeof messageSchema>;
 
+export const satisfactionRatings = ["good", "bad"] as const;
+
+/** The customer's one rating of the support, once the request is resolved. */
+export const satisfactionSchema = z.strictObject({
+  rating: z.enum(satisfactionRatings),
+  comment: plainText().max(2_000).optional(),
+});
+export type SatisfactionInput = z.infer<typeof satisfactionSchema>;
+
 /** A staff message chooses whether the customer sees it. */
 export const staffMessageSchema = messageSchema.extend({
   visibility: z.enum(["public", "internal"]),

@@ -38,6 +38,8 @@ export interface QueueFilters {
   /** A staff member's id, or nobody. */
   readonly assignee?: number | "none";
   readonly sla?: SlaFilter;
+  /** The customer's rating, or requests not rated (yet). */
+  readonly satisfaction?: "good" | "bad" | "unrated";
   readonly incidentId?: number;
   /** Words searched in subject, description and messages (core's searchTerms); all must match. */
   readonly search?: readonly SearchTerm[];
@@ -149,6 +151,10 @@ async function filterConditions(
     typeof f.assignee === "number" ? eq(requests.assigneeId, f.assignee) : undefined,
     f.sla === "breached" ? lte(requests.slaDueAt, now) : undefined,
     f.sla === "at-risk" ? and(gt(requests.slaDueAt, now), lt(requests.slaRiskAt, now)) : undefined,
+    f.satisfaction === "unrated" ? isNull(requests.satisfaction) : undefined,
+    f.satisfaction === "good" || f.satisfaction === "bad"
+      ? eq(requests.satisfaction, f.satisfaction)
+      : undefined,
     f.incidentId !== undefined ? eq(requests.incidentId, f.incidentId) : undefined,
     f.number !== undefined ? eq(requests.number, f.number) : undefined,
     match,
@@ -266,7 +272,15 @@ function sortKey(row: QueueItemRow, sort: QueueSort): number | null {
 /** True when nothing but (at most) the status narrows the queue. */
 function onlyByStatus(f: QueueFilters): boolean {
   const lists = [f.severities, f.categories, f.services];
-  const values = [f.customer, f.assignee, f.sla, f.incidentId, f.search?.[0], f.number];
+  const values = [
+    f.customer,
+    f.assignee,
+    f.sla,
+    f.satisfaction,
+    f.incidentId,
+    f.search?.[0],
+    f.number,
+  ];
   return lists.every((l) => !l?.length) && values.every((v) => v === undefined);
 }
 

@@ -100,6 +100,20 @@ export const problems = {
       "Resolve with the resolution the customer reads",
       'A customer must never see a bare "Resolved": POST /api/v1/desk/requests/{number}/resolution with the text, in the customer\'s language.',
     ),
+  ratingNotPossible: () =>
+    new Problem(
+      409,
+      "rating-not-possible",
+      "Rate the support once your request is resolved",
+      "A rating is for a request that was resolved; this one is still being worked on.",
+    ),
+  alreadyRated: () =>
+    new Problem(
+      409,
+      "already-rated",
+      "You rated this request already",
+      "Each request is rated once. Reply to the request to tell us more.",
+    ),
   escalationFinished: (status: string) =>
     new Problem(
       409,

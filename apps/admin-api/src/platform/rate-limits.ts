@@ -60,6 +60,12 @@ export const publicEndpointLimits: readonly LimitedEndpoint[] = [
   },
   {
     method: "POST",
+    path: "/api/v1/requests/:number/satisfaction",
+    limits: ["public"],
+    reason: "A rating checks the tracking token like tracking does, and may mail the assignee.",
+  },
+  {
+    method: "POST",
     path: "/api/v1/feedback",
     limits: ["public"],
     reason: "Each vote is a row: unlimited, a script could rig an article's score.",

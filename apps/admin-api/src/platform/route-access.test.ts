@@ -16,6 +16,7 @@ const publicRoutes = new Set([
   "POST /api/v1/requests/:number/replies",
   "POST /api/v1/requests/:number/status",
   "POST /api/v1/uploads",
+  "POST /api/v1/requests/:number/satisfaction",
   "GET /api/v1/requests/:number/attachments/:id",
   "POST /api/v1/feedback",
   "POST /api/v1/deflections",

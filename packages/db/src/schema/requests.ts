@@ -60,6 +60,10 @@ export const requests = sqliteTable(
      */
     slaDueAt: integer("sla_due_at", { mode: "timestamp_ms" }),
     slaRiskAt: integer("sla_risk_at", { mode: "timestamp_ms" }),
+    /** The customer's one rating of the support once it was resolved, and what they wrote with it. */
+    satisfaction: text().$type<"good" | "bad">(),
+    satisfactionComment: text("satisfaction_comment"),
+    ratedAt: integer("rated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("requests_status_idx").on(t.status),

@@ -1,4 +1,10 @@
-import { categoryIds, requestEventTypes, severityIds, statuses } from "@frontline/core";
+import {
+  categoryIds,
+  requestEventTypes,
+  satisfactionRatings,
+  severityIds,
+  statuses,
+} from "@frontline/core";
 import { z } from "@hono/zod-openapi";
 import { dateTime } from "../../platform/openapi.ts";
 import { slaSummarySchema } from "../queue/queue.routes.ts";
@@ -103,6 +109,14 @@ export const deskRequestSchema = z
       description:
         "The operator resolved the escalation and the partner has not yet sent the customer the resolution (POST .../resolution): the operator's text to start from.",
     }),
+    satisfaction: z
+      .object({
+        rating: z.enum(satisfactionRatings),
+        comment: z.string().nullable(),
+        ratedAt: dateTime,
+      })
+      .nullable()
+      .openapi({ description: "The customer's rating of the support, once given." }),
     mergedInto: z.string().nullable(),
     duplicates: z.array(z.object({ number: z.string(), subject: z.string() })),
     timeline: z.array(timelineEntrySchema),

@@ -28,6 +28,7 @@ import {
 } from "../attachments/attachments.use-cases.ts";
 import { slaSummary } from "../queue/queue.use-cases.ts";
 import { allowedMoves } from "../requests/move-request-status.ts";
+import { ratingOf } from "../requests/requests.use-cases.ts";
 import { deskActor } from "./desk.staff.ts";
 
 /** The request behind a reference number, or 404. */
@@ -198,6 +199,7 @@ export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrinc
     incident: linked && incidentView(linked),
     activeIncidents: active.map(incidentView),
     operatorResolution: pendingOperatorResolution(events),
+    satisfaction: ratingOf(row),
     mergedInto: mergedInto?.number ?? null,
     duplicates: await listDuplicates(deps.db, row.id),
     timeline: events.map((e) => timelineEntry(e, files)),

@@ -44,6 +44,15 @@ export function Summary({ deps, view }: { deps: AppDeps; view: DeskView }) {
         <dd>
           <Time value={at(view.createdAt)} />
         </dd>
+        {view.satisfaction ? (
+          <>
+            <dt>Customer rating</dt>
+            <dd data-satisfaction={view.satisfaction.rating}>
+              {view.satisfaction.rating === "good" ? "Good" : "Bad"}
+              {view.satisfaction.comment ? `: “${view.satisfaction.comment}”` : ""}
+            </dd>
+          </>
+        ) : null}
         {view.mergedInto ? (
           <>
             <dt>Merged into</dt>
@@ -232,6 +241,7 @@ function entryLabel(entry: TimelineEntry): string {
     case "reply":
       return entry.kind === "reply" ? "Reply to the customer — emailed" : "Message to the customer";
     case "internal-note":
+      if (entry.kind === "satisfaction") return `Rating from the customer — ${internal}`;
       return entry.kind === "note"
         ? "Internal note — not shown to the customer"
         : `Desk change — ${internal}`;

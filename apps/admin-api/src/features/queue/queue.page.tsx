@@ -30,7 +30,17 @@ type QueueRow = QueueResult["items"][number];
 type RawQuery = Record<string, string | string[]>;
 
 const LIST_KEYS = ["status", "severity", "category", "service"];
-const SINGLE_KEYS = ["customer", "assignee", "sla", "incident", "q", "sort", "order", "cursor"];
+const SINGLE_KEYS = [
+  "customer",
+  "assignee",
+  "sla",
+  "satisfaction",
+  "incident",
+  "q",
+  "sort",
+  "order",
+  "cursor",
+];
 
 /** Reads only the known filters, so `?notice=` and empty form fields do not trip validation. */
 export function rawQueueQuery(c: StaffContext): RawQuery {
@@ -72,6 +82,12 @@ const assigneeOptions = [
   { value: "", label: "Anyone" },
   { value: "me", label: "Me" },
   { value: "none", label: "Nobody (unassigned)" },
+];
+const satisfactionOptions = [
+  ...anyOption(),
+  { value: "good", label: "Rated good" },
+  { value: "bad", label: "Rated bad" },
+  { value: "unrated", label: "Not rated" },
 ];
 const slaOptions = [
   ...anyOption(),
@@ -125,6 +141,11 @@ function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: 
       />
       <SelectField label="Assignee" {...field("assignee")} options={assigneeOptions} />
       <SelectField label="SLA" {...field("sla")} options={slaOptions} />
+      <SelectField
+        label="Customer rating"
+        {...field("satisfaction")}
+        options={satisfactionOptions}
+      />
       <Field label="Incident number" {...field("incident")} maxlength={16} />
       <Field
         label="Search"
@@ -233,6 +254,7 @@ const filterLabels = {
   service: "Service",
   assignee: "Assignee",
   sla: "SLA",
+  satisfaction: "Customer rating",
   incident: "Incident number",
   q: "Search",
   sort: "Sort by",

@@ -49,6 +49,9 @@ export const queueQuerySchema = z.strictObject({
   sla: z.enum(slaFilters).optional().openapi({
     description: "breached: the running SLA clock is past due; at-risk: less than a quarter left.",
   }),
+  satisfaction: z.enum(["good", "bad", "unrated"]).optional().openapi({
+    description: "The customer's rating of the support: good, bad, or unrated (not rated yet).",
+  }),
   incident: positiveId.optional().openapi({ description: "Requests linked to this incident." }),
   q: plainText().max(200).optional().openapi({
     description:

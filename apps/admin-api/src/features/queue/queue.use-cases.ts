@@ -58,6 +58,7 @@ export function queueFilters(
     categories: query.category,
     services: servicesFilter(deps, query.service),
     sla: query.sla,
+    satisfaction: query.satisfaction,
   };
   if (query.customer)
     filters.customer = query.customer === "unknown" ? "unknown" : Number(query.customer);

@@ -5,10 +5,12 @@ import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
 import { changeStatusAsCustomer } from "./change-status-as-customer.ts";
 import { fileRequest } from "./file-request.ts";
+import { rateSupport } from "./rate-support.ts";
 import { replyAsCustomer } from "./reply-as-customer.ts";
 import {
   customerStatusRoute,
   fileRequestRoute,
+  rateRoute,
   replyRoute,
   trackRequestRoute,
 } from "./requests.routes.ts";
@@ -48,6 +50,10 @@ export function requestsApi(deps: AppDeps) {
   router.openapi(replyRoute, async (c) => {
     const row = await ownRequest(c);
     return c.json(await replyAsCustomer(deps, row, c.req.valid("json")), 201);
+  });
+  router.openapi(rateRoute, async (c) => {
+    const row = await ownRequest(c);
+    return c.json(await rateSupport(deps, row, c.req.valid("json")), 200);
   });
   router.openapi(customerStatusRoute, async (c) => {
     const row = await ownRequest(c);

@@ -2,6 +2,8 @@ import {
   type createSupportRequestSchema,
   customerStatusChangeSchema,
   messageSchema,
+  satisfactionRatings,
+  satisfactionSchema,
   statuses,
 } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -84,6 +86,14 @@ export const trackedRequestSchema = z
     }),
     canReply: z.boolean(),
     reopenUntil: z.string().nullable().openapi({ format: "date-time" }),
+    canRate: z.boolean().openapi({ description: "The request was resolved and is not rated yet." }),
+    satisfaction: z
+      .object({
+        rating: z.enum(satisfactionRatings),
+        comment: z.string().nullable(),
+        ratedAt: z.string().openapi({ format: "date-time" }),
+      })
+      .nullable(),
     timeline: z.array(timelineEntrySchema),
   })
   .openapi("TrackedRequest");
@@ -123,6 +133,17 @@ export const customerStatusRoute = createRoute({
   summary: "Confirm your request is solved, close it, or reopen it",
   request: { ...tracking, body: jsonBody(customerStatusChangeSchema) },
   responses: { 200: trackedResponse("The request in its new status"), ...changeRefusals },
+});
+
+export const rateRoute = createRoute({
+  method: "post",
+  path: "/api/v1/requests/{number}/satisfaction",
+  tags: ["Requests"],
+  summary: "Rate the support, once the request is resolved",
+  description:
+    "Good or bad, with an optional comment; once per request (409 already-rated after that). A bad rating reopens nothing: it tells the agent working on it.",
+  request: { ...tracking, body: jsonBody(satisfactionSchema) },
+  responses: { 200: trackedResponse("The request with its rating"), ...changeRefusals },
 });
 
 export const trackRequestRoute = createRoute({

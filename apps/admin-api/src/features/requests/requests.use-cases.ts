@@ -53,6 +53,23 @@ function customerMoves(deps: AppDeps, row: RequestRow): Status[] {
   return allowedMoves(deps, row, "customer");
 }
 
+/** Whether the customer may rate now: once, after the request was resolved. */
+export const mayRate = (row: RequestRow) =>
+  row.satisfaction === null &&
+  row.resolvedAt !== null &&
+  (row.status === "resolved" || row.status === "closed");
+
+/** The customer's rating, as both the customer and the desk see it. */
+export function ratingOf(row: RequestRow) {
+  return row.satisfaction && row.ratedAt
+    ? {
+        rating: row.satisfaction,
+        comment: row.satisfactionComment,
+        ratedAt: row.ratedAt.toISOString(),
+      }
+    : null;
+}
+
 /** What the customer may see of their request. */
 export async function customerView(deps: AppDeps, row: RequestRow) {
   const events = await listEvents(deps.db, row.id);
@@ -78,6 +95,8 @@ export async function customerView(deps: AppDeps, row: RequestRow) {
       row.status === "resolved" && row.resolvedAt
         ? reopenDeadline(row.resolvedAt).toISOString()
         : null,
+    canRate: mayRate(row),
+    satisfaction: ratingOf(row),
     timeline: events.map((e) => ({
       type: e.type,
       author: authorOf(e),

@@ -55,6 +55,9 @@ export const requests = pgTable(
      */
     slaDueAt: instant("sla_due_at"),
     slaRiskAt: instant("sla_risk_at"),
+    satisfaction: text().$type<"good" | "bad">(),
+    satisfactionComment: text("satisfaction_comment"),
+    ratedAt: instant("rated_at"),
   },
   (t) => [
     index("requests_status_idx").on(t.status),
