@@ -15,6 +15,8 @@ export interface NotificationContext {
   readonly replyBody?: string;
   /** Where to follow the request; with the token only in the first email. */
   readonly trackingUrl: string;
+  /** Where to rate the support, in the email that says the request is resolved. */
+  readonly rateUrl?: string;
 }
 
 export interface ComposedMail {
@@ -29,6 +31,7 @@ type Texts = {
   reply: string;
   status: string;
   track: string;
+  rate: string;
   keepPrivate: string;
   signature: string;
 };
@@ -46,6 +49,7 @@ const texts: Record<Locale, Texts> = {
     reply: "there is a new reply to your request {number}:",
     status: "the status of your request {number} is now: {status}.",
     track: "Follow your request and reply here:",
+    rate: "How did we do? Rate our support in one click:",
     keepPrivate: "This link contains your private tracking code. Do not forward this email.",
     signature: "Your support team",
   },
@@ -61,6 +65,7 @@ const texts: Record<Locale, Texts> = {
     reply: "es gibt eine neue Antwort auf Ihre Anfrage {number}:",
     status: "der Status Ihrer Anfrage {number} lautet jetzt: {status}.",
     track: "Hier verfolgen und beantworten Sie Ihre Anfrage:",
+    rate: "Wie zufrieden sind Sie? Bewerten Sie unseren Support mit einem Klick:",
     keepPrivate:
       "Dieser Link enthält Ihren privaten Tracking-Code. Leiten Sie diese E-Mail nicht weiter.",
     signature: "Ihr Support-Team",
@@ -77,6 +82,7 @@ const texts: Record<Locale, Texts> = {
     reply: "c'è una nuova risposta alla Sua richiesta {number}:",
     status: "lo stato della Sua richiesta {number} ora è: {status}.",
     track: "Segua e risponda alla Sua richiesta qui:",
+    rate: "Come siamo andati? Valuti il nostro supporto con un clic:",
     keepPrivate:
       "Questo link contiene il Suo codice di monitoraggio privato. Non inoltri questa email.",
     signature: "Il Suo team di supporto",
@@ -92,6 +98,7 @@ const texts: Record<Locale, Texts> = {
     reply: "您的请求 {number} 有一条新回复：",
     status: "您的请求 {number} 的状态现为：{status}。",
     track: "在此跟踪并回复您的请求：",
+    rate: "我们的服务如何？一键评价我们的支持：",
     keepPrivate: "此链接包含您的私人跟踪代码。请勿转发此电子邮件。",
     signature: "您的支持团队",
   },
@@ -120,6 +127,7 @@ export function composeNotification(context: NotificationContext): ComposedMail 
     lead,
     ...(context.kind !== "created" && context.replyBody ? [context.replyBody] : []),
     `${t.track}\n${context.trackingUrl}`,
+    ...(context.rateUrl ? [`${t.rate}\n${context.rateUrl}`] : []),
     ...(context.kind === "created" ? [t.keepPrivate] : []),
     t.signature,
   ];

@@ -48,6 +48,20 @@ describe("notification emails", () => {
     expect(mail.text).toContain("状态现为：已升级至运营方");
   });
 
+  it("offer the rating link after the tracking link when the request is resolved", () => {
+    const mail = composeNotification({
+      ...base,
+      kind: "status-changed",
+      locale: "de",
+      statusLabel: "Gelöst",
+      rateUrl: "https://help.example/de/track/#SR-2026-000042:a1.x.y:rate",
+    });
+    expect(mail.text).toContain(
+      "Wie zufrieden sind Sie? Bewerten Sie unseren Support mit einem Klick:\nhttps://help.example/de/track/#SR-2026-000042:a1.x.y:rate",
+    );
+    expect(mail.text.indexOf(":rate")).toBeGreaterThan(mail.text.indexOf("Hier verfolgen"));
+  });
+
   it("exist for every kind in every language", () => {
     for (const locale of ["en", "de", "it", "zh-cn"] as const) {
       for (const kind of ["created", "reply", "status-changed"] as const) {

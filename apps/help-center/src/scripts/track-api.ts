@@ -9,6 +9,8 @@ export interface TrackedRequest {
   allowedStatuses: string[];
   canReply: boolean;
   reopenUntil: string | null;
+  canRate: boolean;
+  satisfaction: { rating: "good" | "bad"; comment: string | null } | null;
   timeline: TimelineEntry[];
 }
 

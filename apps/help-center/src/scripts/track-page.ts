@@ -136,6 +136,33 @@ function listenForReply(
   });
 }
 
+/** The rating form: good or bad, an optional comment, sent once. */
+function listenForRating(parts: TrackParts, api: TrackingApi, show: Show, text: PageText): void {
+  const { rating, $ } = parts;
+  rating?.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = new FormData(rating);
+    const chosen = data.get("rating");
+    const comment = String(data.get("comment") ?? "").trim();
+    const error = $<HTMLElement>("#error-rating");
+    const max = Number($<HTMLTextAreaElement>("#rating-comment")?.dataset.max);
+    const refusal =
+      chosen !== "good" && chosen !== "bad"
+        ? text("track.rate.choose")
+        : comment.length > max
+          ? text("contact.error.tooLong", { max })
+          : null;
+    if (error) error.textContent = refusal ?? "";
+    if (refusal) return;
+    const response = await api.call(
+      "/satisfaction",
+      postJson({ rating: chosen, ...(comment ? { comment } : {}) }),
+    );
+    await show(response, false);
+    if (response?.ok && parts.result) parts.result.textContent = text("track.rate.thanks");
+  });
+}
+
 /**
  * The customer's view of one request. Number and token come from the
  * link's fragment (#SR-2026-000123:token), which never reaches a server
@@ -149,9 +176,14 @@ export function setUpTrackPage(root: HTMLElement): void {
     saveFile(api, file),
   );
 
-  async function open(number: string, token: string): Promise<void> {
+  async function open(number: string, token: string, intent?: string): Promise<void> {
     api.use(number, token);
-    await show(await api.call(""));
+    await show(await api.call(""), intent !== "rate");
+    // The resolved email's rating link ends in ":rate": the form is where the customer lands.
+    if (intent === "rate" && parts.rating && !parts.rating.hidden) {
+      parts.rating.querySelector<HTMLInputElement>("input[name=rating]")?.focus();
+      parts.rating.scrollIntoView({ block: "center" });
+    }
   }
 
   const { lookup } = parts;
@@ -161,6 +193,8 @@ export function setUpTrackPage(root: HTMLElement): void {
     void open(String(data.get("number") ?? ""), String(data.get("token") ?? ""));
   });
   listenForMoves(parts, api, show, text);
+  listenForRating(parts, api, show, text);
+  if (parts.rating) setUpCounters(parts.rating, text);
   const pickerRoot = parts.reply?.querySelector<HTMLElement>("[data-file-picker]");
   const picker = pickerRoot ? setUpFilePicker(pickerRoot, text, root.dataset.locale ?? "en") : null;
   listenForReply(parts, api, show, text, picker);
@@ -169,12 +203,12 @@ export function setUpTrackPage(root: HTMLElement): void {
   // "#SR-2026-000123:token" from the confirmation or the first email, or
   // "#SR-…:a1.…", the signed access of every later one.
   const fromFragment = () => {
-    const [number, token] = decodeURIComponent(window.location.hash.slice(1)).split(":");
+    const [number, token, intent] = decodeURIComponent(window.location.hash.slice(1)).split(":");
     const numberInput = root.querySelector<HTMLInputElement>("#track-number");
     const tokenInput = root.querySelector<HTMLInputElement>("#track-token");
     if (number && numberInput) numberInput.value = number;
     if (token && tokenInput) tokenInput.value = token;
-    if (number && token) void open(number, token);
+    if (number && token) void open(number, token, intent);
   };
   fromFragment();
   // A link from another email pasted into this tab changes only the fragment: no reload.

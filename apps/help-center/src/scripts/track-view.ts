@@ -19,6 +19,7 @@ export function trackParts(root: HTMLElement) {
     lookup: $<HTMLFormElement>("[data-lookup]"),
     view: $<HTMLElement>("[data-request]"),
     reply: $<HTMLFormElement>("[data-reply]"),
+    rating: $<HTMLFormElement>("[data-rating]"),
     result: $<HTMLElement>("[data-action-result]"),
   };
 }
@@ -125,6 +126,14 @@ export function renderRequest(
     ...request.timeline.map((entry) => timelineItem(entry, text, when, save, locale)),
   );
   if (reply) reply.hidden = !request.canReply;
+  if (parts.rating) parts.rating.hidden = !request.canRate;
+  const rated = $<HTMLElement>("[data-rated]");
+  if (rated) {
+    rated.hidden = !request.satisfaction;
+    rated.textContent = request.satisfaction
+      ? text("track.rate.yours", { rating: text(`track.rate.${request.satisfaction.rating}`) })
+      : "";
+  }
   if (lookup) lookup.hidden = true;
   view.hidden = false;
 }

@@ -28,7 +28,7 @@ function mail(
   kind: NotificationKind,
   row: RequestRow,
   url: string,
-  extra: { statusLabel?: string; replyBody?: string } = {},
+  extra: { statusLabel?: string; replyBody?: string; rateUrl?: string } = {},
 ): NewMail {
   const composed = composeNotification({
     kind,
@@ -52,11 +52,15 @@ export const createdMail = (deps: MailDeps, row: RequestRow, token: string) =>
   mail("created", row, trackingUrl(deps, row, token));
 
 /** A status change's email; `message` is the public text that came with it, such as the resolution. */
-export const statusMail = (deps: MailDeps, row: RequestRow, status: Status, message?: string) =>
-  mail("status-changed", row, trackingUrl(deps, row), {
+export function statusMail(deps: MailDeps, row: RequestRow, status: Status, message?: string) {
+  const url = trackingUrl(deps, row);
+  return mail("status-changed", row, url, {
     statusLabel: label(statusLabels[status], row.locale),
     ...(message ? { replyBody: message } : {}),
+    // ":rate" after the access opens the tracking page at its rating form.
+    ...(status === "resolved" && row.satisfaction === null ? { rateUrl: `${url}:rate` } : {}),
   });
+}
 
 export const replyMail = (deps: MailDeps, row: RequestRow, body: string) =>
   mail("reply", row, trackingUrl(deps, row), { replyBody: body });

@@ -197,6 +197,14 @@ export const de: UiStrings = {
   "files.downloadFailed":
     "Die Datei konnte nicht heruntergeladen werden. Bitte versuchen Sie es erneut.",
   "contact.attachments": "Dateien",
+  "track.rate.title": "Wie war unser Support?",
+  "track.rate.good": "Gut",
+  "track.rate.bad": "Schlecht",
+  "track.rate.comment": "Möchten Sie uns noch etwas sagen? (optional)",
+  "track.rate.send": "Bewertung senden",
+  "track.rate.thanks": "Vielen Dank. Ihre Bewertung ist beim Support-Team angekommen.",
+  "track.rate.yours": "Ihre Bewertung unseres Supports: {rating}.",
+  "track.rate.choose": "Wählen Sie „Gut“ oder „Schlecht“.",
   "track.title": "Ihre Anfrage verfolgen",
   "track.lead":
     "Geben Sie die Referenznummer und den Tracking-Code aus Ihrer Bestätigung oder der E-Mail ein.",

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { listOutbox } from "@frontline/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillContactForm } from "./contact-form.ts";
-import { addStaff, signIn } from "./desk-fixtures.ts";
+import { addStaff, fileByApi, signIn, withDatabase } from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let harness: Harness;
@@ -96,6 +97,46 @@ describe("files between a customer and the desk", () => {
     expect(await desk.getByRole("link", { name: "outlook.log" }).getAttribute("download")).toBe(
       "outlook.log",
     );
+    await context.close();
+  });
+});
+
+describe("a resolution the customer rates", () => {
+  it("opens the rating form from the latest email's link, and the rating reaches the desk", async () => {
+    const filed = await fileByApi(harness.server.url, "Shared calendar shows no free slots");
+    const context = await harness.browser.newContext();
+    const desk = await signIn(context, harness.server.url, AGENT);
+    await desk.goto(`${harness.server.url}/admin/requests/${filed.number}`);
+    await desk.fill("#resolve-body", "The calendar's sharing was reset; free slots show again.");
+    await desk.click("#action-resolve button[type=submit]");
+    await desk.locator(".notice").filter({ hasText: "The request is resolved" }).waitFor();
+
+    // The latest email, not the first: it carries a signed access link, not the tracking token.
+    const mails = await withDatabase(harness.databasePath, (db) => listOutbox(db));
+    const latest = mails.filter((m) => m.recipient === "li.wei@contoso.example").at(-1);
+    const rateLink = /https?:\/\/\S+:rate/.exec(latest?.body ?? "")?.[0] ?? "";
+    expect(rateLink).toContain(`#${filed.number}:a1.`);
+    expect(rateLink).not.toContain(filed.token);
+
+    const page = await context.newPage();
+    await page.goto(rateLink.replace(/^https?:\/\/[^/]+/, harness.server.url));
+    await page.locator("[data-timeline]").filter({ hasText: "free slots show again" }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("value")))
+      .toBe("good");
+    await page.getByLabel("Bad").check();
+    await page.fill("#rating-comment", "It took three days.");
+    await page.getByRole("button", { name: "Send my rating" }).click();
+    await page.locator("[data-action-result]").filter({ hasText: "Thank you" }).waitFor();
+    await page.locator("[data-rated]").filter({ hasText: "You rated our support: Bad." }).waitFor();
+    expect(await page.locator("[data-rating]").isHidden()).toBe(true);
+
+    await desk.goto(`${harness.server.url}/admin/requests/${filed.number}`);
+    expect(await desk.locator("[data-satisfaction=bad]").textContent()).toContain(
+      "It took three days.",
+    );
+    await desk.goto(`${harness.server.url}/admin/queue?status=resolved&satisfaction=bad`);
+    await desk.locator(`tr[data-request="${filed.number}"]`).waitFor();
     await context.close();
   });
 });
