@@ -1,6 +1,8 @@
 import { applySlaPolicy } from "@frontline/db";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { attachmentsApi } from "./features/attachments/attachments.api.ts";
+import { cannedRepliesApi } from "./features/canned-replies/canned-replies.api.ts";
+import { cannedRepliesConsole } from "./features/canned-replies/canned-replies.console.ts";
 import { customersApi } from "./features/customers/customers.api.ts";
 import { customersConsole } from "./features/customers/customers.console.ts";
 import { deskApi } from "./features/desk/desk.api.ts";
@@ -96,6 +98,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", queueConsole(deps));
   app.route("/", deskApi(deps));
   app.route("/", deskConsole(deps));
+  app.route("/", cannedRepliesApi(deps));
+  app.route("/", cannedRepliesConsole(deps));
   app.route("/", escalationsApi(deps));
   app.route("/", escalationsConsole(deps));
   app.route("/", incidentsApi(deps));

@@ -1,5 +1,6 @@
 export * from "./article.ts";
 export * from "./attachments.ts";
+export * from "./canned-replies.ts";
 export * from "./catalog.ts";
 export * from "./customers.ts";
 export * from "./escalation.ts";

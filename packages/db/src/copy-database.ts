@@ -28,6 +28,7 @@ const tableOrder = [
   "signInThrottle",
   "sessions",
   "apiTokens",
+  "cannedReplies",
   "auditLog",
   "rateLimitHits",
 ] as const satisfies readonly (keyof Tables)[];

@@ -7,6 +7,7 @@ export {
   type BackupReport,
   backupDatabase,
 } from "./backup.ts";
+export * from "./canned-replies.ts";
 export * from "./client.ts";
 export { type CopiedTable, CopyRefusedError, copyDatabase } from "./copy-database.ts";
 export * from "./customers.ts";

@@ -1,3 +1,4 @@
+import type { CannedReplyStatus, Locale } from "@frontline/core";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export type StaffRole = "admin" | "agent" | "operator";
@@ -91,4 +92,22 @@ export const auditLog = sqliteTable(
     clientAddress: text("client_address"),
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action)],
+);
+
+/** Texts agents start replies from: shared by the desk (no owner) or one agent's own. */
+export const cannedReplies = sqliteTable(
+  "canned_replies",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    title: text().notNull(),
+    locale: text().$type<Locale>().notNull(),
+    body: text().notNull(),
+    /** The status the request moves to as the reply is sent; null keeps it. */
+    status: text().$type<CannedReplyStatus>(),
+    /** Null: shared with the whole desk (admins manage it); else the agent it belongs to. */
+    ownerId: integer("owner_id").references(() => staffUsers.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("canned_replies_owner_idx").on(t.ownerId, t.locale)],
 );

@@ -1,5 +1,6 @@
 import {
   attachmentTokensSchema,
+  cannedReplyStatuses,
   categoryIds,
   plainText,
   severityIds,
@@ -91,7 +92,15 @@ export const classifyRoute = createRoute({
 /** Files uploaded first (POST /api/v1/uploads), by their tokens. */
 const attachments = attachmentTokensSchema.optional();
 
-export const replyBody = z.strictObject({ version, body, attachments });
+export const replyBody = z.strictObject({
+  version,
+  body,
+  attachments,
+  status: z.enum(cannedReplyStatuses).optional().openapi({
+    description:
+      "Move the request as the reply is sent (as a canned reply may): one email carries both. Resolved this way is a resolution.",
+  }),
+});
 export const replyRoute = createRoute({
   ...action,
   path: at("replies"),

@@ -1,4 +1,9 @@
-import { acceptedFileEndings, attachmentLimits, type IncidentView } from "@frontline/core";
+import {
+  acceptedFileEndings,
+  attachmentLimits,
+  cannedReplyStatuses,
+  type IncidentView,
+} from "@frontline/core";
 import type { Child } from "hono/jsx";
 import { Submit } from "../../platform/console/form-layout.tsx";
 import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
@@ -17,6 +22,7 @@ import {
   statusName,
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
+import { type CannedForRequest, CannedPicker } from "../canned-replies/canned-picker.tsx";
 import type { DeskView } from "./request.view.tsx";
 
 // The actions on a request, one form each. Every form posts the version the
@@ -49,6 +55,10 @@ export interface ActionsProps {
   readonly assignees: readonly { id: number; name: string }[];
   readonly incidents: readonly IncidentView[];
   readonly failed?: FailedAction | undefined;
+  /** The canned replies the caller may use, filled for this request. */
+  readonly canned: readonly CannedForRequest[];
+  /** The one picked to start the reply from (?canned=). */
+  readonly chosenCanned?: CannedForRequest | undefined;
 }
 
 const MiB = 1024 * 1024;
@@ -139,13 +149,23 @@ function Assignment(props: ActionsProps) {
 function Messages(props: ActionsProps) {
   const reply = fieldsOf(props, "reply");
   const note = fieldsOf(props, "note");
+  const chosen = props.chosenCanned;
+  const moves = props.view.allowedStatuses.filter((s) =>
+    (cannedReplyStatuses as readonly string[]).includes(s),
+  );
   return (
     <>
       <h3>Reply to the customer</h3>
+      <CannedPicker
+        number={props.view.number}
+        locale={props.view.locale}
+        canned={props.canned}
+        chosenId={chosen?.id}
+      />
       <ActionForm action="reply" title="Reply to the customer" of={props} files>
         <TextAreaField
           label="Reply"
-          {...reply("body")}
+          {...reply("body", chosen?.filled ?? undefined)}
           hint={`Emailed to ${props.view.contact.email} and shown on their tracking page.`}
           maxlength={10_000}
           rows={6}
@@ -155,6 +175,14 @@ function Messages(props: ActionsProps) {
           {...reply("files")}
           accept={fileChooserAccept}
           hint={filesHint}
+        />
+        <SelectField
+          label="Then set the status to"
+          {...reply("status", chosen?.status ?? "")}
+          options={[
+            { value: "", label: `Keep it: ${statusName(props.view.status)}` },
+            ...moves.map((s) => ({ value: s, label: statusName(s) })),
+          ]}
         />
         <Submit>Send reply to the customer</Submit>
       </ActionForm>

@@ -20,6 +20,7 @@ import { ErrorSummary } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { uploadFormFiles } from "../attachments/upload-file.ts";
+import { cannedRepliesFor } from "../canned-replies/canned-replies.use-cases.ts";
 import { escalationView } from "../escalations/escalations.use-cases.ts";
 import { addNote } from "./add-note.ts";
 import { assignTo } from "./assign-request.ts";
@@ -58,6 +59,9 @@ async function render(
     .filter((u) => !u.disabled && u.role !== "operator")
     .map((u) => ({ id: u.id, name: u.name }));
   const incidents = await listActiveIncidents(deps.db);
+  const canned = await cannedRepliesFor(deps, c.var.actor, row);
+  const chosenId = Number(c.req.query("canned"));
+  const chosenCanned = failed ? undefined : canned.find((r) => r.id === chosenId);
   const ids = Object.fromEntries(
     Object.keys(failed?.errors ?? {}).map((f) => [f, actionFieldId(failed?.action ?? "note", f)]),
   );
@@ -87,6 +91,8 @@ async function render(
           assignees={assignees}
           incidents={incidents}
           failed={failed}
+          canned={canned}
+          chosenCanned={chosenCanned}
         />
       </div>
     </>,
@@ -139,7 +145,11 @@ const specs: Record<DeskAction, ActionSpec> = {
   },
   reply: {
     schema: replyBody,
-    body: (v) => ({ version: versionOf(v), body: v.body ?? "" }),
+    body: (v) => ({
+      version: versionOf(v),
+      body: v.body ?? "",
+      ...(v.status ? { status: v.status } : {}),
+    }),
     run: replyToCustomer,
     notice: "reply-sent",
     files: true,

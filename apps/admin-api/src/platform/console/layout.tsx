@@ -50,6 +50,12 @@ export const consoleSections: readonly ConsoleSection[] = [
     roles: ["admin", "agent", "operator"],
   },
   {
+    href: "/admin/canned-replies",
+    label: "Canned replies",
+    description: "Texts to start replies from, per language: the desk's and your own.",
+    roles: ["admin", "agent"],
+  },
+  {
     href: "/admin/users",
     label: "Users",
     description: "Staff accounts and their roles.",
@@ -87,6 +93,8 @@ export const consoleNotices: Readonly<Record<string, string>> = {
     "The user is disabled: their sessions ended and their API tokens stopped working.",
   "user-enabled": "The user is enabled again.",
   "token-revoked": "The token is revoked. Calls with it are refused from now on.",
+  "canned-saved": "The canned reply is saved.",
+  "canned-deleted": "The canned reply is deleted.",
   "request-assigned": "The assignment is saved.",
   "request-classified": "The classification is saved; the SLA targets follow the severity.",
   "reply-sent": "The reply is sent: the customer sees it and gets it by email.",

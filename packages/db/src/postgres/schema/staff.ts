@@ -1,3 +1,4 @@
+import type { CannedReplyStatus, Locale } from "@frontline/core";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { instant } from "./instant.ts";
 
@@ -92,4 +93,20 @@ export const auditLog = pgTable(
     clientAddress: text("client_address"),
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action)],
+);
+
+/** Texts agents start replies from; see the SQLite schema for what each column means. */
+export const cannedReplies = pgTable(
+  "canned_replies",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    title: text().notNull(),
+    locale: text().$type<Locale>().notNull(),
+    body: text().notNull(),
+    status: text().$type<CannedReplyStatus>(),
+    ownerId: integer("owner_id").references(() => staffUsers.id),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [index("canned_replies_owner_idx").on(t.ownerId, t.locale)],
 );
