@@ -8,6 +8,22 @@ describe("configuration from the environment", () => {
     expect(config.databaseUrl).toBe("./data/frontline.db");
   });
 
+  it("reads no email unless INBOUND_SMTP_PORT is set, and then answers at the sender's address", () => {
+    expect(loadConfig({})).toMatchObject({ inboundSmtp: null, supportAddress: null });
+    expect(
+      loadConfig({
+        INBOUND_SMTP_PORT: "2525",
+        MAIL_FROM: "Contoso Support <Help@Contoso.example>",
+      }),
+    ).toMatchObject({
+      inboundSmtp: { port: 2525, host: "0.0.0.0" },
+      supportAddress: "help@contoso.example",
+    });
+    expect(() => loadConfig({ INBOUND_SMTP_PORT: "25", INBOUND_ADDRESS: "support" })).toThrow(
+      'INBOUND_ADDRESS="support": must be an email address',
+    );
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" }).port).toBe(3000);
   });

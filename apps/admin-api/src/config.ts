@@ -4,6 +4,7 @@ import { defaultOperatorPolicy, defaultPartnerPolicy, defaultServices } from "@f
 import { isPostgresUrl } from "@frontline/db";
 import { z } from "zod";
 import { type AppConfig, defaultRateLimits } from "./platform/deps.ts";
+import { bareAddress } from "./platform/reply-address.ts";
 
 const defaultHelpCenterDist = fileURLToPath(new URL("../../help-center/dist", import.meta.url));
 
@@ -56,6 +57,15 @@ const envSchema = z.object({
   SMTP_URL: z.url("must be a URL like smtp://user:password@mail.example.com:587").optional(),
   MAIL_FROM: z.string().trim().min(3).default("Frontline Support <support@frontline.invalid>"),
   ATTACHMENTS_DIR: z.string().trim().min(1).optional(),
+  // Reading customers' email: off unless a port is given.
+  INBOUND_SMTP_PORT: z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .optional(),
+  INBOUND_SMTP_HOST: z.string().trim().min(1).default("0.0.0.0"),
+  INBOUND_ADDRESS: z.email("must be an email address like support@partner.example").optional(),
   ACCESS_LINK_SECRET: z.string().trim().min(32, "must be at least 32 characters").optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce
     .number({ message: "must be a number of seconds" })
@@ -69,6 +79,8 @@ export interface ServerConfig extends Omit<AppConfig, "accessLinkSecret"> {
   readonly accessLinkSecret: string | null;
   readonly port: number;
   readonly databaseUrl: string;
+  /** Inbound SMTP for customers' email (replies and new requests), or null when mail is not read. */
+  readonly inboundSmtp: { readonly port: number; readonly host: string } | null;
   /** Where attachments are kept; unset: an "attachments" folder beside a SQLite file, else ./data/attachments. */
   readonly attachmentsDir: string | null;
   /** PostgreSQL: connections each instance keeps at most. */
@@ -119,5 +131,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     shutdownGraceMs: settings.SHUTDOWN_GRACE_SECONDS * 1000,
     accessLinkSecret: settings.ACCESS_LINK_SECRET ?? null,
     attachmentsDir: settings.ATTACHMENTS_DIR ?? null,
+    inboundSmtp:
+      settings.INBOUND_SMTP_PORT === undefined
+        ? null
+        : { port: settings.INBOUND_SMTP_PORT, host: settings.INBOUND_SMTP_HOST },
+    supportAddress:
+      settings.INBOUND_SMTP_PORT === undefined
+        ? null
+        : (settings.INBOUND_ADDRESS ?? bareAddress(settings.MAIL_FROM)).toLowerCase(),
   };
 }

@@ -11,6 +11,11 @@ try {
       ? "  mail: sending through SMTP_URL"
       : "  mail: no SMTP_URL set; notifications wait in the outbox",
   );
+  if (server.inboundSmtpPort !== null) {
+    console.log(
+      `  inbound mail: SMTP on port ${server.inboundSmtpPort} for ${config.supportAddress} and its reply addresses`,
+    );
+  }
   console.log(
     config.helpCenterDist
       ? `  help center: ${config.helpCenterDist}`

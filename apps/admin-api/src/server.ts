@@ -11,6 +11,7 @@ import { accessSecretBeside } from "./platform/access-links.ts";
 import { systemClock } from "./platform/deps.ts";
 import { filesystemStore, prepareFileStore } from "./platform/files/file-store.ts";
 import { startUploadSweeper } from "./platform/files/upload-sweeper.ts";
+import { startInboundSmtp } from "./platform/inbound-smtp.ts";
 import { type OutboxWorker, startOutboxWorker } from "./platform/outbox-worker.ts";
 
 export interface RunningServer {
@@ -20,6 +21,8 @@ export interface RunningServer {
   readonly port: number;
   /** False when no SMTP server is configured. */
   readonly mailSending: boolean;
+  /** Where customers' email is read, or null when it is not (INBOUND_SMTP_PORT unset). */
+  readonly inboundSmtpPort: number | null;
   /** Set when this start found no users and created the first admin (printed to stdout). */
   readonly firstAdmin: FirstAdmin | null;
   /**
@@ -90,13 +93,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       })
     : null;
   const sweeper = startUploadSweeper(deps);
+  // Customers' email, when a port is set (INBOUND_SMTP_PORT); off by default.
+  const inbound = config.inboundSmtp ? await startInboundSmtp(deps, config.inboundSmtp) : null;
   return {
     url: `http://localhost:${port}`,
     database: database.path,
     port,
     mailSending: worker !== null,
+    inboundSmtpPort: inbound?.port ?? null,
     firstAdmin,
     close: async () => {
+      await inbound?.close();
       await drain(server as Server, config.shutdownGraceMs);
       await worker?.stop();
       await sweeper.stop();

@@ -7,6 +7,8 @@ export interface ReceivedMail {
   readonly subject: string;
   readonly text: string;
   readonly messageId: string;
+  /** Where the recipient's answer goes, if the mail says. */
+  readonly replyTo: string;
 }
 
 /** =?UTF-8?Q?...?= and =?UTF-8?B?...?= words, as mail clients decode them. */
@@ -52,6 +54,7 @@ export function parseMessage(raw: string, to: string[]): ReceivedMail {
     to,
     subject: decodeHeader(header("Subject")),
     messageId: header("Message-ID"),
+    replyTo: header("Reply-To"),
     text: decodeBody(raw.slice(split + 4), encoding).replace(/\r\n/g, "\n"),
   };
 }

@@ -55,6 +55,7 @@ export async function testApp(
     operatorPolicy: defaultOperatorPolicy,
     publicUrl: "https://help.example",
     accessLinkSecret: "test-secret-for-access-links-0123456789",
+    supportAddress: null,
     corsOrigins: [],
     trustedProxies: 1,
     rateLimits: defaultRateLimits,

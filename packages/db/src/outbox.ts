@@ -19,6 +19,8 @@ export interface NewMail {
   readonly locale: OutboxRow["locale"];
   readonly subject: string;
   readonly body: string;
+  /** The request's reply address, so the customer's answer lands on its timeline. */
+  readonly replyTo?: string | null;
 }
 
 /** Puts an email in the outbox; call it inside the transaction that makes the change. */

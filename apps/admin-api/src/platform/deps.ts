@@ -26,6 +26,12 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** Signs the access links in emails (access-links.ts); rotating it voids every link sent. */
   readonly accessLinkSecret: string;
+  /**
+   * The address customers write to when email is read (inbound SMTP on),
+   * whose plus-addresses are each request's reply address; null: mail is
+   * not read, and emails carry no reply address.
+   */
+  readonly supportAddress: string | null;
   /** Other origins whose pages may call the public API (CORS); same origin always may. */
   readonly corsOrigins: readonly string[];
   /**

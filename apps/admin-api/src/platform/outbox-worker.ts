@@ -72,6 +72,7 @@ async function deliver(sender: Sender, mail: OutboxRow): Promise<boolean> {
       to: mail.recipient,
       subject: mail.subject,
       text: mail.body ?? "",
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
       messageId: outboxMessageId(mail, from),
     });
     await markMailSent(db, mail.id, clock.now());

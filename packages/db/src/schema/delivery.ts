@@ -16,6 +16,8 @@ export const mailOutbox = sqliteTable(
     recipient: text().notNull(),
     locale: text().$type<Locale>().notNull(),
     subject: text().notNull(),
+    /** Where the customer's answer goes: the request's own reply address, when mail is read. */
+    replyTo: text("reply_to"),
     /** Cleared once sent: the first email carries the private tracking link. */
     body: text(),
     status: text().$type<"pending" | "sent">().notNull().default("pending"),

@@ -8,6 +8,7 @@ import {
 import type { NewMail, RequestRow } from "@frontline/db";
 import { signAccess } from "../../platform/access-links.ts";
 import type { AppDeps } from "../../platform/deps.ts";
+import { replyAddress } from "../../platform/reply-address.ts";
 
 /** What composing a request's email needs: the settings, and the time for its access link. */
 type MailDeps = Pick<AppDeps, "config" | "clock">;
@@ -25,6 +26,7 @@ export function trackingUrl(deps: MailDeps, row: RequestRow, token?: string): st
 }
 
 function mail(
+  deps: MailDeps,
   kind: NotificationKind,
   row: RequestRow,
   url: string,
@@ -45,16 +47,19 @@ function mail(
     locale: row.locale,
     subject: composed.subject,
     body: composed.text,
+    replyTo: deps.config.supportAddress
+      ? replyAddress(deps.config.accessLinkSecret, deps.config.supportAddress, row.number)
+      : null,
   };
 }
 
 export const createdMail = (deps: MailDeps, row: RequestRow, token: string) =>
-  mail("created", row, trackingUrl(deps, row, token));
+  mail(deps, "created", row, trackingUrl(deps, row, token));
 
 /** A status change's email; `message` is the public text that came with it, such as the resolution. */
 export function statusMail(deps: MailDeps, row: RequestRow, status: Status, message?: string) {
   const url = trackingUrl(deps, row);
-  return mail("status-changed", row, url, {
+  return mail(deps, "status-changed", row, url, {
     statusLabel: label(statusLabels[status], row.locale),
     ...(message ? { replyBody: message } : {}),
     // ":rate" after the access opens the tracking page at its rating form.
@@ -63,4 +68,4 @@ export function statusMail(deps: MailDeps, row: RequestRow, status: Status, mess
 }
 
 export const replyMail = (deps: MailDeps, row: RequestRow, body: string) =>
-  mail("reply", row, trackingUrl(deps, row), { replyBody: body });
+  mail(deps, "reply", row, trackingUrl(deps, row), { replyBody: body });
