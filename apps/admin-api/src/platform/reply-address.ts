@@ -39,7 +39,7 @@ export function readRecipient(secret: string, supportAddress: string, to: string
   if (given.domain !== support.domain) return { kind: "unknown" };
   if (given.local === support.local) return { kind: "support" };
   const match = new RegExp(
-    `^${escape(support.local)}\\+(sr-\\d{4}-\\d{6})\\.([0-9a-f]{${TAG_LENGTH}})$`,
+    `^${escapeRegExp(support.local)}\\+(sr-\\d{4}-\\d{6})\\.([0-9a-f]{${TAG_LENGTH}})$`,
   ).exec(given.local);
   if (!match?.[1] || !match[2]) return { kind: "unknown" };
   const number = match[1].toUpperCase();
@@ -50,7 +50,7 @@ export function readRecipient(secret: string, supportAddress: string, to: string
     : { kind: "unknown" };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The bare address in "Frontline Support <support@partner.example>". */
 export function bareAddress(from: string): string {
