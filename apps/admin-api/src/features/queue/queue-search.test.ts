@@ -93,6 +93,27 @@ describe("searching the queue", () => {
     ]);
   });
 
+  it("finds a request by part of its number, its organisation, the contact's name and email", async () => {
+    const desk = await deskTest();
+    const jurgen = await desk.file({
+      organisation: "Fabrikam Logistik GmbH",
+      name: "Jürgen Weiß",
+      email: "j.weiss@fabrikam-logistik.example",
+    });
+    const other = await desk.file({
+      organisation: "Contoso",
+      name: "Li Wei",
+      email: "li@contoso.example",
+    });
+    const find = async (q: string) => numbers(await desk.queue(`?q=${encodeURIComponent(q)}`));
+    expect(await find(jurgen.number.slice(3))).toEqual([jurgen.number]);
+    expect(await find(jurgen.number.slice(-6))).toEqual([jurgen.number]);
+    expect(await find("fabrikam logistik")).toEqual([jurgen.number]);
+    expect(await find("jurgen weiss")).toEqual([jurgen.number]);
+    expect(await find("j.weiss@fabrikam-logistik.example")).toEqual([jurgen.number]);
+    expect(await find("contoso.example")).toEqual([other.number]);
+  });
+
   it("ignores a search with nothing searchable in it", async () => {
     const { desk } = await searchableDesk();
     expect(numbers(await desk.queue("?q=%22%22%20*")).length).toBe(3);
