@@ -1,4 +1,4 @@
-import { createIncident, openDatabase, schema } from "@frontline/db";
+import { createIncident, openDatabase, resolveIncident, schema } from "@frontline/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./harness.ts";
@@ -229,7 +229,7 @@ describe("the FAQ and feedback", () => {
 describe("service health in the help center", () => {
   it("shows a live incident in the home page banner and on the status page", async () => {
     const database = openDatabase(harness.databasePath);
-    await createIncident(
+    const incident = await createIncident(
       database.db,
       {
         service: "meetings",
@@ -243,7 +243,6 @@ describe("service health in the help center", () => {
       },
       new Date(),
     );
-    database.close();
     const page = await open("/de/");
     await page.locator("[data-status-banner][data-state=incidents]").waitFor();
     expect(await page.locator("[data-status-incidents]").textContent()).toContain(
@@ -253,6 +252,15 @@ describe("service health in the help center", () => {
     await page.locator("[data-status-source][data-source=live]").waitFor();
     expect(await page.locator('[data-service="meetings"] td').textContent()).toBe("Ausfall");
     expect(await page.locator('[data-service="mail"] td').textContent()).toBe("Betriebsbereit");
+
+    // The reader keeps the page open; the incident ends, and the page says so within seconds.
+    await resolveIncident(database.db, incident.id, new Date());
+    database.close();
+    await page
+      .locator('[data-service="meetings"] td')
+      .filter({ hasText: "Betriebsbereit" })
+      .waitFor({ timeout: 30_000 });
+    expect(await page.locator("[data-incidents] li").count()).toBe(0);
     await page.close();
   });
 

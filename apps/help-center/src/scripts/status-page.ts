@@ -2,9 +2,9 @@ import { fetchServiceHealth } from "./api.ts";
 
 /**
  * Fills the status page from the live API. When that fails the page keeps
- * its built-in list of services with "unknown" and says why.
+ * what it showed (at first its built-in list with "unknown", saying why).
  */
-export async function showStatusPage(root: HTMLElement): Promise<void> {
+async function refresh(root: HTMLElement): Promise<void> {
   const locale = root.dataset.locale ?? "en";
   const texts = JSON.parse(root.dataset.texts ?? "{}") as Record<string, string>;
   const health = await fetchServiceHealth(locale);
@@ -44,4 +44,22 @@ export async function showStatusPage(root: HTMLElement): Promise<void> {
   );
   list.hidden = health.incidents.length === 0;
   none.hidden = health.incidents.length > 0;
+}
+
+/** How often an open status page asks again; the API's answers are at most 5 s old. */
+const REFRESH_MS = 10_000;
+
+/**
+ * Fills the status page now and keeps it current while it is on screen, so
+ * a reader who keeps it open sees an incident posted or closed within
+ * seconds; a hidden tab asks nothing until it is shown again.
+ */
+export async function showStatusPage(root: HTMLElement): Promise<void> {
+  await refresh(root);
+  setInterval(() => {
+    if (document.visibilityState === "visible") void refresh(root);
+  }, REFRESH_MS);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") void refresh(root);
+  });
 }

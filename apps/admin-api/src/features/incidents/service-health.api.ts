@@ -38,6 +38,9 @@ const serviceHealthRoute = createRoute({
   },
 });
 
+/** How long a reader or a cache may keep an answer: the most the status page lags behind. */
+export const SERVICE_HEALTH_MAX_AGE_SECONDS = 5;
+
 export function serviceHealthApi(deps: AppDeps) {
   return createRouter().openapi(serviceHealthRoute, async (c) => {
     const locale = resolveLocale(c.req.valid("query").locale);
@@ -46,8 +49,9 @@ export function serviceHealthApi(deps: AppDeps) {
       await listActiveIncidents(deps.db),
       locale,
     );
-    // Short caching: fresh enough for a banner, and a burst of readers costs one query.
-    c.header("Cache-Control", "public, max-age=30");
+    // A few seconds: a burst of readers behind one cache costs one query, and
+    // a posted or closed incident shows everywhere within them.
+    c.header("Cache-Control", `public, max-age=${SERVICE_HEALTH_MAX_AGE_SECONDS}`);
     return c.json({ ...report, checkedAt: deps.clock.now().toISOString() }, 200);
   });
 }

@@ -5,7 +5,10 @@ import { readJson, testApp } from "../../../test/test-app.ts";
 describe("service health", () => {
   it("calls every service operational when there is no incident", async () => {
     const { app } = await testApp();
-    const body = await readJson(await app.request("/api/v1/service-health"));
+    const response = await app.request("/api/v1/service-health");
+    // Caches may keep it seconds, not minutes: a new incident must show at once.
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=5");
+    const body = await readJson(response);
     expect(body.incidents).toEqual([]);
     expect(body.services.every((s: { status: string }) => s.status === "operational")).toBe(true);
     expect(body.checkedAt).toBe("2026-11-21T09:30:00.000Z");
