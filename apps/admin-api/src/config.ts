@@ -5,6 +5,7 @@ import { isPostgresUrl } from "@frontline/db";
 import { z } from "zod";
 import { type AppConfig, defaultRateLimits } from "./platform/deps.ts";
 import { bareAddress } from "./platform/reply-address.ts";
+import { readArticleTitles } from "./platform/static-site/article-titles.ts";
 
 const defaultHelpCenterDist = fileURLToPath(new URL("../../help-center/dist", import.meta.url));
 
@@ -114,11 +115,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const settings = parsed.data;
+  const helpCenterDist = existsSync(settings.HELP_CENTER_DIST) ? settings.HELP_CENTER_DIST : null;
   return {
     port: settings.PORT,
     databaseUrl: settings.DATABASE_URL,
     databasePoolSize: settings.DATABASE_POOL_SIZE,
-    helpCenterDist: existsSync(settings.HELP_CENTER_DIST) ? settings.HELP_CENTER_DIST : null,
+    helpCenterDist,
+    articleTitles: readArticleTitles(helpCenterDist),
     services: defaultServices,
     partnerPolicy: defaultPartnerPolicy,
     operatorPolicy: defaultOperatorPolicy,

@@ -6,8 +6,8 @@ import { deskTest } from "./desk.ts";
  * The desk's pages to test against: the desk test (fixed clock, real
  * SQLite, staff with tokens) plus an agent signed in to the console.
  */
-export async function deskPagesTest() {
-  const test = await deskTest();
+export async function deskPagesTest(overrides: Parameters<typeof deskTest>[0] = {}) {
+  const test = await deskTest(overrides);
   const agent = await signedInBrowser(test.app, test.db, "agent", {
     email: "console.agent@partner.example",
   });

@@ -51,6 +51,7 @@ export async function testApp(
   const config: AppConfig = {
     helpCenterDist: null,
     services: defaultServices,
+    articleTitles: {},
     partnerPolicy: defaultPartnerPolicy,
     operatorPolicy: defaultOperatorPolicy,
     publicUrl: "https://help.example",

@@ -5,6 +5,16 @@ import { categoryIds, defaultServices, type Service, severityIds } from "./catal
 import { locales } from "./locales.ts";
 import { emailAddress, plainText } from "./text.ts";
 
+/** True for a time zone name the runtime knows, such as "Asia/Shanghai". */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(name);
+  } catch {
+    return false;
+  }
+}
+
 /** Limits are shared by the form (maxlength) and the API (validation). */
 export const supportRequestLimits = {
   subject: { min: 5, max: 150 },
@@ -39,6 +49,8 @@ export function createSupportRequestSchema(services: readonly Service[] = defaul
     openedArticles: z.array(articleSlugSchema).max(10).default([]),
     /** The known incident the form showed for this service, if the customer filed anyway. */
     incidentId: z.number().int().positive().optional(),
+    /** The customer's time zone as their browser knows it (IANA, "Europe/Berlin"), so the desk sees their local time. */
+    timeZone: z.string().max(64).refine(isTimeZone, { message: "Unknown time zone" }).optional(),
     /** Screenshots, logs or invoices uploaded first (`POST /api/v1/uploads`), by their tokens. */
     attachments: attachmentTokensSchema.optional(),
     /** A field people never see; software that fills in every field gives itself away. */

@@ -30,6 +30,14 @@ describe("the support request schema", () => {
     expect(parsed.subject).toBe("Outlook cannot connect");
   });
 
+  it("keeps the customer's time zone when it is a real one, and refuses a made-up one", () => {
+    expect(supportRequestSchema.parse({ ...valid, timeZone: "Asia/Shanghai" }).timeZone).toBe(
+      "Asia/Shanghai",
+    );
+    expect(failingFields({ ...valid, timeZone: "Mars/Olympus_Mons" })).toEqual(["timeZone"]);
+    expect(failingFields({ ...valid, timeZone: "<script>" })).toEqual(["timeZone"]);
+  });
+
   it("names every missing field", () => {
     expect(failingFields({}).sort()).toEqual([
       "category",

@@ -65,6 +65,7 @@ async function insertRequest(tx: Tx, request: NewRequest): Promise<RequestRow> {
         organisation: input.organisation,
         contactName: input.name,
         contactEmail: input.email,
+        timeZone: input.timeZone ?? null,
         trackingTokenHash: request.trackingTokenHash,
         incidentId: input.incidentId ?? null,
         suggestedArticles: input.suggestedArticles,

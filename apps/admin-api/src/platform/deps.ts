@@ -1,6 +1,7 @@
 import type { Service, SlaPolicy } from "@frontline/core";
 import type { Db } from "@frontline/db";
 import type { FileStore } from "./files/file-store.ts";
+import type { ArticleTitles } from "./static-site/article-titles.ts";
 
 export interface Clock {
   now(): Date;
@@ -19,6 +20,8 @@ export interface AppConfig {
   /** Folder with the built help center, or null to serve only the API. */
   readonly helpCenterDist: string | null;
   readonly services: readonly Service[];
+  /** The help center's article titles, to show titles where the desk lists articles. */
+  readonly articleTitles: ArticleTitles;
   readonly partnerPolicy: SlaPolicy;
   /** The operator's targets once a request is escalated, measured apart from the partner's. */
   readonly operatorPolicy: SlaPolicy;

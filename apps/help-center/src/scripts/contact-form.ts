@@ -4,7 +4,7 @@
  * fields without losing what the customer typed.
  */
 
-import { supportRequestSchema } from "@frontline/core";
+import { isTimeZone, supportRequestSchema } from "@frontline/core";
 import { apiUrl } from "./api.ts";
 import { readFilingAnswer } from "./contact-answer.ts";
 import { setUpCounters } from "./contact-counters.ts";
@@ -18,6 +18,11 @@ import { randomId } from "./random-id.ts";
 type Messages = Record<string, string>;
 
 export const requestsEndpoint = apiUrl("/api/v1/requests");
+
+const localTimeZone = (): string | undefined => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : undefined;
+};
 
 /** What the customer typed, every field as text. */
 function readForm(form: HTMLFormElement): Record<string, string> {
@@ -86,6 +91,8 @@ export function setUpContactForm(form: HTMLFormElement): void {
       openedArticles: suggestions.opened(),
       ...(incident === undefined ? {} : { incidentId: incident }),
       ...(attachments.length ? { attachments } : {}),
+      // So the desk sees the customer's local time; left out if the browser does not know it.
+      ...(localTimeZone() ? { timeZone: localTimeZone() } : {}),
     };
   }
 

@@ -29,6 +29,8 @@ export const requests = sqliteTable(
     organisation: text().notNull(),
     contactName: text("contact_name").notNull(),
     contactEmail: text("contact_email").notNull(),
+    /** The customer's time zone (IANA) as their browser said when filing; null when unknown. */
+    timeZone: text("time_zone"),
     /** SHA-256 of the customer's tracking token; the token itself is never stored. */
     trackingTokenHash: text("tracking_token_hash").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),

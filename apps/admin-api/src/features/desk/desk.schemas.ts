@@ -97,6 +97,10 @@ export const deskRequestSchema = z
     helpCenter: z.object({
       suggestedArticles: z.array(z.string()),
       openedArticles: z.array(z.string()),
+      titles: z.record(z.string(), z.string()).openapi({
+        description:
+          "Each article's title, in the customer's language where it is translated, by slug.",
+      }),
       feedback: z.array(
         z.object({ article: z.string(), helpful: z.number().int(), notHelpful: z.number().int() }),
       ),
@@ -117,6 +121,15 @@ export const deskRequestSchema = z
       })
       .nullable()
       .openapi({ description: "The customer's rating of the support, once given." }),
+    customerTime: z
+      .object({
+        timeZone: z.string().openapi({ example: "Europe/Berlin" }),
+        local: z
+          .string()
+          .openapi({ example: "Wed 16:05", description: "Now, on the customer's clock." }),
+      })
+      .nullable()
+      .openapi({ description: "Null when the customer's browser did not say its time zone." }),
     mergedInto: z.string().nullable(),
     duplicates: z.array(z.object({ number: z.string(), subject: z.string() })),
     timeline: z.array(timelineEntrySchema),

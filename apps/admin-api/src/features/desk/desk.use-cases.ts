@@ -22,6 +22,7 @@ import {
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
+import { articleTitle } from "../../platform/static-site/article-titles.ts";
 import {
   type attachmentSummary,
   attachmentsByEvent,
@@ -76,6 +77,19 @@ function pendingOperatorResolution(events: readonly RequestEventRow[]) {
     }
   }
   return pending ? { message: pending.body ?? "", at: pending.createdAt.toISOString() } : null;
+}
+
+/** The customer's wall clock now, as the desk reads it before calling or promising a time. */
+function customerTime(timeZone: string | null, now: Date) {
+  if (!timeZone) return null;
+  const local = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(now);
+  return { timeZone, local };
 }
 
 type FileList = ReturnType<typeof attachmentSummary>[];
@@ -190,6 +204,9 @@ export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrinc
     helpCenter: {
       suggestedArticles: row.suggestedArticles,
       openedArticles: row.openedArticles,
+      titles: Object.fromEntries(
+        articles.map((slug) => [slug, articleTitle(deps.config.articleTitles, slug, row.locale)]),
+      ),
       feedback: (await feedbackForArticles(deps.db, articles)).map((f) => ({
         article: f.article,
         helpful: Number(f.helpful),
@@ -200,6 +217,7 @@ export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrinc
     activeIncidents: active.map(incidentView),
     operatorResolution: pendingOperatorResolution(events),
     satisfaction: ratingOf(row),
+    customerTime: customerTime(row.timeZone, now),
     mergedInto: mergedInto?.number ?? null,
     duplicates: await listDuplicates(deps.db, row.id),
     timeline: events.map((e) => timelineEntry(e, files)),

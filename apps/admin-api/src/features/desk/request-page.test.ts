@@ -6,10 +6,16 @@ import { postedIncident } from "../../../test/incidents.ts";
 
 describe("a request's page", () => {
   it("shows the request, its SLA, the customer flag, the help-center trail and every action form", async () => {
-    const test = await deskPagesTest();
+    const test = await deskPagesTest({
+      articleTitles: {
+        "reset-your-password": { en: "Reset your password", de: "Kennwort zurücksetzen" },
+        "check-service-health": { en: "Check the service health" },
+      },
+    });
     const request = await test.file({
-      suggestedArticles: ["reset-your-password"],
+      suggestedArticles: ["reset-your-password", "check-service-health"],
       openedArticles: ["reset-your-password"],
+      timeZone: "Asia/Shanghai",
     });
     const response = await test.console.browser.get(`/admin/requests/${request.number}`);
     expect(response.status).toBe(200);
@@ -20,7 +26,15 @@ describe("a request's page", () => {
     expect(html).toContain("Unknown organisation");
     expect(html).toContain('data-clock="First response"');
     expect(html).toContain('data-clock="Resolution"');
-    expect(html).toContain("reset-your-password</a>: opened");
+    // 09:30 UTC is evening in Suzhou: the agent sees it before calling.
+    expect(html).toContain('<dd data-customer-time="Asia/Shanghai">Sat 17:30 (Asia/Shanghai)</dd>');
+    // Opened and only suggested apart, by title.
+    expect(html).toContain(
+      '<h3>Opened</h3><ul data-articles="Opened"><li><a href="/en/articles/reset-your-password/">Reset your password</a></li></ul>',
+    );
+    expect(html).toContain(
+      '<ul data-articles="Suggested, not opened"><li><a href="/en/articles/check-service-health/">Check the service health</a></li></ul>',
+    );
     expect(html).toContain("No incident is going on for this service.");
     expect(html).toContain("Request filed by the customer");
     for (const action of [

@@ -38,6 +38,14 @@ export function Summary({ deps, view }: { deps: AppDeps; view: DeskView }) {
           {languageName(view.locale)}: replies and the resolution go to the customer as written, so
           write them in this language
         </dd>
+        {view.customerTime ? (
+          <>
+            <dt>Customer's local time</dt>
+            <dd data-customer-time={view.customerTime.timeZone}>
+              {view.customerTime.local} ({view.customerTime.timeZone})
+            </dd>
+          </>
+        ) : null}
         <dt>Assignee</dt>
         <dd data-assignee>{view.assignee?.name ?? "Nobody"}</dd>
         <dt>Filed</dt>
@@ -175,31 +183,44 @@ export function Sla({ view, escalation }: { view: DeskView; escalation: Escalati
   );
 }
 
-export function HelpCenterTrail({ view }: { view: DeskView }) {
-  const { suggestedArticles, openedArticles, feedback } = view.helpCenter;
+/** Articles by title, each linked in the customer's language, with what readers thought of it. */
+function ArticleList(props: { view: DeskView; slugs: readonly string[]; label: string }) {
+  const { titles, feedback } = props.view.helpCenter;
   const votes = new Map(feedback.map((f) => [f.article, f]));
-  const articles = [...new Set([...suggestedArticles, ...openedArticles])];
+  return (
+    <>
+      <h3>{props.label}</h3>
+      <ul data-articles={props.label}>
+        {props.slugs.map((slug) => {
+          const vote = votes.get(slug);
+          return (
+            <li>
+              <a href={`/${props.view.locale}/articles/${slug}/`}>{titles[slug] ?? slug}</a>
+              {vote
+                ? ` (readers found it helpful ${vote.helpful}, not helpful ${vote.notHelpful})`
+                : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+export function HelpCenterTrail({ view }: { view: DeskView }) {
+  const { suggestedArticles, openedArticles } = view.helpCenter;
+  const opened = [...new Set(openedArticles)];
+  const onlySuggested = [...new Set(suggestedArticles)].filter((s) => !opened.includes(s));
   return (
     <section aria-labelledby="trail-title">
       <h2 id="trail-title">What the customer saw in the help center</h2>
-      {articles.length === 0 ? (
+      {opened.length === 0 && onlySuggested.length === 0 ? (
         <p>No articles were suggested or opened before filing.</p>
-      ) : (
-        <ul>
-          {articles.map((slug) => {
-            const vote = votes.get(slug);
-            return (
-              <li>
-                <a href={`/${view.locale}/articles/${slug}/`}>{slug}</a>:{" "}
-                {openedArticles.includes(slug) ? "opened" : "suggested, not opened"}
-                {vote
-                  ? `; readers found it helpful ${vote.helpful}, not helpful ${vote.notHelpful}`
-                  : null}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      ) : null}
+      {opened.length ? <ArticleList view={view} slugs={opened} label="Opened" /> : null}
+      {onlySuggested.length ? (
+        <ArticleList view={view} slugs={onlySuggested} label="Suggested, not opened" />
+      ) : null}
     </section>
   );
 }

@@ -33,6 +33,7 @@ import {
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
+import { articleTitle } from "../../platform/static-site/article-titles.ts";
 import { AttachmentList } from "../attachments/attachment-list.tsx";
 import { escalationDetail, findEscalation, type packetJson } from "./escalations.use-cases.ts";
 import { SlaClock } from "./sla-clock.tsx";
@@ -117,7 +118,11 @@ function Packet({
         {packet.articlesSeen.length ? (
           <ul>
             {packet.articlesSeen.map((slug) => (
-              <li class="mono">{slug}</li>
+              <li>
+                <a href={`/en/articles/${slug}/`}>
+                  {articleTitle(deps.config.articleTitles, slug, "en")}
+                </a>
+              </li>
             ))}
           </ul>
         ) : (

@@ -30,6 +30,7 @@ export const requests = pgTable(
     organisation: text().notNull(),
     contactName: text("contact_name").notNull(),
     contactEmail: text("contact_email").notNull(),
+    timeZone: text("time_zone"),
     /** SHA-256 of the customer's tracking token; the token itself is never stored. */
     trackingTokenHash: text("tracking_token_hash").notNull(),
     createdAt: instant("created_at").notNull(),

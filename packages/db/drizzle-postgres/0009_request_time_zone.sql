@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "time_zone" text;

@@ -1,0 +1,1 @@
+ALTER TABLE `requests` ADD `time_zone` text;
