@@ -91,6 +91,38 @@ describe("a customer who cannot find an answer", () => {
     await page.close();
   });
 
+  it("reads a German request on the English tracking page all in English, status and timeline alike", async () => {
+    const response = await fetch(`${harness.server.url}/api/v1/requests`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        locale: "de",
+        category: "connectivity",
+        service: "mail",
+        severity: "B",
+        subject: "Outlook fragt ständig nach dem Kennwort",
+        description:
+          "Seit heute früh fragt Outlook auf drei Rechnern alle paar Minuten nach dem Kennwort.",
+        organisation: "contoso.example",
+        name: "Jürgen Weiß",
+        email: "juergen@contoso.example",
+      }),
+    });
+    const filed = (await response.json()) as { number: string; trackingToken: string };
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.server.url}/en/track/#${filed.number}:${filed.trackingToken}`);
+    await page.locator("[data-request]").waitFor();
+    expect(await page.locator("[data-status]").textContent()).toBe("Received");
+    expect(await page.locator("[data-timeline] li").first().textContent()).toContain(
+      "Request filed",
+    );
+    // What the customer wrote stays as written.
+    expect(await page.locator("[data-timeline] li").first().textContent()).toContain(
+      "Seit heute früh",
+    );
+    await page.close();
+  });
+
   it("finds the answer among the suggestions, and nothing is filed", async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.server.url}/de/contact/`);

@@ -24,6 +24,23 @@ describe("configuration from the environment", () => {
     );
   });
 
+  it("keeps attachments in S3 only with every S3 setting, and never prints the secret key", () => {
+    expect(loadConfig({}).s3).toBeNull();
+    const s3 = {
+      S3_ENDPOINT: "https://s3.eu-central-1.amazonaws.com",
+      S3_BUCKET: "frontline-files",
+      S3_ACCESS_KEY_ID: "AKIAEXAMPLE",
+      S3_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG",
+    };
+    expect(loadConfig(s3).s3).toMatchObject({ bucket: "frontline-files", region: "us-east-1" });
+    expect(() => loadConfig({ S3_BUCKET: "frontline-files" })).toThrow(
+      "S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: must be set too",
+    );
+    expect(() => loadConfig({ ...s3, S3_SECRET_ACCESS_KEY: " ", S3_ENDPOINT: "nope" })).toThrow(
+      /S3_ENDPOINT="nope"/,
+    );
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" }).port).toBe(3000);
   });

@@ -4,6 +4,7 @@ import { defaultOperatorPolicy, defaultPartnerPolicy, defaultServices } from "@f
 import { isPostgresUrl } from "@frontline/db";
 import { z } from "zod";
 import { type AppConfig, defaultRateLimits } from "./platform/deps.ts";
+import type { S3Settings } from "./platform/files/s3-store.ts";
 import { bareAddress } from "./platform/reply-address.ts";
 import { readArticleTitles } from "./platform/static-site/article-titles.ts";
 
@@ -58,6 +59,12 @@ const envSchema = z.object({
   SMTP_URL: z.url("must be a URL like smtp://user:password@mail.example.com:587").optional(),
   MAIL_FROM: z.string().trim().min(3).default("Frontline Support <support@frontline.invalid>"),
   ATTACHMENTS_DIR: z.string().trim().min(1).optional(),
+  // An S3-compatible bucket for attachments instead of the folder: all four, or none.
+  S3_ENDPOINT: z.url("must be a URL like https://s3.eu-central-1.amazonaws.com").optional(),
+  S3_BUCKET: z.string().trim().min(3).max(63).optional(),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
   // Reading customers' email: off unless a port is given.
   INBOUND_SMTP_PORT: z.coerce
     .number({ message: "must be a whole number" })
@@ -80,6 +87,8 @@ export interface ServerConfig extends Omit<AppConfig, "accessLinkSecret"> {
   readonly accessLinkSecret: string | null;
   readonly port: number;
   readonly databaseUrl: string;
+  /** Attachments in an S3-compatible bucket, or null to keep them in attachmentsDir. */
+  readonly s3: S3Settings | null;
   /** Inbound SMTP for customers' email (replies and new requests), or null when mail is not read. */
   readonly inboundSmtp: { readonly port: number; readonly host: string } | null;
   /** Where attachments are kept; unset: an "attachments" folder beside a SQLite file, else ./data/attachments. */
@@ -95,6 +104,35 @@ export interface ServerConfig extends Omit<AppConfig, "accessLinkSecret"> {
 
 export class ConfigError extends Error {}
 
+/** Settings never printed back, even when they are wrong. */
+const SECRET_SETTINGS = new Set(["DATABASE_URL", "ACCESS_LINK_SECRET", "S3_SECRET_ACCESS_KEY"]);
+
+/** The S3 settings when the bucket is named; half of them is a mistake worth stopping for. */
+function s3Settings(settings: z.infer<typeof envSchema>): S3Settings | null {
+  const given = {
+    S3_ENDPOINT: settings.S3_ENDPOINT,
+    S3_BUCKET: settings.S3_BUCKET,
+    S3_ACCESS_KEY_ID: settings.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: settings.S3_SECRET_ACCESS_KEY,
+  };
+  const missing = Object.entries(given)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  if (missing.length === 4) return null;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n  ${missing.join(", ")}: must be set too, to keep attachments in S3 (or unset every S3_ setting to keep them in ATTACHMENTS_DIR)`,
+    );
+  }
+  return {
+    endpoint: given.S3_ENDPOINT ?? "",
+    bucket: given.S3_BUCKET ?? "",
+    region: settings.S3_REGION,
+    accessKeyId: given.S3_ACCESS_KEY_ID ?? "",
+    secretAccessKey: given.S3_SECRET_ACCESS_KEY ?? "",
+  };
+}
+
 /**
  * Reads the environment once at start-up. A wrong value stops the server
  * with a message naming the variable, rather than failing later at random.
@@ -108,13 +146,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
       // A database URL may carry a password; the message names the setting without it.
-      const shown =
-        name === "DATABASE_URL" || name === "ACCESS_LINK_SECRET" ? "…" : JSON.stringify(env[name]);
+      const shown = SECRET_SETTINGS.has(name) ? "…" : JSON.stringify(env[name]);
       return `  ${name}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const settings = parsed.data;
+  const s3 = s3Settings(settings);
   const helpCenterDist = existsSync(settings.HELP_CENTER_DIST) ? settings.HELP_CENTER_DIST : null;
   return {
     port: settings.PORT,
@@ -134,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     shutdownGraceMs: settings.SHUTDOWN_GRACE_SECONDS * 1000,
     accessLinkSecret: settings.ACCESS_LINK_SECRET ?? null,
     attachmentsDir: settings.ATTACHMENTS_DIR ?? null,
+    s3,
     inboundSmtp:
       settings.INBOUND_SMTP_PORT === undefined
         ? null

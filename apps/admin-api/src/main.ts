@@ -11,6 +11,11 @@ try {
       ? "  mail: sending through SMTP_URL"
       : "  mail: no SMTP_URL set; notifications wait in the outbox",
   );
+  console.log(
+    config.s3
+      ? `  attachments: S3 bucket ${config.s3.bucket} at ${config.s3.endpoint}`
+      : "  attachments: in the data folder (ATTACHMENTS_DIR)",
+  );
   if (server.inboundSmtpPort !== null) {
     console.log(
       `  inbound mail: SMTP on port ${server.inboundSmtpPort} for ${config.supportAddress} and its reply addresses`,

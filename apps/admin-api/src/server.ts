@@ -10,6 +10,7 @@ import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./features/
 import { accessSecretBeside } from "./platform/access-links.ts";
 import { systemClock } from "./platform/deps.ts";
 import { filesystemStore, prepareFileStore } from "./platform/files/file-store.ts";
+import { s3Store } from "./platform/files/s3-store.ts";
 import { startUploadSweeper } from "./platform/files/upload-sweeper.ts";
 import { startInboundSmtp } from "./platform/inbound-smtp.ts";
 import { type OutboxWorker, startOutboxWorker } from "./platform/outbox-worker.ts";
@@ -57,7 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       `DATABASE_URL: cannot open ${database.path}: ${reason(error)}. Check the setting and that the database server runs.`,
     );
   }
-  const files = filesystemStore(attachmentsFolder(config));
+  const files = config.s3 ? s3Store(config.s3) : filesystemStore(attachmentsFolder(config));
   await prepareFileStore(files);
   const deps = {
     db: database.db,

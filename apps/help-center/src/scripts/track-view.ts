@@ -108,7 +108,9 @@ export function renderRequest(
   };
   set("[data-number]", request.number);
   set("[data-subject]", request.subject);
-  set("[data-status]", request.statusLabel);
+  // In the page's language, as the timeline says it: the API's label is in the request's.
+  const statusText = text(`status.${request.status}`);
+  set("[data-status]", statusText.startsWith("status.") ? request.statusLabel : statusText);
   view.dataset.requestStatus = request.status;
   const until = $<HTMLElement>("[data-reopen-until]");
   if (until) {
