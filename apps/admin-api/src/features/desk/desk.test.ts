@@ -105,6 +105,11 @@ describe("a request on the desk", () => {
     expect((await desk.detail(number)).helpCenter).toEqual({
       suggestedArticles: ["repeated-password-prompts", "connect-desktop-apps"],
       openedArticles: ["repeated-password-prompts"],
+      // Without a help-center build beside the server, the titles are the slugs.
+      titles: {
+        "repeated-password-prompts": "repeated-password-prompts",
+        "connect-desktop-apps": "connect-desktop-apps",
+      },
       feedback: [{ article: "repeated-password-prompts", helpful: 1, notHelpful: 2 }],
     });
   });

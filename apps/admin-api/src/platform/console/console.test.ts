@@ -27,8 +27,16 @@ describe("the console layout", () => {
   it("shows each role only the sections it may use", async () => {
     const test = await testApp();
     const expected = {
-      admin: ["Queue", "Customers", "Escalations", "Incidents", "Users", "Audit log"],
-      agent: ["Queue", "Customers", "Escalations", "Incidents"],
+      admin: [
+        "Queue",
+        "Customers",
+        "Escalations",
+        "Incidents",
+        "Canned replies",
+        "Users",
+        "Audit log",
+      ],
+      agent: ["Queue", "Customers", "Escalations", "Incidents", "Canned replies"],
       operator: ["Escalations", "Incidents"],
     } as const;
     for (const role of ["admin", "agent", "operator"] as const) {
