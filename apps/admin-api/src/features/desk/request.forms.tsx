@@ -1,19 +1,5 @@
-import {
-  acceptedFileEndings,
-  attachmentLimits,
-  cannedReplyStatuses,
-  type IncidentView,
-} from "@frontline/core";
-import type { Child } from "hono/jsx";
 import { Submit } from "../../platform/console/form-layout.tsx";
-import type { FormErrors, FormValues } from "../../platform/console/forms.ts";
-import {
-  CsrfInput,
-  Field,
-  FileField,
-  SelectField,
-  TextAreaField,
-} from "../../platform/console/ui.tsx";
+import { Field, SelectField, TextAreaField } from "../../platform/console/ui.tsx";
 import {
   categoryOptions,
   languageName,
@@ -21,100 +7,18 @@ import {
   severityOptions,
   statusName,
 } from "../../platform/console/words.ts";
-import type { AppDeps } from "../../platform/deps.ts";
-import { type CannedForRequest, CannedPicker } from "../canned-replies/canned-picker.tsx";
-import type { DeskView } from "./request.view.tsx";
 
-// The actions on a request, one form each. Every form posts the version the
-// page showed, so a change someone made meanwhile is refused, not overwritten.
+// The actions on a request, one form each, in the order an agent works.
 
-export const deskActions = [
-  "claim",
-  "assign",
-  "classify",
-  "reply",
-  "note",
-  "status",
-  "resolve",
-  "merge",
-  "incident",
-] as const;
-export type DeskAction = (typeof deskActions)[number];
+import { ActionForm, type ActionsProps, fieldsOf } from "./action-form.tsx";
+import { Messages } from "./message-forms.tsx";
 
-/** The form that failed, with what was typed and why it was refused. */
-export interface FailedAction {
-  readonly action: DeskAction;
-  readonly values: FormValues;
-  readonly errors: FormErrors;
-}
-
-export interface ActionsProps {
-  readonly deps: AppDeps;
-  readonly view: DeskView;
-  readonly meId: number;
-  readonly assignees: readonly { id: number; name: string }[];
-  readonly incidents: readonly IncidentView[];
-  readonly failed?: FailedAction | undefined;
-  /** The canned replies the caller may use, filled for this request. */
-  readonly canned: readonly CannedForRequest[];
-  /** The one picked to start the reply from (?canned=). */
-  readonly chosenCanned?: CannedForRequest | undefined;
-}
-
-const MiB = 1024 * 1024;
-const fileChooserAccept = acceptedFileEndings.map((ending) => `.${ending}`).join(",");
-const filesHint = `Optional. Up to ${attachmentLimits.messageFiles} files, ${attachmentLimits.messageBytes / MiB} MiB in all, ${attachmentLimits.fileBytes / MiB} MiB each: images, PDF, text and logs, office documents, zip.`;
-
-/** The id of a field in one action's form; the error summary links to it. */
-export const actionFieldId = (action: DeskAction, name: string) => `${action}-${name}`;
-
-/** One action's form on the request, posting the version the page showed. */
-function ActionForm(props: {
-  action: DeskAction;
-  title: string;
-  of: ActionsProps;
-  children: Child;
-  /** The form sends files (multipart/form-data). */
-  files?: boolean;
-}) {
-  const { view, failed } = props.of;
-  const formError = failed?.action === props.action ? failed.errors._form : undefined;
-  return (
-    <form
-      method="post"
-      action={`/admin/requests/${view.number}/${props.action}`}
-      id={`action-${props.action}`}
-      class="stack"
-      novalidate
-      enctype={props.files ? "multipart/form-data" : undefined}
-      aria-label={props.title}
-    >
-      <CsrfInput />
-      <input type="hidden" name="version" value={String(view.version)} />
-      {formError ? (
-        <p class="field-error" id={`${props.action}-form-error`} data-form-error>
-          <span class="visually-hidden">Error: </span>
-          {formError}
-        </p>
-      ) : null}
-      {props.children}
-    </form>
-  );
-}
-
-/**
- * A field of one action's form: its id, and what was typed and its error
- * if this is the form that failed (else `shown`, what the request has now).
- */
-function fieldsOf(props: ActionsProps, action: DeskAction) {
-  const mine = props.failed?.action === action ? props.failed : undefined;
-  return (name: string, shown?: string) => ({
-    id: actionFieldId(action, name),
-    name,
-    value: mine?.values[name] ?? shown,
-    error: mine?.errors[name],
-  });
-}
+export {
+  actionFieldId,
+  type DeskAction,
+  deskActions,
+  type FailedAction,
+} from "./action-form.tsx";
 
 /** Who works on the request: the caller takes it, or gives it to someone (or nobody). */
 function Assignment(props: ActionsProps) {
@@ -140,69 +44,6 @@ function Assignment(props: ActionsProps) {
           ]}
         />
         <Submit tone="secondary">Assign</Submit>
-      </ActionForm>
-    </>
-  );
-}
-
-/** Writing on the timeline: a reply the customer gets, or a note only the desk reads. */
-function Messages(props: ActionsProps) {
-  const reply = fieldsOf(props, "reply");
-  const note = fieldsOf(props, "note");
-  const chosen = props.chosenCanned;
-  const moves = props.view.allowedStatuses.filter((s) =>
-    (cannedReplyStatuses as readonly string[]).includes(s),
-  );
-  return (
-    <>
-      <h3>Reply to the customer</h3>
-      <CannedPicker
-        number={props.view.number}
-        locale={props.view.locale}
-        canned={props.canned}
-        chosenId={chosen?.id}
-      />
-      <ActionForm action="reply" title="Reply to the customer" of={props} files>
-        <TextAreaField
-          label="Reply"
-          {...reply("body", chosen?.filled ?? undefined)}
-          hint={`Emailed to ${props.view.contact.email} and shown on their tracking page.`}
-          maxlength={10_000}
-          rows={6}
-        />
-        <FileField
-          label="Files for the customer"
-          {...reply("files")}
-          accept={fileChooserAccept}
-          hint={filesHint}
-        />
-        <SelectField
-          label="Then set the status to"
-          {...reply("status", chosen?.status ?? "")}
-          options={[
-            { value: "", label: `Keep it: ${statusName(props.view.status)}` },
-            ...moves.map((s) => ({ value: s, label: statusName(s) })),
-          ]}
-        />
-        <Submit>Send reply to the customer</Submit>
-      </ActionForm>
-
-      <h3>Internal note</h3>
-      <ActionForm action="note" title="Add an internal note" of={props} files>
-        <TextAreaField
-          label="Internal note"
-          {...note("body")}
-          hint="Only the desk sees it: it is never shown or mailed to the customer."
-          maxlength={10_000}
-          rows={4}
-        />
-        <FileField
-          label="Files for the desk"
-          {...note("files")}
-          accept={fileChooserAccept}
-          hint={filesHint}
-        />
-        <Submit tone="secondary">Add internal note</Submit>
       </ActionForm>
     </>
   );
