@@ -1,7 +1,7 @@
 /**
  * The customer's one rating of the support: kept on the request (for the
  * queue's filter and insights), noted on the desk's timeline, and, when it
- * is bad, mailed to the assignee, all in one transaction.
+ * is bad, mailed to whoever must look at it, all in one transaction.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, first, tablesOf, withTransaction } from "./client.ts";
@@ -21,7 +21,11 @@ export interface Rating {
   readonly at: Date;
 }
 
-export async function rateRequest(db: Db, rating: Rating, mail?: NewMail): Promise<RequestRow> {
+export async function rateRequest(
+  db: Db,
+  rating: Rating,
+  mails: readonly NewMail[] = [],
+): Promise<RequestRow> {
   const { requests } = tablesOf(db);
   return withTransaction(db, async (tx) => {
     const rated = await first(
@@ -51,7 +55,7 @@ export async function rateRequest(db: Db, rating: Rating, mail?: NewMail): Promi
         summary: `The customer rated the support ${rating.rating}.`,
       },
     });
-    if (mail) await enqueueMail(tx, rating.requestId, mail, rating.at);
+    for (const mail of mails) await enqueueMail(tx, rating.requestId, mail, rating.at);
     return rated;
   });
 }

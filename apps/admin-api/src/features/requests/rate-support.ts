@@ -2,6 +2,7 @@ import type { SatisfactionInput } from "@frontline/core";
 import {
   AlreadyRatedError,
   getStaffUser,
+  listStaffUsers,
   type NewMail,
   type RequestRow,
   rateRequest,
@@ -36,21 +37,29 @@ function badRatingMail(
   };
 }
 
+/** Who hears of a bad rating: the agent on the request, or, when nobody is, every admin. */
+async function whoLooks(deps: AppDeps, row: RequestRow): Promise<string[]> {
+  const assignee = row.assigneeId ? await getStaffUser(deps.db, row.assigneeId) : null;
+  if (assignee && !assignee.disabled) return [assignee.email];
+  return (await listStaffUsers(deps.db))
+    .filter((u) => u.role === "admin" && !u.disabled)
+    .map((u) => u.email);
+}
+
 /** The customer rates the support once, good or bad, with an optional comment. */
 export async function rateSupport(deps: AppDeps, row: RequestRow, input: SatisfactionInput) {
   if (row.satisfaction !== null) throw problems.alreadyRated();
   if (!mayRate(row)) throw problems.ratingNotPossible();
   const comment = input.comment?.trim() || null;
-  const assignee = row.assigneeId ? await getStaffUser(deps.db, row.assigneeId) : null;
-  const mail =
-    input.rating === "bad" && assignee && !assignee.disabled
-      ? badRatingMail(deps, row, assignee.email, comment)
-      : undefined;
+  const mails =
+    input.rating === "bad"
+      ? (await whoLooks(deps, row)).map((to) => badRatingMail(deps, row, to, comment))
+      : [];
   try {
     const rated = await rateRequest(
       deps.db,
       { requestId: row.id, rating: input.rating, comment, at: deps.clock.now() },
-      mail,
+      mails,
     );
     return customerView(deps, rated);
   } catch (error) {

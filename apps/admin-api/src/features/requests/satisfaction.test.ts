@@ -92,6 +92,16 @@ describe("the customer's rating of the support", () => {
     expect(tracked.timeline.map((e: { type: string }) => e.type)).not.toContain("internal-note");
   });
 
+  it("tells every admin about a bad rating when nobody is assigned", async () => {
+    const desk = await deskTest();
+    const request = await filed(desk);
+    await desk.act(request.number, "resolution", { body: "Fixed on our side." });
+    expect((await request.rate({ rating: "bad" })).status).toBe(200);
+    const mails = (await listOutbox(desk.db)).filter((m) => m.kind === "satisfaction-bad");
+    expect(mails.map((m) => m.recipient)).toEqual([desk.admin.user.email]);
+    expect(mails[0]?.body).toContain("They left no comment.");
+  });
+
   it("refuses a rating that is neither good nor bad, or a comment over 2,000 characters", async () => {
     const desk = await deskTest();
     const request = await resolved(desk);
