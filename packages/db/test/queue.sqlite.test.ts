@@ -87,8 +87,13 @@ describe("the search index", () => {
 
       const upgraded = openDatabase(path);
       const rows = sqliteOf(upgraded.db).prepare("SELECT rowid, content FROM request_search").all();
+      // The text, then each message, then (migration 0017) who filed it, findable by number and name.
       expect(rows).toEqual([
-        { rowid: 1, content: "Invoice question The invoice looks odd.\nWombat billing code" },
+        {
+          rowid: 1,
+          content:
+            "Invoice question The invoice looks odd.\nWombat billing code\nSR-2026-000001 Org Name n@example.cn",
+        },
       ]);
       upgraded.close();
     } finally {
