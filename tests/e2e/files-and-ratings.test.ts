@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOutbox } from "@frontline/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillContactForm } from "./contact-form.ts";
 import { addStaff, fileByApi, signIn, withDatabase } from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
+import { sampleFiles } from "./sample-files.ts";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -18,20 +18,7 @@ afterAll(async () => {
 
 const AGENT = "files.agent@partner.example";
 
-/** The files a customer has at hand: a real screenshot, a log, and a program renamed to look harmless. */
-const folder = mkdtempSync(join(tmpdir(), "frontline-e2e-files-"));
-const screenshot = join(folder, "Fehlermeldung.png");
-const log = join(folder, "outlook.log");
-const disguised = join(folder, "rechnung.pdf");
-writeFileSync(
-  screenshot,
-  Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-    "base64",
-  ),
-);
-writeFileSync(log, "09:14:03 ERROR 535 5.7.3 Authentication unsuccessful\n");
-writeFileSync(disguised, Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 0x90)]));
+const { folder, screenshot, log, disguised } = sampleFiles();
 
 describe("files between a customer and the desk", () => {
   it("files a request with a screenshot, replies with a log, and the agent sees both", async () => {

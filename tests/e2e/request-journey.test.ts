@@ -1,13 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { listOutbox } from "@frontline/db";
 import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillContactForm } from "./contact-form.ts";
 import { addStaff, escalateByApi, signIn, withDatabase } from "./desk-fixtures.ts";
 import { type Harness, startHarness } from "./harness.ts";
+import { sampleFiles } from "./sample-files.ts";
 
 // The journey issue #12 asks for, end to end on the server `npm start`
 // runs: files in both directions, a reply by real SMTP, a canned reply in
@@ -48,15 +46,7 @@ const AGENT = "journey.agent@partner.example";
 const OPERATOR = "journey.operator@operator.example";
 const CUSTOMER = "li.wei@contoso.example";
 
-const folder = mkdtempSync(join(tmpdir(), "frontline-journey-"));
-const screenshot = join(folder, "Fehlermeldung.png");
-writeFileSync(
-  screenshot,
-  Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-    "base64",
-  ),
-);
+const { screenshot } = sampleFiles();
 
 /** The customer's mails, oldest first, as the outbox holds them. */
 const mailsToCustomer = () =>

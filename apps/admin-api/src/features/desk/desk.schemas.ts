@@ -1,14 +1,8 @@
-import {
-  categoryIds,
-  requestEventTypes,
-  satisfactionRatings,
-  severityIds,
-  statuses,
-} from "@frontline/core";
+import { categoryIds, requestEventTypes, severityIds, statuses } from "@frontline/core";
 import { z } from "@hono/zod-openapi";
 import { dateTime } from "../../platform/openapi.ts";
 import { slaSummarySchema } from "../queue/queue.routes.ts";
-import { attachmentSchema } from "../requests/requests.routes.ts";
+import { attachmentSchema, satisfactionOut } from "../requests/requests.routes.ts";
 
 const clockSchema = z.object({
   state: z.enum(["running", "paused", "met", "breached"]),
@@ -113,12 +107,7 @@ export const deskRequestSchema = z
       description:
         "The operator resolved the escalation and the partner has not yet sent the customer the resolution (POST .../resolution): the operator's text to start from.",
     }),
-    satisfaction: z
-      .object({
-        rating: z.enum(satisfactionRatings),
-        comment: z.string().nullable(),
-        ratedAt: dateTime,
-      })
+    satisfaction: satisfactionOut
       .nullable()
       .openapi({ description: "The customer's rating of the support, once given." }),
     customerTime: z

@@ -1,12 +1,11 @@
 import type { CannedReplyStatus } from "@frontline/core";
 import { staffOf } from "../../platform/actor.ts";
 import { problems } from "../../platform/problems.ts";
-import { uploadHashes } from "../attachments/attachments.use-cases.ts";
-import { moveRequestStatus } from "../requests/move-request-status.ts";
 import { replyAsPartner } from "../requests/reply-as-partner.ts";
 import { deskAction, guarded, requestAudit } from "./desk.guards.ts";
 import { deskActor } from "./desk.staff.ts";
 import { requestForDesk } from "./desk.use-cases.ts";
+import { replyAndMove } from "./resolve-request.ts";
 
 /**
  * A public reply, mailed to the customer; the first one stops the
@@ -24,33 +23,18 @@ export const replyToCustomer = deskAction<{
       "Reopen it first (only a resolved request can be reopened), or answer on the request it was merged into.",
     );
   }
-  const role = deskActor(staffOf(actor)).role;
   const to = input.status;
   if (to && to !== row.status && !(row.status === "new" && to === "open")) {
-    return guarded(() =>
-      moveRequestStatus(
-        deps,
-        row,
-        to,
-        role,
-        {
-          expectedVersion: input.version,
-          message: {
-            type: "reply",
-            body: input.body,
-            attachments: uploadHashes(input.attachments),
-          },
-          audit: requestAudit(deps, actor, "request.reply", row, { from: row.status, to }),
-        },
-        problems.stale,
-      ),
-    );
+    return replyAndMove(deps, actor, row, input, to, {
+      action: "request.reply",
+      detail: { from: row.status, to },
+    });
   }
   await guarded(() =>
     replyAsPartner(deps, row, {
       body: input.body,
       attachments: input.attachments,
-      actor: role,
+      actor: deskActor(staffOf(actor)).role,
       audit: requestAudit(deps, actor, "request.reply", row),
     }),
   );

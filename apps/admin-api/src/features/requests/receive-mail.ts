@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import {
   attachmentLimits,
   candidateTenantDomains,
@@ -79,7 +78,7 @@ async function keepFiles(deps: AppDeps, files: InboundMail["attachments"]) {
     try {
       const uploaded = await uploadFile(deps, {
         name: file.name,
-        body: Readable.toWeb(Readable.from([file.content])) as ReadableStream<Uint8Array>,
+        body: new Blob([file.content]).stream(),
         uploadedBy: "customer",
       });
       tokens.push(uploaded.token);

@@ -19,6 +19,15 @@ export const attachmentSchema = z
   })
   .openapi("Attachment");
 
+/** The customer's rating as the customer and the desk read it back (ratingOf). */
+export const satisfactionOut = z
+  .object({
+    rating: z.enum(satisfactionRatings),
+    comment: z.string().nullable(),
+    ratedAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("Satisfaction");
+
 export const filedRequestSchema = z
   .object({
     number: z.string().openapi({ example: "SR-2026-000123" }),
@@ -87,13 +96,7 @@ export const trackedRequestSchema = z
     canReply: z.boolean(),
     reopenUntil: z.string().nullable().openapi({ format: "date-time" }),
     canRate: z.boolean().openapi({ description: "The request was resolved and is not rated yet." }),
-    satisfaction: z
-      .object({
-        rating: z.enum(satisfactionRatings),
-        comment: z.string().nullable(),
-        ratedAt: z.string().openapi({ format: "date-time" }),
-      })
-      .nullable(),
+    satisfaction: satisfactionOut.nullable(),
     timeline: z.array(timelineEntrySchema),
   })
   .openapi("TrackedRequest");
