@@ -15,6 +15,8 @@ import { serviceHealthApi } from "./features/incidents/service-health.api.ts";
 import { queueApi } from "./features/queue/queue.api.ts";
 import { queueConsole } from "./features/queue/queue.console.ts";
 import { requestsApi } from "./features/requests/requests.api.ts";
+import { retentionApi } from "./features/retention/retention.api.ts";
+import { retentionConsole } from "./features/retention/retention.console.ts";
 import { catalogApi } from "./features/self-service/catalog.api.ts";
 import { deflectionsApi } from "./features/self-service/deflections.api.ts";
 import { feedbackApi } from "./features/self-service/feedback.api.ts";
@@ -107,9 +109,11 @@ export function createApp(deps: AppDeps) {
   app.route("/", serviceHealthApi(deps));
   app.route("/", customersApi(deps));
   app.route("/", customersConsole(deps));
-  // Staff accounts: sign-in, users, tokens, the audit log.
+  // Staff accounts: sign-in, users, tokens, the audit log; and how long requests are kept.
   app.route("/", staffApi(deps));
   app.route("/", staffConsole(deps));
+  app.route("/", retentionApi(deps));
+  app.route("/", retentionConsole(deps));
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

@@ -6,6 +6,7 @@ import { serve } from "@hono/node-server";
 import { createTransport } from "nodemailer";
 import { createApp, prepareDatabase } from "./app.ts";
 import { ConfigError, type ServerConfig } from "./config.ts";
+import { startRetentionSweeper } from "./features/retention/retention-sweeper.ts";
 import { createFirstAdmin, type FirstAdmin, firstAdminNotice } from "./features/staff/bootstrap.ts";
 import { accessSecretBeside } from "./platform/access-links.ts";
 import { systemClock } from "./platform/deps.ts";
@@ -94,6 +95,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       })
     : null;
   const sweeper = startUploadSweeper(deps);
+  const retention = startRetentionSweeper(deps);
   // Customers' email, when a port is set (INBOUND_SMTP_PORT); off by default.
   const inbound = config.inboundSmtp ? await startInboundSmtp(deps, config.inboundSmtp) : null;
   return {
@@ -108,6 +110,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await drain(server as Server, config.shutdownGraceMs);
       await worker?.stop();
       await sweeper.stop();
+      await retention.stop();
       await database.close();
     },
   };

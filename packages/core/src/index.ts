@@ -14,6 +14,7 @@ export * from "./notifications.ts";
 export * from "./public-catalog.ts";
 export * from "./queue.ts";
 export * from "./request-sla.ts";
+export * from "./retention.ts";
 export * from "./service-health.ts";
 export * from "./sla.ts";
 export * from "./support-request.ts";

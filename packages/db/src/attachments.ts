@@ -142,8 +142,17 @@ export async function sweepExpiredUploads(db: Db, now: Date): Promise<string[]> 
     .delete(attachments)
     .where(and(isNull(attachments.eventId), lt(attachments.expiresAt, now)))
     .returning({ sha256: attachments.sha256 });
+  return unusedStoreKeys(db, removed);
+}
+
+/** Of the store keys of rows just deleted, those no row refers to any more. */
+export async function unusedStoreKeys(
+  db: Queries,
+  removed: readonly { sha256: string }[],
+): Promise<string[]> {
   const keys = [...new Set(removed.map((r) => r.sha256))];
   if (keys.length === 0) return [];
+  const { attachments } = tablesOf(db);
   const kept = await db
     .selectDistinct({ sha256: attachments.sha256 })
     .from(attachments)

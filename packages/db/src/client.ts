@@ -160,10 +160,19 @@ export async function one<T>(query: PromiseLike<T[]>): Promise<T> {
  * SELECT … FOR UPDATE): a concurrent change of the same rows waits instead
  * of reading what this one is about to overwrite. SQLite needs nothing: a
  * writing transaction there holds the whole database from its start.
+ * With `skipLocked`, rows another transaction holds are left out instead
+ * of waited for: work several instances share takes only what is free.
  */
-export function lockedForUpdate<Q extends PromiseLike<unknown>>(db: Queries, query: Q): Q {
+export function lockedForUpdate<Q extends PromiseLike<unknown>>(
+  db: Queries,
+  query: Q,
+  options: { skipLocked?: boolean } = {},
+): Q {
   if (dialectOf(db) === "sqlite") return query;
-  return (query as unknown as { for(strength: "update"): Q }).for("update");
+  const lockable = query as unknown as {
+    for(strength: "update", config?: { skipLocked?: boolean }): Q;
+  };
+  return options.skipLocked ? lockable.for("update", { skipLocked: true }) : lockable.for("update");
 }
 
 /** Every table, as the repositories name them. */

@@ -29,6 +29,8 @@ const tableOrder = [
   "sessions",
   "apiTokens",
   "cannedReplies",
+  "retentionPolicy",
+  "deletedRequests",
   "auditLog",
   "rateLimitHits",
 ] as const satisfies readonly (keyof Tables)[];
@@ -64,6 +66,7 @@ interface KeyColumn {
 const keysOf: Partial<Record<TableName, readonly KeyColumn[]>> = {
   idempotencyKeys: [{ name: "key", text: true }],
   requestSequences: [{ name: "year" }],
+  deletedRequests: [{ name: "requestId" }],
   signInThrottle: [
     { name: "email", text: true },
     { name: "address", text: true },

@@ -25,6 +25,7 @@ export * from "./request-status.ts";
 export * from "./request-timeline.ts";
 export * from "./requests.ts";
 export { type RestoreReport, restoreDatabase } from "./restore.ts";
+export * from "./retention.ts";
 export * from "./satisfaction.ts";
 export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";

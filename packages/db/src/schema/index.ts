@@ -5,5 +5,6 @@ export * from "./escalations.ts";
 export * from "./help-center.ts";
 export * from "./limits.ts";
 export * from "./requests.ts";
+export * from "./retention.ts";
 export * from "./sla.ts";
 export * from "./staff.ts";

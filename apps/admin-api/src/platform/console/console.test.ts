@@ -35,6 +35,7 @@ describe("the console layout", () => {
         "Canned replies",
         "Users",
         "Audit log",
+        "Retention",
       ],
       agent: ["Queue", "Customers", "Escalations", "Incidents", "Canned replies"],
       operator: ["Escalations", "Incidents"],

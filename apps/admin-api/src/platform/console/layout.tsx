@@ -67,6 +67,12 @@ export const consoleSections: readonly ConsoleSection[] = [
     description: "Who signed in and changed what, from where.",
     roles: ["admin"],
   },
+  {
+    href: "/admin/retention",
+    label: "Retention",
+    description: "How long closed requests are kept before they are deleted.",
+    roles: ["admin"],
+  },
 ];
 
 export const sectionsFor = (role: StaffRole) =>
@@ -95,6 +101,7 @@ export const consoleNotices: Readonly<Record<string, string>> = {
   "token-revoked": "The token is revoked. Calls with it are refused from now on.",
   "canned-saved": "The canned reply is saved.",
   "canned-deleted": "The canned reply is deleted.",
+  "retention-saved": "The retention policy is saved. It runs every hour.",
   "request-assigned": "The assignment is saved.",
   "request-classified": "The classification is saved; the SLA targets follow the severity.",
   "reply-sent": "The reply is sent: the customer sees it and gets it by email.",
