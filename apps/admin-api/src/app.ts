@@ -1,5 +1,7 @@
 import { applySlaPolicy } from "@frontline/db";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { adminPortalsApi } from "./features/admin-portals/admin-portals.api.ts";
+import { adminPortalsConsole } from "./features/admin-portals/admin-portals.console.ts";
 import { attachmentsApi } from "./features/attachments/attachments.api.ts";
 import { cannedRepliesApi } from "./features/canned-replies/canned-replies.api.ts";
 import { cannedRepliesConsole } from "./features/canned-replies/canned-replies.console.ts";
@@ -109,6 +111,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", serviceHealthApi(deps));
   app.route("/", customersApi(deps));
   app.route("/", customersConsole(deps));
+  app.route("/", adminPortalsApi(deps));
+  app.route("/", adminPortalsConsole(deps));
   // Staff accounts: sign-in, users, tokens, the audit log; and how long requests are kept.
   app.route("/", staffApi(deps));
   app.route("/", staffConsole(deps));

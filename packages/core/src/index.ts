@@ -1,3 +1,4 @@
+export * from "./admin-portals.ts";
 export * from "./article.ts";
 export * from "./attachments.ts";
 export * from "./canned-replies.ts";

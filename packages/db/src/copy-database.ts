@@ -29,6 +29,7 @@ const tableOrder = [
   "sessions",
   "apiTokens",
   "cannedReplies",
+  "adminPortals",
   "retentionPolicy",
   "deletedRequests",
   "auditLog",
@@ -67,6 +68,7 @@ const keysOf: Partial<Record<TableName, readonly KeyColumn[]>> = {
   idempotencyKeys: [{ name: "key", text: true }],
   requestSequences: [{ name: "year" }],
   deletedRequests: [{ name: "requestId" }],
+  adminPortals: [{ name: "key", text: true }],
   signInThrottle: [
     { name: "email", text: true },
     { name: "address", text: true },

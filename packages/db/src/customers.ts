@@ -1,10 +1,21 @@
-import type { CustomerInput, SubscriptionInput } from "@frontline/core";
+import type {
+  CustomerChange,
+  CustomerInput,
+  SubscriptionChange,
+  SubscriptionInput,
+} from "@frontline/core";
 import { asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { type AuditFor, auditedWrite } from "./audit-log.ts";
 import { type Db, driverError, first, one, tablesOf, violatesUnique } from "./client.ts";
 import type { customers, subscriptions } from "./schema/index.ts";
 
 export type CustomerRow = typeof customers.$inferSelect;
+
+/** A customer to store: what the schema gives, with the later additions optional for older callers. */
+export type NewCustomer = Omit<CustomerInput, "delegatedAccessUntil"> &
+  Partial<Pick<CustomerInput, "delegatedAccessUntil">>;
+export type NewSubscription = Omit<SubscriptionInput, "operatorReference"> &
+  Partial<Pick<SubscriptionInput, "operatorReference">>;
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
 /** The tenant domain is already another customer's. */
@@ -23,7 +34,7 @@ async function guardUnique<T>(write: () => Promise<T>): Promise<T> {
 
 export async function createCustomer(
   db: Db,
-  input: CustomerInput,
+  input: NewCustomer,
   now: Date,
   audit?: AuditFor<CustomerRow>,
 ): Promise<CustomerRow> {
@@ -48,7 +59,7 @@ export async function createCustomer(
 export async function updateCustomer(
   db: Db,
   id: number,
-  input: Partial<CustomerInput>,
+  input: CustomerChange,
   now: Date,
   audit?: AuditFor<CustomerRow>,
 ): Promise<CustomerRow | null> {
@@ -129,7 +140,7 @@ export async function subscriptionsOf(db: Db, customerId: number): Promise<Subsc
 export async function addSubscription(
   db: Db,
   customerId: number,
-  input: SubscriptionInput,
+  input: NewSubscription,
   now: Date,
   audit?: AuditFor<SubscriptionRow>,
 ): Promise<SubscriptionRow> {
@@ -152,7 +163,7 @@ export async function addSubscription(
 export async function updateSubscription(
   db: Db,
   id: number,
-  input: Partial<SubscriptionInput>,
+  input: SubscriptionChange,
   now: Date,
   audit?: AuditFor<SubscriptionRow>,
 ): Promise<SubscriptionRow | null> {

@@ -1,3 +1,4 @@
+export * from "./admin-portals.ts";
 export * from "./api-tokens.ts";
 export * from "./attachments.ts";
 export * from "./audit-log.ts";

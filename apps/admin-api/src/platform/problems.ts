@@ -121,6 +121,8 @@ export const problems = {
       "This escalation is finished",
       `It was ${status}; nothing more can change.`,
     ),
+  portalNeedsValue: (detail: string) =>
+    new Problem(409, "portal-needs-value", "The portal's address is missing a value", detail),
   incidentResolved: () =>
     new Problem(
       409,

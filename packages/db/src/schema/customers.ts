@@ -12,6 +12,8 @@ export const customers = sqliteTable("customers", {
   organisation: text().notNull(),
   /** The tenant domain incoming requests are matched on, e.g. contoso.partner.cn. */
   tenantDomain: text("tenant_domain").unique(),
+  /** Until when the customer granted the partner delegated admin access; null: never granted. */
+  delegatedAccessUntil: integer("delegated_access_until", { mode: "timestamp_ms" }),
   contacts: text({ mode: "json" }).$type<CustomerContact[]>().notNull().default([]),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
@@ -28,6 +30,8 @@ export const subscriptions = sqliteTable(
     service: text().notNull(),
     seats: integer().notNull(),
     status: text().$type<"active" | "suspended" | "cancelled">().notNull().default("active"),
+    /** The operator's id of the subscription, which some admin portals' addresses need. */
+    operatorReference: text("operator_reference"),
     renewalDate: integer("renewal_date", { mode: "timestamp_ms" }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),

@@ -1,3 +1,4 @@
+export * from "./admin-portals.ts";
 export * from "./attachments.ts";
 export * from "./customers.ts";
 export * from "./delivery.ts";

@@ -1,4 +1,4 @@
-import type { CustomerInput } from "@frontline/core";
+import type { CustomerChange } from "@frontline/core";
 import { updateCustomer } from "@frontline/db";
 import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -8,7 +8,7 @@ import { customerAudit, customerWithSubscriptions, saving } from "./customers.us
 export async function changeCustomer(
   deps: AppDeps,
   id: number,
-  change: Partial<CustomerInput>,
+  change: CustomerChange,
   who: Actor,
 ) {
   const updated = await saving(() =>

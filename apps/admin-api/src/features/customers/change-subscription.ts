@@ -1,4 +1,4 @@
-import type { SubscriptionInput } from "@frontline/core";
+import type { SubscriptionChange } from "@frontline/core";
 import { updateSubscription } from "@frontline/db";
 import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -8,7 +8,7 @@ import { customerAudit } from "./customers.use-cases.ts";
 export async function changeSubscription(
   deps: AppDeps,
   id: number,
-  change: Partial<SubscriptionInput>,
+  change: SubscriptionChange,
   who: Actor,
 ) {
   const updated = await updateSubscription(

@@ -1,6 +1,6 @@
-import type { CustomerInput } from "@frontline/core";
 import type { AppDeps } from "../../platform/deps.ts";
 import { createRouter } from "../../platform/openapi.ts";
+import { actingOnBehalf } from "../admin-portals/admin-portals.use-cases.ts";
 import { addCustomer } from "./add-customer.ts";
 import { changeCustomer } from "./change-customer.ts";
 import { changeSubscription } from "./change-subscription.ts";
@@ -19,8 +19,13 @@ type SubscriptionRow = Awaited<ReturnType<typeof subscribe>>;
 type CustomerWithSubscriptions = Awaited<ReturnType<typeof customerWithSubscriptions>>;
 
 /** A customer (listed, or with its subscriptions) as the API sends it: dates in ISO 8601. */
-const withIsoDates = <C extends { createdAt: Date; updatedAt: Date | null }>(c: C) => ({
+const withIsoDates = <
+  C extends { createdAt: Date; updatedAt: Date | null; delegatedAccessUntil: Date | null },
+>(
+  c: C,
+) => ({
   ...c,
+  delegatedAccessUntil: c.delegatedAccessUntil?.toISOString() ?? null,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt?.toISOString() ?? null,
 });
@@ -33,9 +38,10 @@ const subscriptionJson = (s: SubscriptionRow) => ({
   updatedAt: s.updatedAt.toISOString(),
 });
 
-const customerJson = (c: CustomerWithSubscriptions) => ({
+const customerJson = async (deps: AppDeps, c: CustomerWithSubscriptions) => ({
   ...withIsoDates(c),
   subscriptions: c.subscriptions.map(subscriptionJson),
+  actingOnBehalf: await actingOnBehalf(deps, c),
 });
 
 export function customersApi(deps: AppDeps) {
@@ -48,15 +54,25 @@ export function customersApi(deps: AppDeps) {
     ),
   );
   router.openapi(createCustomerRoute, async (c) =>
-    c.json(customerJson(await addCustomer(deps, c.req.valid("json"), c.var.actor)), 201),
+    c.json(
+      await customerJson(deps, await addCustomer(deps, c.req.valid("json"), c.var.actor)),
+      201,
+    ),
   );
   router.openapi(showCustomerRoute, async (c) =>
-    c.json(customerJson(await customerWithSubscriptions(deps, c.req.valid("param").id)), 200),
+    c.json(
+      await customerJson(deps, await customerWithSubscriptions(deps, c.req.valid("param").id)),
+      200,
+    ),
   );
   router.openapi(updateCustomerRoute, async (c) => {
-    const change = c.req.valid("json") as Partial<CustomerInput>;
-    const changed = await changeCustomer(deps, c.req.valid("param").id, change, c.var.actor);
-    return c.json(customerJson(changed), 200);
+    const changed = await changeCustomer(
+      deps,
+      c.req.valid("param").id,
+      c.req.valid("json"),
+      c.var.actor,
+    );
+    return c.json(await customerJson(deps, changed), 200);
   });
   router.openapi(addSubscriptionRoute, async (c) =>
     c.json(

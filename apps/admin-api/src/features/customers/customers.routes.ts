@@ -1,4 +1,9 @@
-import { customerSchema, subscriptionSchema } from "@frontline/core";
+import {
+  customerChangeSchema,
+  customerSchema,
+  subscriptionChangeSchema,
+  subscriptionSchema,
+} from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
 import {
@@ -12,6 +17,7 @@ import {
   staffReadOneRefusals,
   staffReadRefusals,
 } from "../../platform/openapi.ts";
+import { actingOnBehalfOut } from "../admin-portals/admin-portals.routes.ts";
 
 export const subscriptionOut = z
   .object({
@@ -21,6 +27,9 @@ export const subscriptionOut = z
     seats: z.number().int(),
     status: z.enum(["active", "suspended", "cancelled"]),
     renewalDate: dateTime,
+    operatorReference: z.string().nullable().openapi({
+      description: "The operator's id of the subscription, for admin portals that need it.",
+    }),
     createdAt: dateTime,
     updatedAt: dateTime,
   })
@@ -33,13 +42,17 @@ export const customerOut = z
     contacts: z.array(
       z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
     ),
+    delegatedAccessUntil: dateTime.nullable().openapi({
+      description: "Until when the customer granted the partner delegated admin access.",
+    }),
     createdAt: dateTime,
     updatedAt: dateTime.nullable(),
     subscriptions: z.array(subscriptionOut),
+    actingOnBehalf: actingOnBehalfOut,
   })
   .openapi("Customer");
 const customerListItemOut = customerOut
-  .omit({ subscriptions: true })
+  .omit({ subscriptions: true, actingOnBehalf: true })
   .extend({ subscriptions: z.number().int().openapi({ description: "How many it has" }) })
   .openapi("CustomerListItem");
 
@@ -80,10 +93,11 @@ export const updateCustomerRoute = createRoute({
   method: "patch",
   path: "/api/v1/customers/{id}",
   ...customersRoute,
-  summary: "Change a customer's organisation, tenant domain or contacts",
+  summary:
+    "Change a customer's organisation, tenant domain, contacts or delegated access; only the fields sent",
   request: {
     params: idParam,
-    body: jsonBody(customerSchema.partial()),
+    body: jsonBody(customerChangeSchema),
   },
   responses: { 200: jsonResponse(customerOut, "Changed"), ...staffChangeRefusals },
 });
@@ -107,10 +121,11 @@ export const updateSubscriptionRoute = createRoute({
   method: "patch",
   path: "/api/v1/subscriptions/{id}",
   ...customersRoute,
-  summary: "Change a subscription's seats, status or renewal date",
+  summary:
+    "Change a subscription's seats, status, renewal date or operator id; only the fields sent",
   request: {
     params: idParam,
-    body: jsonBody(subscriptionSchema.partial()),
+    body: jsonBody(subscriptionChangeSchema),
   },
   responses: {
     200: jsonResponse(subscriptionOut, "Changed"),

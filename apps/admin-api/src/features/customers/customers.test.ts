@@ -84,6 +84,50 @@ describe("customers and subscriptions", () => {
     ]);
   });
 
+  it("changes only the fields a change sends: a new name keeps the tenant and contacts, new seats keep the status", async () => {
+    const test = await testApp();
+    const agent = await staffWithToken(test.db, "agent");
+    const customer = await readJson(
+      await callJson(test.app, "POST", "/api/v1/customers", agent.headers, contoso),
+    );
+    const subscription = await readJson(
+      await callJson(
+        test.app,
+        "POST",
+        `/api/v1/customers/${customer.id}/subscriptions`,
+        agent.headers,
+        {
+          service: "mail",
+          seats: 40,
+          status: "suspended",
+          renewalDate: "2027-03-01",
+        },
+      ),
+    );
+    const renamed = await callJson(
+      test.app,
+      "PATCH",
+      `/api/v1/customers/${customer.id}`,
+      agent.headers,
+      {
+        organisation: "Contoso Holding",
+      },
+    );
+    expect(await readJson(renamed)).toMatchObject({
+      organisation: "Contoso Holding",
+      tenantDomain: "contoso.example",
+      contacts: contoso.contacts,
+    });
+    const reseated = await callJson(
+      test.app,
+      "PATCH",
+      `/api/v1/subscriptions/${subscription.id}`,
+      agent.headers,
+      { seats: 25 },
+    );
+    expect(await readJson(reseated)).toMatchObject({ seats: 25, status: "suspended" });
+  });
+
   it("keeps operators and anonymous callers out", async () => {
     const test = await testApp();
     const operator = await staffWithToken(test.db, "operator");

@@ -33,6 +33,7 @@ describe("the console layout", () => {
         "Escalations",
         "Incidents",
         "Canned replies",
+        "Admin portals",
         "Users",
         "Audit log",
         "Retention",

@@ -56,6 +56,12 @@ export const consoleSections: readonly ConsoleSection[] = [
     roles: ["admin", "agent"],
   },
   {
+    href: "/admin/portals",
+    label: "Admin portals",
+    description: "The operator's admin portal per service, opened for a customer from the desk.",
+    roles: ["admin"],
+  },
+  {
     href: "/admin/users",
     label: "Users",
     description: "Staff accounts and their roles.",
@@ -101,6 +107,8 @@ export const consoleNotices: Readonly<Record<string, string>> = {
   "token-revoked": "The token is revoked. Calls with it are refused from now on.",
   "canned-saved": "The canned reply is saved.",
   "canned-deleted": "The canned reply is deleted.",
+  "portal-saved": "The admin portal is saved. Customer pages link to it now.",
+  "portal-removed": "The admin portal is removed.",
   "retention-saved": "The retention policy is saved. It runs every hour.",
   "request-assigned": "The assignment is saved.",
   "request-classified": "The classification is saved; the SLA targets follow the severity.",

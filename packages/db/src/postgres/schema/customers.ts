@@ -13,6 +13,8 @@ export const customers = pgTable("customers", {
   organisation: text().notNull(),
   /** The tenant domain incoming requests are matched on, e.g. contoso.partner.cn. */
   tenantDomain: text("tenant_domain").unique(),
+  /** Until when the customer granted the partner delegated admin access; null: never granted. */
+  delegatedAccessUntil: instant("delegated_access_until"),
   contacts: jsonb().$type<CustomerContact[]>().notNull().default([]),
   createdAt: instant("created_at").notNull(),
   updatedAt: instant("updated_at"),
@@ -29,6 +31,8 @@ export const subscriptions = pgTable(
     service: text().notNull(),
     seats: integer().notNull(),
     status: text().$type<"active" | "suspended" | "cancelled">().notNull().default("active"),
+    /** The operator's id of the subscription, which some admin portals' addresses need. */
+    operatorReference: text("operator_reference"),
     renewalDate: instant("renewal_date").notNull(),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
