@@ -25,6 +25,8 @@ const friendly: Record<string, string> = {
   status: "Choose a status from the list.",
   renewalDate: "Enter the renewal date.",
   service: "Choose a service from the list.",
+  delegatedAccessUntil: "Enter the day the delegated admin access ends, or leave it empty.",
+  operatorReference: "Use at most 100 characters.",
 };
 
 const keepSchemaMessage = new Set(["tenantDomain"]);
@@ -87,10 +89,16 @@ export function parseCustomerChange(values: FormValues): Parsed<CustomerInput> {
     const phone = match[3]?.trim();
     contacts.push({ name: match[1] ?? "", email: match[2] ?? "", ...(phone ? { phone } : {}) });
   }
+  const until = (values.delegatedAccessUntil ?? "").trim();
+  if (until && !/^\d{4}-\d{2}-\d{2}$/.test(until)) {
+    return { ok: false, errors: { delegatedAccessUntil: friendly.delegatedAccessUntil ?? "" } };
+  }
   const result = customerSchema.safeParse({
     organisation: values.organisation ?? "",
     tenantDomain: blankToNull(values.tenantDomain),
     contacts,
+    // The relationship ends at the end of its last day, UTC.
+    delegatedAccessUntil: until ? `${until}T23:59:59.999Z` : null,
   });
   if (result.success) return { ok: true, data: result.data };
   const fields = fieldErrorsFromZod(result.error).map((e) => {
@@ -135,6 +143,7 @@ export function parseSubscription(
     seats: /^\d+$/.test(seatsText) ? Number(seatsText) : Number.NaN,
     status: values.status ?? "",
     renewalDate: errors.renewalDate ? undefined : `${day}T00:00:00Z`,
+    operatorReference: blankToNull(values.operatorReference),
   });
   const schemaErrors = result.success ? {} : reworded(formErrors(fieldErrorsFromZod(result.error)));
   const all = { ...schemaErrors, ...errors };

@@ -15,9 +15,11 @@ import { serviceOptions } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { Problem } from "../../platform/problem.ts";
 import { problems } from "../../platform/problems.ts";
+import { type ActingOnBehalf, ActingOnBehalfSection } from "../admin-portals/acting-on-behalf.tsx";
+import { actingOnBehalf } from "../admin-portals/admin-portals.use-cases.ts";
 import { changeCustomer } from "./change-customer.ts";
 import { changeSubscription } from "./change-subscription.ts";
-import { contactsText, parseCustomerChange, parseSubscription } from "./customer-input.ts";
+import { contactsText, dayText, parseCustomerChange, parseSubscription } from "./customer-input.ts";
 import { customerWithSubscriptions } from "./customers.use-cases.ts";
 import { customerLabels } from "./customers-list.page.tsx";
 import { subscribe } from "./subscribe.ts";
@@ -36,6 +38,8 @@ const labels: Record<string, string> = {
   seats: "Seats",
   status: "Status",
   renewalDate: "Renewal date",
+  delegatedAccessUntil: "Delegated admin access until",
+  operatorReference: "Operator's subscription id",
 };
 
 /** The customer's organisation, tenant domain and contacts, with the input kept after a refusal. */
@@ -45,6 +49,9 @@ function DetailsForm({ customer, state }: { customer: Customer; state?: FormStat
     organisation: customer.organisation,
     tenantDomain: customer.tenantDomain ?? "",
     contacts: contactsText(customer.contacts),
+    delegatedAccessUntil: customer.delegatedAccessUntil
+      ? dayText(customer.delegatedAccessUntil)
+      : "",
   };
   const editField = formFields(editValues, edit?.errors ?? {});
   return (
@@ -72,6 +79,12 @@ function DetailsForm({ customer, state }: { customer: Customer; state?: FormStat
         {...editField("contacts")}
         rows={4}
         hint="One per line: Name <email>, phone (the phone is optional)."
+      />
+      <Field
+        label={labels.delegatedAccessUntil ?? ""}
+        {...editField("delegatedAccessUntil")}
+        type="date"
+        hint="The last day of the partner's delegated admin relationship, as the operator shows it. Empty: none granted."
       />
       <Submit>Save customer</Submit>
     </PostForm>
@@ -118,7 +131,12 @@ function AddSubscriptionForm(props: { customer: Customer; state?: FormState; dep
   );
 }
 
-function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppDeps }) {
+function CustomerPage(props: {
+  customer: Customer;
+  acting: ActingOnBehalf;
+  state?: FormState;
+  deps: AppDeps;
+}) {
   const { customer, state } = props;
   const errors = state?.errors ?? {};
   const ids = Object.fromEntries(Object.keys(errors).map((k) => [k, idIn(state?.form ?? "", k)]));
@@ -129,6 +147,7 @@ function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppD
       </p>
       <h1>{customer.organisation}</h1>
       <ErrorSummary errors={errors} labels={labels} ids={ids} />
+      <ActingOnBehalfSection organisation={customer.organisation} acting={props.acting} />
       <h2 id="edit-customer">Details and contacts</h2>
       <DetailsForm {...props} />
       <h2>Subscriptions</h2>
@@ -141,10 +160,12 @@ function CustomerPage(props: { customer: Customer; state?: FormState; deps: AppD
 
 async function render(c: StaffContext, deps: AppDeps, id: number, state?: FormState, status = 200) {
   const customer = await customerWithSubscriptions(deps, id);
+  const acting = await actingOnBehalf(deps, customer);
   c.status(status as 200);
-  return c.render(<CustomerPage customer={customer} deps={deps} {...(state ? { state } : {})} />, {
-    title: customer.organisation,
-  });
+  return c.render(
+    <CustomerPage customer={customer} acting={acting} deps={deps} {...(state ? { state } : {})} />,
+    { title: customer.organisation },
+  );
 }
 
 export const showCustomer = (deps: AppDeps) => (c: StaffContext) =>

@@ -27,6 +27,12 @@ export function SubscriptionFields(props: {
       <Field label="Seats" {...field("seats")} type="number" required />
       <SelectField label="Status" {...field("status")} options={subscriptionStatusOptions} />
       <Field label="Renewal date" {...field("renewalDate")} type="date" required />
+      <Field
+        label="Operator's subscription id"
+        {...field("operatorReference")}
+        spellcheck={false}
+        hint="Optional; admin portal addresses with {subscription} need it."
+      />
     </>
   );
 }
@@ -45,6 +51,7 @@ export function SubscriptionRowView(props: {
     seats: String(sub.seats),
     status: sub.status,
     renewalDate: dayText(sub.renewalDate),
+    operatorReference: sub.operatorReference ?? "",
   };
   return (
     <tr>

@@ -1,6 +1,7 @@
 import { categoryIds, requestEventTypes, severityIds, statuses } from "@frontline/core";
 import { z } from "@hono/zod-openapi";
 import { dateTime } from "../../platform/openapi.ts";
+import { actingOnBehalfOut } from "../admin-portals/admin-portals.routes.ts";
 import { slaSummarySchema } from "../queue/queue.routes.ts";
 import { attachmentSchema, satisfactionOut } from "../requests/requests.routes.ts";
 
@@ -80,6 +81,7 @@ export const deskRequestSchema = z
             renewalDate: dateTime,
           }),
         ),
+        actingOnBehalf: actingOnBehalfOut,
       })
       .nullable(),
     assignee: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable(),

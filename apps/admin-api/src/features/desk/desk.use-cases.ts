@@ -23,6 +23,7 @@ import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { articleTitle } from "../../platform/static-site/article-titles.ts";
+import { actingOnBehalf } from "../admin-portals/admin-portals.use-cases.ts";
 import {
   type attachmentSummary,
   attachmentsByEvent,
@@ -129,6 +130,7 @@ async function customerOf(deps: AppDeps, customerId: number | null) {
   if (!customer) return null;
   const subscriptions = await subscriptionsOf(deps.db, customer.id);
   return {
+    actingOnBehalf: await actingOnBehalf(deps, { ...customer, subscriptions }),
     id: customer.id,
     organisation: customer.organisation,
     tenantDomain: customer.tenantDomain,

@@ -8,6 +8,7 @@ import {
   statusName,
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
+import { ActingOnBehalfSection } from "../admin-portals/acting-on-behalf.tsx";
 import { AttachmentList } from "../attachments/attachment-list.tsx";
 import type { escalationView } from "../escalations/escalations.use-cases.ts";
 import type { deskView } from "./desk.use-cases.ts";
@@ -129,6 +130,11 @@ export function Customer({ deps, view }: { deps: AppDeps; view: DeskView }) {
               ))}
             </ul>
           )}
+          <ActingOnBehalfSection
+            organisation={customer.organisation}
+            acting={customer.actingOnBehalf}
+            headingLevel="h3"
+          />
         </>
       ) : (
         <p>No customer matched this organisation: check who they are before promising anything.</p>
