@@ -46,9 +46,11 @@ const pages = () => [
   ["incidents", "/admin/incidents"],
   ["customers", "/admin/customers"],
   ["customer", `/admin/customers/${customerId}`],
+  ["admin portals", "/admin/portals"],
+  ["retention", "/admin/retention"],
 ];
 
-describe("the console's escalation, incident and customer pages", () => {
+describe("the console's escalation, incident, customer and settings pages", () => {
   for (const scheme of ["light", "dark"] as const) {
     it(`have no serious or critical axe violation in ${scheme} mode, forms with errors included`, async () => {
       const context = await harness.browser.newContext({ colorScheme: scheme });
