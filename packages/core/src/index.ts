@@ -19,5 +19,6 @@ export * from "./retention.ts";
 export * from "./service-health.ts";
 export * from "./sla.ts";
 export * from "./support-request.ts";
+export * from "./tags.ts";
 export * from "./text.ts";
 export * from "./timeline.ts";

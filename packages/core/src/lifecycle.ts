@@ -13,6 +13,9 @@ export const statuses = [
 ] as const;
 export type Status = (typeof statuses)[number];
 
+/** The work still to do: what the desk's queue opens on, without the resolved and closed. */
+export const openWork: readonly Status[] = ["new", "open", "waiting-on-customer", "escalated"];
+
 export const actors = ["customer", "agent", "admin", "operator", "system"] as const;
 export type Actor = (typeof actors)[number];
 

@@ -18,6 +18,7 @@ const tableOrder = [
   "requests",
   "requestSequences",
   "requestEvents",
+  "requestTags",
   "attachments",
   "escalations",
   "mailOutbox",
@@ -69,6 +70,7 @@ const keysOf: Partial<Record<TableName, readonly KeyColumn[]>> = {
   requestSequences: [{ name: "year" }],
   deletedRequests: [{ name: "requestId" }],
   adminPortals: [{ name: "key", text: true }],
+  requestTags: [{ name: "requestId" }, { name: "tag", text: true }],
   signInThrottle: [
     { name: "email", text: true },
     { name: "address", text: true },

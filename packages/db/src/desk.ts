@@ -17,7 +17,7 @@ export interface DeskActor {
 }
 
 /** A change to one request the caller read at `expectedVersion`. */
-interface DeskChange {
+export interface DeskChange {
   readonly requestId: number;
   readonly expectedVersion: number;
   readonly by: DeskActor;
@@ -65,7 +65,7 @@ export async function feedbackForArticles(db: Db, articles: readonly string[]) {
  * Applies `set` to the request only if nobody changed it since the caller
  * read it, bumping its version; refused with StaleRequestError otherwise.
  */
-async function updateIfCurrent(
+export async function updateIfCurrent(
   tx: Tx,
   change: DeskChange,
   set: Partial<typeof requests.$inferInsert>,
@@ -83,7 +83,7 @@ async function updateIfCurrent(
   return updated;
 }
 
-const byData = (by: DeskActor) => ({ byId: by.id, byName: by.name });
+export const byData = (by: DeskActor) => ({ byId: by.id, byName: by.name });
 
 /** Gives the request to a staff member (or to nobody), on the internal timeline. */
 export async function assignRequest(

@@ -35,3 +35,4 @@ export * from "./sessions.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./sla.ts";
 export * from "./staff-users.ts";
+export * from "./tags.ts";

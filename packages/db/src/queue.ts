@@ -45,6 +45,8 @@ export interface QueueFilters {
   readonly search?: readonly SearchTerm[];
   /** One exact reference number. */
   readonly number?: string;
+  /** Requests carrying this tag. */
+  readonly tag?: string;
 }
 
 /** Where the previous page ended: the last row's sort value (null: no SLA due) and id. */
@@ -135,7 +137,7 @@ async function filterConditions(
   use: Use,
   withStatus = true,
 ): Promise<SQL[]> {
-  const { requests } = tablesOf(db);
+  const { requests, requestTags } = tablesOf(db);
   const f = filters;
   const sqlite = dialectOf(db) === "sqlite";
   const wide = (col: AnySQLiteColumn) => (sqlite ? column(col, use) : sql`${col}`);
@@ -157,6 +159,15 @@ async function filterConditions(
       : undefined,
     f.incidentId !== undefined ? eq(requests.incidentId, f.incidentId) : undefined,
     f.number !== undefined ? eq(requests.number, f.number) : undefined,
+    f.tag !== undefined
+      ? inArray(
+          requests.id,
+          db
+            .select({ id: requestTags.requestId })
+            .from(requestTags)
+            .where(eq(requestTags.tag, f.tag)),
+        )
+      : undefined,
     match,
   ];
   return conditions.filter((c): c is SQL => c !== undefined);
@@ -280,6 +291,7 @@ function onlyByStatus(f: QueueFilters): boolean {
     f.incidentId,
     f.search?.[0],
     f.number,
+    f.tag,
   ];
   return lists.every((l) => !l?.length) && values.every((v) => v === undefined);
 }

@@ -133,6 +133,7 @@ export async function deleteClosedRequests(
       .where(inArray(t.attachments.requestId, ids))
       .returning({ sha256: t.attachments.sha256 });
     await tx.delete(t.mailOutbox).where(inArray(t.mailOutbox.requestId, ids));
+    await tx.delete(t.requestTags).where(inArray(t.requestTags.requestId, ids));
     await tx.delete(t.escalations).where(inArray(t.escalations.requestId, ids));
     await tx.delete(t.requestEvents).where(inArray(t.requestEvents.requestId, ids));
     await deleteSearchRows(tx, ids);

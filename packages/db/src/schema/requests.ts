@@ -7,7 +7,14 @@ import type {
   SeverityId,
   Status,
 } from "@frontline/core";
-import { type AnySQLiteColumn, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+} from "drizzle-orm/sqlite-core";
 import { customers } from "./customers.ts";
 import { serviceIncidents } from "./help-center.ts";
 import { staffUsers } from "./staff.ts";
@@ -106,4 +113,16 @@ export const requestEvents = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("request_events_request_idx").on(t.requestId, t.id)],
+);
+
+/** The desk's tags on a request, one row each; the queue filters on them. */
+export const requestTags = sqliteTable(
+  "request_tags",
+  {
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => requests.id),
+    tag: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.tag] }), index("request_tags_tag_idx").on(t.tag)],
 );

@@ -19,6 +19,7 @@ export const deskActions = [
   "resolve",
   "merge",
   "incident",
+  "tags",
 ] as const;
 export type DeskAction = (typeof deskActions)[number];
 

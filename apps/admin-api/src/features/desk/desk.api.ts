@@ -16,6 +16,7 @@ import {
   requestDetailRoute,
   resolutionRoute,
   statusRoute,
+  tagsRoute,
 } from "./desk.routes.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
 import { linkToIncident } from "./link-to-incident.ts";
@@ -23,6 +24,7 @@ import { mergeInto } from "./merge-into.ts";
 import { moveStatus } from "./move-status.ts";
 import { replyToCustomer } from "./reply-to-customer.ts";
 import { resolveRequest } from "./resolve-request.ts";
+import { tagRequest } from "./tag-request.ts";
 
 /** An action's call: the request's number in the path, the change in the body, the caller. */
 type ActionCall<I> = Context<StaffEnv, string, { out: { param: { number: string }; json: I } }>;
@@ -51,6 +53,7 @@ export function deskApi(deps: AppDeps) {
   router.openapi(resolutionRoute, async (c) => c.json(await act(c, resolveRequest), 200));
   router.openapi(mergeRoute, async (c) => c.json(await act(c, mergeInto), 200));
   router.openapi(incidentRoute, async (c) => c.json(await act(c, linkToIncident), 200));
+  router.openapi(tagsRoute, async (c) => c.json(await act(c, tagRequest), 200));
 
   return router;
 }

@@ -5,6 +5,7 @@ import {
   plainText,
   severityIds,
   statuses,
+  tagChangeSchema,
 } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
@@ -167,5 +168,14 @@ export const incidentRoute = createRoute({
   path: at("incident"),
   summary: "Link the request to a service incident (or unlink it with null)",
   request: bodyOf(incidentBody),
+  responses: { ...changed, ...refusals },
+});
+
+export const tagsBody = tagChangeSchema.extend({ version });
+export const tagsRoute = createRoute({
+  ...action,
+  path: at("tags"),
+  summary: "Add and remove the desk's tags (internal)",
+  request: bodyOf(tagsBody),
   responses: { ...changed, ...refusals },
 });

@@ -85,6 +85,7 @@ export const deskRequestSchema = z
       })
       .nullable(),
     assignee: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable(),
+    tags: z.array(z.string()).openapi({ description: "The desk's own tags, internal." }),
     createdAt: dateTime,
     updatedAt: dateTime,
     firstResponseAt: dateTime.nullable(),

@@ -18,6 +18,7 @@ import {
   type RequestEventRow,
   type RequestRow,
   subscriptionsOf,
+  tagsOf,
 } from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
@@ -61,7 +62,17 @@ function summaryOf(e: RequestEventRow): string | null {
     return typeof data.toName === "string" ? `Assigned to ${data.toName}` : "Unassigned";
   }
   if (e.type === "status-change") return `Status: ${data.from} → ${data.to}`;
+  if (data.kind === "tags") return tagsSummary(data.added, data.removed);
   return null;
+}
+
+function tagsSummary(added: unknown, removed: unknown): string {
+  const list = (tags: unknown) => (Array.isArray(tags) ? tags.join(", ") : "");
+  const parts = [
+    list(added) ? `Tagged ${list(added)}` : "",
+    list(removed) ? `Untagged ${list(removed)}` : "",
+  ].filter(Boolean);
+  return parts.length ? `${parts.join("; ")}.` : "Tags unchanged.";
 }
 
 /**
@@ -178,6 +189,7 @@ export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrinc
     row.mergedIntoId === null ? null : await getRequestById(deps.db, row.mergedIntoId);
   const active = (await listActiveIncidents(deps.db)).filter((i) => i.service === row.service);
   const customer = await customerOf(deps, row.customerId);
+  const tags = (await tagsOf(deps.db, [row.id])).get(row.id) ?? [];
   return {
     number: row.number,
     version: row.version,
@@ -194,6 +206,7 @@ export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrinc
     unknownOrganisation: customer === null,
     customer,
     assignee: assignee && { id: assignee.id, name: assignee.name, email: assignee.email },
+    tags,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     firstResponseAt: row.firstResponseAt?.toISOString() ?? null,

@@ -164,6 +164,27 @@ function Classification(props: ActionsProps) {
   );
 }
 
+/** The desk's own words for the request; one box, the form works out what was added and removed. */
+function Tags(props: ActionsProps) {
+  const tags = fieldsOf(props, "tags");
+  const current = props.view.tags.join(", ");
+  return (
+    <>
+      <h3>Tags</h3>
+      <ActionForm action="tags" title="Change the tags" of={props}>
+        <input type="hidden" name="tagsBefore" value={current} />
+        <Field
+          label="Tags"
+          {...tags("tags", current)}
+          hint="Separated by commas or spaces. Internal: the customer never sees them."
+          spellcheck={false}
+        />
+        <Submit tone="secondary">Save tags</Submit>
+      </ActionForm>
+    </>
+  );
+}
+
 export function Actions(props: ActionsProps) {
   const merge = fieldsOf(props, "merge");
   return (
@@ -173,6 +194,7 @@ export function Actions(props: ActionsProps) {
       <Messages {...props} />
       <Lifecycle {...props} />
       <Classification {...props} />
+      <Tags {...props} />
 
       <h3>Merge as a duplicate</h3>
       <ActionForm action="merge" title="Merge into another request" of={props}>

@@ -1,3 +1,4 @@
+import { splitTags } from "@frontline/core";
 import {
   escalationsOfRequest,
   listActiveIncidents,
@@ -34,6 +35,7 @@ import {
   replyBody,
   resolutionBody,
   statusBody,
+  tagsBody,
 } from "./desk.routes.ts";
 import { deskView, requestForDesk } from "./desk.use-cases.ts";
 import { linkToIncident } from "./link-to-incident.ts";
@@ -43,6 +45,7 @@ import { replyToCustomer } from "./reply-to-customer.ts";
 import { Actions, actionFieldId, type DeskAction, type FailedAction } from "./request.forms.tsx";
 import { Customer, HelpCenterTrail, Incidents, Sla, Summary, Timeline } from "./request.view.tsx";
 import { resolveRequest } from "./resolve-request.ts";
+import { tagRequest } from "./tag-request.ts";
 
 async function render(
   c: StaffContext,
@@ -118,6 +121,8 @@ interface ActionSpec {
   readonly notice: string;
   /** The form may carry files (field "files"), sent as the body's attachments. */
   readonly files?: true;
+  /** The one field the form has for the body's several (tags: add.0, remove.1 …). */
+  readonly errorsAt?: string;
 }
 
 const specs: Record<DeskAction, ActionSpec> = {
@@ -185,6 +190,22 @@ const specs: Record<DeskAction, ActionSpec> = {
     run: linkToIncident,
     notice: "incident-linked",
   },
+  tags: {
+    schema: tagsBody,
+    // One box holds every tag: what is new in it is added, what is gone removed.
+    body: (v) => {
+      const now = splitTags(v.tags ?? "").map((t) => t.toLowerCase());
+      const before = splitTags(v.tagsBefore ?? "");
+      return {
+        version: versionOf(v),
+        add: now.filter((t) => !before.includes(t)),
+        remove: before.filter((t) => !now.includes(t)),
+      };
+    },
+    run: tagRequest,
+    notice: "tags-changed",
+    errorsAt: "tags",
+  },
 };
 
 /** Refusals whose API detail names an endpoint, said as the form to use instead. */
@@ -209,6 +230,14 @@ function formLevel(errors: FormErrors): FormErrors {
   return version ? { ...rest, _form: "The page was incomplete. Reload it and try again." } : errors;
 }
 
+/** Every field's error at the one field the form has for them, if the action says so. */
+function atField(spec: ActionSpec, errors: FormErrors): FormErrors {
+  if (!spec.errorsAt) return errors;
+  const { _form, ...fields } = errors;
+  const [first] = Object.values(fields);
+  return { ...(_form ? { _form } : {}), ...(first ? { [spec.errorsAt]: first } : {}) };
+}
+
 /** POST /admin/requests/:number/<action>: the change, then back to the page with a notice. */
 export function submitAction(deps: AppDeps, action: DeskAction) {
   const spec = specs[action];
@@ -217,7 +246,8 @@ export function submitAction(deps: AppDeps, action: DeskAction) {
     const values = keptValues(await readForm(c));
     const parsed = parseForm(spec.schema, spec.body(values));
     if (!parsed.ok) {
-      return render(c, deps, row, { action, values, errors: formLevel(parsed.errors) }, 422);
+      const errors = atField(spec, formLevel(parsed.errors));
+      return render(c, deps, row, { action, values, errors }, 422);
     }
     try {
       const attachments = spec.files
@@ -230,7 +260,9 @@ export function submitAction(deps: AppDeps, action: DeskAction) {
     } catch (error) {
       // The API's hint names its own endpoint; here the way is a form on the page.
       const way = error instanceof Problem ? consoleWays[error.slug] : undefined;
-      const errors = way ? { _form: way } : filesField(errorsFromProblem(error), error);
+      const errors = way
+        ? { _form: way }
+        : atField(spec, filesField(errorsFromProblem(error), error));
       const status = error instanceof Problem ? error.status : 409;
       // The page shows the request as it is now, with what the person typed kept.
       const current = await requestForDesk(deps, row.number);

@@ -1,4 +1,5 @@
-import { type Status, statuses } from "@frontline/core";
+import { openWork, type Status, statuses } from "@frontline/core";
+import { tagsInUse } from "@frontline/db";
 import type { StaffContext } from "../../platform/app-env.ts";
 import { FilterForm } from "../../platform/console/form-layout.tsx";
 import {
@@ -36,6 +37,7 @@ const SINGLE_KEYS = [
   "sla",
   "satisfaction",
   "incident",
+  "tag",
   "q",
   "sort",
   "order",
@@ -116,7 +118,13 @@ function StatusChoices({ raw }: { raw: RawQuery }) {
   );
 }
 
-function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: FormErrors }) {
+function Filters(props: {
+  deps: AppDeps;
+  raw: RawQuery;
+  errors: FormErrors;
+  tags: readonly { tag: string; requests: number }[];
+}) {
+  const { deps, raw, errors } = props;
   const field = formFields(
     Object.fromEntries(Object.keys(raw).map((k) => [k, first(raw, k)])),
     errors,
@@ -147,6 +155,14 @@ function Filters({ deps, raw, errors }: { deps: AppDeps; raw: RawQuery; errors: 
         options={satisfactionOptions}
       />
       <Field label="Incident number" {...field("incident")} maxlength={16} />
+      <SelectField
+        label="Tag"
+        {...field("tag")}
+        options={[
+          ...anyOption(),
+          ...props.tags.map((t) => ({ value: t.tag, label: `${t.tag} (${t.requests})` })),
+        ]}
+      />
       <Field
         label="Search"
         {...field("q")}
@@ -210,7 +226,17 @@ function QueueTable({ deps, items }: { deps: AppDeps; items: QueueRow[] }) {
           <td data-label="Number" class="mono">
             <a href={`/admin/requests/${item.number}`}>{item.number}</a>
           </td>
-          <td data-label="Subject">{item.subject}</td>
+          <td data-label="Subject">
+            {item.subject}
+            {item.tags.map((tag) => (
+              <>
+                {" "}
+                <span class="badge" data-tag={tag}>
+                  {tag}
+                </span>
+              </>
+            ))}
+          </td>
           <td data-label="Organisation">
             {item.customer?.organisation ?? item.organisation}
             {item.unknownOrganisation ? (
@@ -256,6 +282,7 @@ const filterLabels = {
   sla: "SLA",
   satisfaction: "Customer rating",
   incident: "Incident number",
+  tag: "Tag",
   q: "Search",
   sort: "Sort by",
   cursor: "Page",
@@ -264,7 +291,9 @@ const filterLabels = {
 export function showQueue(deps: AppDeps) {
   return async (c: StaffContext) => {
     const staff = c.var.staff;
-    const raw = rawQueueQuery(c);
+    // Opened without filters, the queue shows the open work; any filtering shows what it asks.
+    const asked = rawQueueQuery(c);
+    const raw: RawQuery = Object.keys(asked).length ? asked : { status: [...openWork] };
     let errors: FormErrors = {};
     let result: QueueResult | null = null;
     const parsed = parseForm(queueQuerySchema, raw);
@@ -282,7 +311,7 @@ export function showQueue(deps: AppDeps) {
         <h1>Queue</h1>
         <ErrorSummary errors={errors} labels={filterLabels} />
         <h2 class="visually-hidden">Filters</h2>
-        <Filters deps={deps} raw={raw} errors={errors} />
+        <Filters deps={deps} raw={raw} errors={errors} tags={await tagsInUse(deps.db)} />
         {result ? (
           <>
             <h2>Requests per status</h2>

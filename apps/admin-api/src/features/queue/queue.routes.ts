@@ -6,6 +6,7 @@ import {
   slaFilters,
   sortOrders,
   statuses,
+  tagSchema,
 } from "@frontline/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireStaff } from "../../platform/auth.ts";
@@ -53,6 +54,7 @@ export const queueQuerySchema = z.strictObject({
     description: "The customer's rating of the support: good, bad, or unrated (not rated yet).",
   }),
   incident: positiveId.optional().openapi({ description: "Requests linked to this incident." }),
+  tag: tagSchema.optional().openapi({ description: "Requests carrying this tag." }),
   q: plainText().max(200).optional().openapi({
     description:
       "Words to find in the subject, description and every message (internal notes too); all must match, each as a word prefix. A reference number finds that request.",
@@ -103,6 +105,7 @@ export const queueItemSchema = z
       .openapi({ description: "No customer matched the organisation when it was filed." }),
     assignee: person.nullable(),
     incidentId: z.number().int().nullable(),
+    tags: z.array(z.string()),
     createdAt: z.string().openapi({ format: "date-time" }),
     updatedAt: z.string().openapi({ format: "date-time" }),
     sla: slaSummarySchema,

@@ -8,7 +8,13 @@ import {
   slaFlags,
   statuses,
 } from "@frontline/core";
-import { countQueueByStatus, listQueue, type QueueFilters, type QueueItemRow } from "@frontline/db";
+import {
+  countQueueByStatus,
+  listQueue,
+  type QueueFilters,
+  type QueueItemRow,
+  tagsOf,
+} from "@frontline/db";
 import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
@@ -66,6 +72,7 @@ export function queueFilters(
   else if (query.assignee)
     filters.assignee = query.assignee === "none" ? "none" : Number(query.assignee);
   if (query.incident) filters.incidentId = Number(query.incident);
+  if (query.tag) filters.tag = query.tag;
   if (query.q) {
     // A reference number is looked up as such; other text is searched word by word.
     if (parseRequestNumber(query.q)) filters.number = query.q.trim().toUpperCase();
@@ -77,7 +84,7 @@ export function queueFilters(
   return filters;
 }
 
-export function queueItem(row: QueueItemRow, now: Date) {
+export function queueItem(row: QueueItemRow, now: Date, tags: readonly string[] = []) {
   return {
     number: row.number,
     version: row.version,
@@ -95,6 +102,7 @@ export function queueItem(row: QueueItemRow, now: Date) {
     unknownOrganisation: row.customerId === null,
     assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: row.assigneeName ?? "" },
     incidentId: row.incidentId,
+    tags: [...tags],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     sla: slaSummary(row.status, { dueAt: row.slaDueAt, riskAt: row.slaRiskAt }, now),
@@ -119,8 +127,12 @@ export async function queuePage(deps: AppDeps, query: QueueQuery, staff: StaffPr
     Status,
     number
   >;
+  const tags = await tagsOf(
+    deps.db,
+    page.items.map((row) => row.id),
+  );
   return {
-    items: page.items.map((row) => queueItem(row, now)),
+    items: page.items.map((row) => queueItem(row, now, tags.get(row.id))),
     nextCursor: page.next ? encodeCursor(query.sort, order, page.next) : null,
     counts,
   };

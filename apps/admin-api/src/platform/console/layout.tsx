@@ -119,6 +119,7 @@ export const consoleNotices: Readonly<Record<string, string>> = {
     "The request is resolved: the customer reads your resolution and gets it by email.",
   "request-merged": "The request is merged and closed; the customer is told where to follow it.",
   "incident-linked": "The incident link is saved.",
+  "tags-changed": "The tags are saved.",
   "request-escalated": "The request is escalated to the operator.",
   "escalation-updated": "The escalation is updated.",
   "incident-posted": "The incident is posted. The help center shows it now.",

@@ -7,7 +7,15 @@ import type {
   SeverityId,
   Status,
 } from "@frontline/core";
-import { type AnyPgColumn, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
 import { customers } from "./customers.ts";
 import { serviceIncidents } from "./help-center.ts";
 import { instant } from "./instant.ts";
@@ -99,4 +107,16 @@ export const requestEvents = pgTable(
     createdAt: instant("created_at").notNull(),
   },
   (t) => [index("request_events_request_idx").on(t.requestId, t.id)],
+);
+
+/** The desk's tags on a request, one row each; the queue filters on them. */
+export const requestTags = pgTable(
+  "request_tags",
+  {
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => requests.id),
+    tag: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.tag] }), index("request_tags_tag_idx").on(t.tag)],
 );
