@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   appendEvent,
   changeStatus,
+  changeTags,
   countDueForDeletion,
   countQueueByStatus,
   createEscalation,
@@ -19,6 +20,7 @@ import {
   listQueue,
   type RequestRow,
   runStatement,
+  tagsInUse,
 } from "../src/index.ts";
 import { fileAt } from "./fixtures.ts";
 import { type TestDatabase, tempDatabase } from "./temp-db.ts";
@@ -102,6 +104,14 @@ async function desk() {
     },
     mail,
   );
+  const current = (await getRequestByNumber(database.db, old.number)) as RequestRow;
+  await changeTags(database.db, {
+    requestId: old.id,
+    expectedVersion: current.version,
+    by: { id: agent.id, name: agent.name, role: "agent" },
+    at: new Date("2026-01-12T09:00:00Z"),
+    tags: { add: ["vip"], remove: [] },
+  });
   await closeAt(old, "2026-02-01T09:00:00Z");
   const older = await fileAt(database.db, "2025-11-01T09:00:00Z");
   await closeAt(older, "2025-11-02T09:00:00Z");
@@ -125,11 +135,12 @@ describe("the retention policy's deletion", () => {
     expect(await countDueForDeletion(database.db, cutoff)).toBe(0);
   });
 
-  it("takes the timeline, files, escalation, mail and search row along, and keeps a tombstone", async () => {
+  it("takes the timeline, files, escalation, mail, tags and search row along, and keeps a tombstone", async () => {
     const { old } = await desk();
     await deleteClosedRequests(database.db, { cutoff, now, limit: 100 });
     expect(await listAttachments(database.db, old.id)).toEqual([]);
     expect(await listEscalations(database.db)).toEqual([]);
+    expect(await tagsInUse(database.db)).toEqual([]);
     expect((await listOutbox(database.db)).filter((m) => m.requestId === old.id)).toEqual([]);
     expect(await listEvents(database.db, old.id, { includeInternal: true })).toEqual([]);
     const found = await listQueue(
