@@ -3,6 +3,8 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { adminPortalsApi } from "./features/admin-portals/admin-portals.api.ts";
 import { adminPortalsConsole } from "./features/admin-portals/admin-portals.console.ts";
 import { attachmentsApi } from "./features/attachments/attachments.api.ts";
+import { bulkApi } from "./features/bulk/bulk.api.ts";
+import { bulkConsole } from "./features/bulk/bulk.console.ts";
 import { cannedRepliesApi } from "./features/canned-replies/canned-replies.api.ts";
 import { cannedRepliesConsole } from "./features/canned-replies/canned-replies.console.ts";
 import { customersApi } from "./features/customers/customers.api.ts";
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", queueConsole(deps));
   app.route("/", deskApi(deps));
   app.route("/", deskConsole(deps));
+  app.route("/", bulkApi(deps));
+  app.route("/", bulkConsole(deps));
   app.route("/", cannedRepliesApi(deps));
   app.route("/", cannedRepliesConsole(deps));
   app.route("/", escalationsApi(deps));

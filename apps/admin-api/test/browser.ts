@@ -61,12 +61,16 @@ export class TestBrowser {
     return this.request(path, { headers });
   }
 
-  /** Posts a form the way a browser does (urlencoded). */
-  post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  /** Posts a form the way a browser does (urlencoded); a list is a field sent once per value. */
+  post(path: string, form: FormFields, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(form)) {
+      for (const one of typeof value === "string" ? [value] : value) body.append(name, one);
+    }
     return this.request(path, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
-      body: new URLSearchParams(form).toString(),
+      body: body.toString(),
     });
   }
 
@@ -83,10 +87,13 @@ export class TestBrowser {
   }
 
   /** Posts a console form as the signed-in person does: with the session's CSRF token. */
-  submit(path: string, form: Record<string, string> = {}) {
+  submit(path: string, form: FormFields = {}) {
     return this.post(path, { _csrf: this.csrf, ...form });
   }
 }
+
+/** A form's fields as a browser sends them: ticked checkboxes of one name as a list. */
+type FormFields = Record<string, string | readonly string[]>;
 
 /** The value of the first hidden CSRF field on a page. */
 export function csrfFrom(html: string): string {

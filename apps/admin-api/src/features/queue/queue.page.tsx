@@ -21,6 +21,7 @@ import {
   statusName,
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
+import { BULK_FORM, BulkForm, bulkChoices } from "../bulk/bulk.page.tsx";
 import { queueQuerySchema } from "./queue.routes.ts";
 import { queuePage } from "./queue.use-cases.ts";
 
@@ -207,6 +208,7 @@ function SlaCell({ sla }: { sla: QueueRow["sla"] }) {
 }
 
 const columns = [
+  "Select",
   "Number",
   "Subject",
   "Organisation",
@@ -223,6 +225,15 @@ function QueueTable({ deps, items }: { deps: AppDeps; items: QueueRow[] }) {
     <CardTable id="queue" caption="Requests" columns={columns}>
       {items.map((item) => (
         <tr data-request={item.number}>
+          <td data-label="Select">
+            <input
+              type="checkbox"
+              name="numbers"
+              value={item.number}
+              form={BULK_FORM}
+              aria-label={`Select ${item.number}`}
+            />
+          </td>
           <td data-label="Number" class="mono">
             <a href={`/admin/requests/${item.number}`}>{item.number}</a>
           </td>
@@ -317,6 +328,7 @@ export function showQueue(deps: AppDeps) {
             <h2>Requests per status</h2>
             <Counts counts={result.counts} />
             <QueueTable deps={deps} items={result.items} />
+            {result.items.length ? <BulkForm deps={deps} {...(await bulkChoices(deps))} /> : null}
             {result.nextCursor ? (
               <p>
                 <a href={queueHref(raw, result.nextCursor)} rel="next" data-next-page>
