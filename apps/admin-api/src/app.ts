@@ -21,6 +21,8 @@ import { queueConsole } from "./features/queue/queue.console.ts";
 import { requestsApi } from "./features/requests/requests.api.ts";
 import { retentionApi } from "./features/retention/retention.api.ts";
 import { retentionConsole } from "./features/retention/retention.console.ts";
+import { savedViewsApi } from "./features/saved-views/saved-views.api.ts";
+import { savedViewsConsole } from "./features/saved-views/saved-views.console.ts";
 import { catalogApi } from "./features/self-service/catalog.api.ts";
 import { deflectionsApi } from "./features/self-service/deflections.api.ts";
 import { feedbackApi } from "./features/self-service/feedback.api.ts";
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps) {
   // For the partner's desk.
   app.route("/", queueApi(deps));
   app.route("/", queueConsole(deps));
+  app.route("/", savedViewsApi(deps));
+  app.route("/", savedViewsConsole(deps));
   app.route("/", deskApi(deps));
   app.route("/", deskConsole(deps));
   app.route("/", bulkApi(deps));

@@ -30,6 +30,7 @@ const tableOrder = [
   "sessions",
   "apiTokens",
   "cannedReplies",
+  "savedViews",
   "adminPortals",
   "retentionPolicy",
   "deletedRequests",

@@ -28,6 +28,7 @@ export * from "./requests.ts";
 export { type RestoreReport, restoreDatabase } from "./restore.ts";
 export * from "./retention.ts";
 export * from "./satisfaction.ts";
+export * from "./saved-views.ts";
 export * as schema from "./schema/index.ts";
 export type { StaffRole } from "./schema/staff.ts";
 export * from "./seed/seed.ts";

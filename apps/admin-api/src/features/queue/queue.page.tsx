@@ -22,63 +22,14 @@ import {
 } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { BULK_FORM, BulkForm, bulkChoices } from "../bulk/bulk.page.tsx";
+import { SavedViews } from "../saved-views/saved-views.page.tsx";
+import { viewsFor } from "../saved-views/saved-views.use-cases.ts";
+import { first, listOf, queueHref, type RawQuery, rawQueueQuery } from "./queue.query.ts";
 import { queueQuerySchema } from "./queue.routes.ts";
 import { queuePage } from "./queue.use-cases.ts";
 
 type QueueResult = Awaited<ReturnType<typeof queuePage>>;
 type QueueRow = QueueResult["items"][number];
-
-/** The filters as the address carries them: repeatable ones as lists, empty ones dropped. */
-type RawQuery = Record<string, string | string[]>;
-
-const LIST_KEYS = ["status", "severity", "category", "service"];
-const SINGLE_KEYS = [
-  "customer",
-  "assignee",
-  "sla",
-  "satisfaction",
-  "incident",
-  "tag",
-  "q",
-  "sort",
-  "order",
-  "cursor",
-];
-
-/** Reads only the known filters, so `?notice=` and empty form fields do not trip validation. */
-export function rawQueueQuery(c: StaffContext): RawQuery {
-  const raw: RawQuery = {};
-  for (const key of LIST_KEYS) {
-    const values = (c.req.queries(key) ?? []).filter((v) => v.trim() !== "");
-    if (values.length > 0) raw[key] = values;
-  }
-  for (const key of SINGLE_KEYS) {
-    const value = c.req.query(key);
-    if (value !== undefined && value.trim() !== "") raw[key] = value;
-  }
-  return raw;
-}
-
-/** The address of the same filters with another cursor (or none). */
-function queueHref(raw: RawQuery, cursor?: string): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === "cursor") continue;
-    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
-  }
-  if (cursor) params.set("cursor", cursor);
-  const query = params.toString();
-  return query ? `/admin/queue?${query}` : "/admin/queue";
-}
-
-const first = (raw: RawQuery, key: string) => {
-  const value = raw[key];
-  return Array.isArray(value) ? value[0] : value;
-};
-const listOf = (raw: RawQuery, key: string) => {
-  const value = raw[key];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-};
 
 // The choices of the filters that are not lists from core.
 const assigneeOptions = [
@@ -321,6 +272,7 @@ export function showQueue(deps: AppDeps) {
       <>
         <h1>Queue</h1>
         <ErrorSummary errors={errors} labels={filterLabels} />
+        <SavedViews views={await viewsFor(deps, staff)} raw={raw} admin={staff.role === "admin"} />
         <h2 class="visually-hidden">Filters</h2>
         <Filters deps={deps} raw={raw} errors={errors} tags={await tagsInUse(deps.db)} />
         {result ? (

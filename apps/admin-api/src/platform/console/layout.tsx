@@ -120,6 +120,8 @@ export const consoleNotices: Readonly<Record<string, string>> = {
   "request-merged": "The request is merged and closed; the customer is told where to follow it.",
   "incident-linked": "The incident link is saved.",
   "tags-changed": "The tags are saved.",
+  "view-saved": "The view is saved. The queue shows its filters.",
+  "view-deleted": "The view is deleted.",
   "request-escalated": "The request is escalated to the operator.",
   "escalation-updated": "The escalation is updated.",
   "incident-posted": "The incident is posted. The help center shows it now.",

@@ -7,5 +7,6 @@ export * from "./help-center.ts";
 export * from "./limits.ts";
 export * from "./requests.ts";
 export * from "./retention.ts";
+export * from "./saved-views.ts";
 export * from "./sla.ts";
 export * from "./staff.ts";
