@@ -81,6 +81,27 @@ describe("the console's escalation, incident, customer and settings pages", () =
     await context.close();
   });
 
+  it("show an operator, landing on the escalation list, every column at 1,280 px without scrolling", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await signIn(context, OPERATOR);
+    await page.goto(`${harness.server.url}/admin`);
+    await page.waitForURL(/\/admin\/escalations$/);
+    const fit = await page.evaluate(() => {
+      const wrap = document.querySelector("#escalations")?.closest(".table-wrap");
+      const table = document.querySelector("#escalations");
+      return {
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        table: (table?.scrollWidth ?? 0) - (wrap?.clientWidth ?? 0),
+        headers: [...document.querySelectorAll("#escalations th")].filter(
+          (th) => th.getBoundingClientRect().width > 0,
+        ).length,
+      };
+    });
+    expect(fit).toEqual({ page: 0, table: expect.any(Number), headers: 10 });
+    expect(fit.table).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
   it("let an operator acknowledge an escalation with the keyboard alone", async () => {
     const context = await harness.browser.newContext();
     const page = await signIn(context, OPERATOR);

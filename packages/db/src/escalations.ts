@@ -112,7 +112,7 @@ export async function listEscalations(db: Db, statuses?: readonly EscalationStat
     .innerJoin(requests, eq(escalations.requestId, requests.id))
     .where(statuses?.length ? inArray(escalations.status, [...statuses]) : undefined)
     .orderBy(desc(escalations.submittedAt), desc(escalations.id))
-    .limit(500);
+    .limit(5_000);
 }
 
 export interface OperatorUpdate {

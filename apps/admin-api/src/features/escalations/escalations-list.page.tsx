@@ -6,6 +6,7 @@ import { CardTable } from "../../platform/console/table.tsx";
 import { ErrorSummary, SelectField, Time } from "../../platform/console/ui.tsx";
 import { escalationStatusNames, serviceName, severityName } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
+import type { EscalationSort } from "./escalations.routes.ts";
 import { listForStaff } from "./escalations.use-cases.ts";
 import { SlaClock } from "./sla-clock.tsx";
 
@@ -29,10 +30,11 @@ const columns = [
   "Resolution",
 ];
 
-function EscalationsTable({ items, deps }: { items: Item[]; deps: AppDeps }) {
+function EscalationsTable(props: { items: Item[]; deps: AppDeps; caption: string }) {
+  const { items, deps } = props;
   if (items.length === 0) return <p>No escalations match.</p>;
   return (
-    <CardTable id="escalations" caption="Escalations, newest first" columns={columns}>
+    <CardTable id="escalations" caption={props.caption} columns={columns}>
       {items.map((e) => (
         <tr>
           <td data-label="Request">
@@ -64,21 +66,64 @@ function EscalationsTable({ items, deps }: { items: Item[]; deps: AppDeps }) {
   );
 }
 
+const sortOptions = [
+  { value: "sla", label: "Operator SLA due, soonest first" },
+  { value: "submitted", label: "Newest first" },
+];
+
+/** The list's address for another page, with the same filter and sort. */
+function pageHref(status: string, sort: EscalationSort, page: number) {
+  const params = new URLSearchParams();
+  if (status) params.set("status", status);
+  if (sort !== "sla") params.set("sort", sort);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/admin/escalations?${query}` : "/admin/escalations";
+}
+
+function Pages(props: { status: string; sort: EscalationSort; page: number; pages: number }) {
+  const { status, sort, page, pages } = props;
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="Pages of escalations" class="pages">
+      {page > 1 ? (
+        <a href={pageHref(status, sort, page - 1)} rel="prev">
+          Previous page
+        </a>
+      ) : null}{" "}
+      <span>
+        Page {page} of {pages}
+      </span>{" "}
+      {page < pages ? (
+        <a href={pageHref(status, sort, page + 1)} rel="next">
+          Next page
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
 /** The filter is a GET form, so a filtered list is a link people can share. */
 export function showEscalations(deps: AppDeps) {
   return async (c: StaffContext) => {
     const status = c.req.query("status") ?? "";
+    const sort: EscalationSort = c.req.query("sort") === "submitted" ? "submitted" : "sla";
+    const page = Number(c.req.query("page") ?? "1");
     const errors: FormErrors = {};
     const known = (escalationStatuses as readonly string[]).includes(status);
     if (status && !known) errors.status = "Choose a status from the list.";
-    const { items } = await listForStaff(deps, known ? (status as EscalationStatus) : undefined);
+    const list = await listForStaff(deps, {
+      status: known ? (status as EscalationStatus) : undefined,
+      sort,
+      page: Number.isSafeInteger(page) ? page : 1,
+    });
     if (errors.status) c.status(422);
     return c.render(
       <>
         <h1>Escalations</h1>
         <p>
-          Requests handed to the operator, newest first, with the operator's own response and
-          resolution clocks.
+          Requests handed to the operator, with the operator's own response and resolution clocks:
+          {list.total} in all.
         </p>
         <ErrorSummary errors={errors} labels={{ status: "Status" }} />
         <FilterForm action="/admin/escalations" label="Filter escalations">
@@ -89,9 +134,19 @@ export function showEscalations(deps: AppDeps) {
             options={statusOptions}
             error={errors.status}
           />
+          <SelectField label="Sort by" name="sort" value={sort} options={sortOptions} />
           <Submit>Filter</Submit>
         </FilterForm>
-        <EscalationsTable items={errors.status ? [] : items} deps={deps} />
+        <EscalationsTable
+          items={errors.status ? [] : list.items}
+          deps={deps}
+          caption={
+            sort === "sla"
+              ? "Escalations, operator SLA due soonest first"
+              : "Escalations, newest first"
+          }
+        />
+        <Pages status={known ? status : ""} sort={sort} page={list.page} pages={list.pages} />
       </>,
       { title: "Escalations" },
     );

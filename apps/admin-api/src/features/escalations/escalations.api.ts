@@ -34,7 +34,7 @@ export function escalationsApi(deps: AppDeps) {
   });
 
   router.openapi(listRoute, async (c) =>
-    c.json(await listForStaff(deps, c.req.valid("query").status), 200),
+    c.json(await listForStaff(deps, c.req.valid("query")), 200),
   );
 
   router.openapi(showRoute, async (c) => {

@@ -11,7 +11,6 @@ import { requireStaff } from "../../platform/auth.ts";
 import {
   dateTime,
   idParam,
-  itemsResponse,
   jsonBody,
   jsonResponse,
   numberParam,
@@ -133,13 +132,37 @@ export const escalateRoute = createRoute({
   responses: { 201: jsonResponse(escalationOut, "Escalated"), ...staffChangeRefusals },
 });
 
+/** How the escalation list sorts: by the operator's SLA, or newest first. */
+export const escalationSorts = ["sla", "submitted"] as const;
+export type EscalationSort = (typeof escalationSorts)[number];
+
 export const listRoute = createRoute({
   method: "get",
   path: "/api/v1/escalations",
   ...forEveryRole,
-  summary: "Escalations, newest first, with the operator's response clocks",
-  request: { query: z.object({ status: z.enum(escalationStatuses).optional() }) },
-  responses: { 200: itemsResponse(escalationOut, "The escalations"), ...staffReadRefusals },
+  summary: "Escalations by the operator's SLA (or newest first), a page at a time",
+  request: {
+    query: z.object({
+      status: z.enum(escalationStatuses).optional(),
+      sort: z.enum(escalationSorts).default("sla").openapi({
+        description:
+          "sla: the operator's running clock due soonest first, finished ones last; submitted: newest first.",
+      }),
+      page: z.coerce.number().int().min(1).max(10_000).default(1),
+    }),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        items: z.array(escalationOut),
+        page: z.number().int(),
+        pages: z.number().int(),
+        total: z.number().int(),
+      }),
+      "One page of escalations",
+    ),
+    ...staffReadRefusals,
+  },
 });
 
 export const showRoute = createRoute({

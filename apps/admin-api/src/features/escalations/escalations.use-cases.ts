@@ -22,6 +22,7 @@ import type { StaffPrincipal } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { attachmentSummary } from "../attachments/attachments.use-cases.ts";
+import type { EscalationSort } from "./escalations.routes.ts";
 
 export async function requestForStaff(deps: AppDeps, number: string): Promise<RequestRow> {
   const row = await getRequestByNumber(deps.db, number.trim().toUpperCase());
@@ -134,9 +135,42 @@ export function escalationView(
   };
 }
 
-export async function listForStaff(deps: AppDeps, status?: EscalationStatus) {
-  const rows = await listEscalations(deps.db, status ? [status] : undefined);
-  return { items: rows.map((row) => escalationView(deps, row.escalation, row)) };
+export const ESCALATIONS_PER_PAGE = 25;
+
+type EscalationView = ReturnType<typeof escalationView>;
+
+/** When the operator's running clock falls due; finished ones (nothing due) sort last. */
+function nextDue(view: EscalationView): number {
+  const { firstResponse, resolution } = view.operatorSla;
+  if (firstResponse.state === "running") return Date.parse(firstResponse.dueAt);
+  if (resolution.state === "running") return Date.parse(resolution.dueAt);
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * A page of escalations: by the operator's SLA (the running clock due
+ * soonest first, finished ones last) or newest first. The clocks are
+ * worked out per escalation from the operator's policy, so the list is
+ * sorted here, over at most the latest 5,000 of the status asked for.
+ */
+export async function listForStaff(
+  deps: AppDeps,
+  options: { status?: EscalationStatus | undefined; sort?: EscalationSort; page?: number } = {},
+) {
+  const rows = await listEscalations(deps.db, options.status ? [options.status] : undefined);
+  const views = rows.map((row) => escalationView(deps, row.escalation, row));
+  if ((options.sort ?? "sla") === "sla") {
+    views.sort((a, b) => nextDue(a) - nextDue(b) || b.id - a.id);
+  }
+  const pages = Math.max(1, Math.ceil(views.length / ESCALATIONS_PER_PAGE));
+  const page = Math.min(Math.max(1, options.page ?? 1), pages);
+  const start = (page - 1) * ESCALATIONS_PER_PAGE;
+  return {
+    items: views.slice(start, start + ESCALATIONS_PER_PAGE),
+    page,
+    pages,
+    total: views.length,
+  };
 }
 
 /** An escalation with every file of its request, for its page and GET. */

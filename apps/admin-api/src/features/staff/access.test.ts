@@ -89,9 +89,10 @@ describe("who may open the account pages of the console", () => {
         email: `${role}@partner.example`,
       });
       const response = await browser.get(path);
-      if (path === "/admin" && role !== "operator") {
-        // The start page sends agents and admins on to the queue.
-        expect(response.headers.get("location"), role).toBe("/admin/queue");
+      if (path === "/admin") {
+        // The start page sends each role on to its work: the queue, or the escalations.
+        const work = role === "operator" ? "/admin/escalations" : "/admin/queue";
+        expect(response.headers.get("location"), role).toBe(work);
         continue;
       }
       if (allowed.includes(role)) {

@@ -15,13 +15,16 @@ const navOf = (html: string) =>
 describe("the console layout", () => {
   it("has a language, a skip link to main, and names the signed-in person and role", async () => {
     const { browser } = await consoleTest("operator");
-    const html = await (await browser.get("/admin")).text();
+    const start = await browser.get("/admin");
+    // Operators land on their work: the escalation list.
+    expect(start.headers.get("location")).toBe("/admin/escalations");
+    const html = await (await browser.get("/admin/escalations")).text();
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
     expect(html).toContain('<a class="skip-link" href="#main">Skip to main content</a>');
     expect(html).toContain('<main id="main" tabindex="-1">');
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
     expect(html).toContain('Operator Person <span class="role">(Operator)</span>');
-    expect(html).toContain("<title>Start · Frontline desk</title>");
+    expect(html).toContain("<title>Escalations · Frontline desk</title>");
   });
 
   it("shows each role only the sections it may use", async () => {
