@@ -16,6 +16,7 @@ import { escalationsConsole } from "./features/escalations/escalations.console.t
 import { incidentsApi } from "./features/incidents/incidents.api.ts";
 import { incidentsConsole } from "./features/incidents/incidents.console.ts";
 import { serviceHealthApi } from "./features/incidents/service-health.api.ts";
+import { subscriptionPages, subscriptionsApi } from "./features/incidents/subscriptions.api.tsx";
 import { queueApi } from "./features/queue/queue.api.ts";
 import { queueConsole } from "./features/queue/queue.console.ts";
 import { requestsApi } from "./features/requests/requests.api.ts";
@@ -117,6 +118,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", incidentsApi(deps));
   app.route("/", incidentsConsole(deps));
   app.route("/", serviceHealthApi(deps));
+  app.route("/", subscriptionsApi(deps));
+  app.route("/", subscriptionPages(deps));
   app.route("/", customersApi(deps));
   app.route("/", customersConsole(deps));
   app.route("/", adminPortalsApi(deps));

@@ -9,6 +9,9 @@ export interface ReceivedMail {
   readonly messageId: string;
   /** Where the recipient's answer goes, if the mail says. */
   readonly replyTo: string;
+  /** The one-click unsubscribe headers (RFC 8058), empty when the mail has none. */
+  readonly listUnsubscribe: string;
+  readonly listUnsubscribePost: string;
 }
 
 /** =?UTF-8?Q?...?= and =?UTF-8?B?...?= words, as mail clients decode them. */
@@ -55,6 +58,8 @@ export function parseMessage(raw: string, to: string[]): ReceivedMail {
     subject: decodeHeader(header("Subject")),
     messageId: header("Message-ID"),
     replyTo: header("Reply-To"),
+    listUnsubscribe: header("List-Unsubscribe"),
+    listUnsubscribePost: header("List-Unsubscribe-Post"),
     text: decodeBody(raw.slice(split + 4), encoding).replace(/\r\n/g, "\n"),
   };
 }

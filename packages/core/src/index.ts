@@ -6,6 +6,8 @@ export * from "./catalog.ts";
 export * from "./customers.ts";
 export * from "./escalation.ts";
 export * from "./incident-closing.ts";
+export * from "./incident-mail.ts";
+export * from "./incident-status.ts";
 export * from "./labels.ts";
 export * from "./lifecycle.ts";
 export * from "./locales.ts";

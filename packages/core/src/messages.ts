@@ -27,6 +27,8 @@ export const staffMessageSchema = messageSchema.extend({
 });
 
 export const incidentStatuses = ["investigating", "identified", "monitoring", "resolved"] as const;
+/** Where an incident stands; each update on its timeline names one. */
+export type IncidentStage = (typeof incidentStatuses)[number];
 
 /**
  * A known problem with a service, as the status page and the contact form

@@ -15,6 +15,8 @@ const tableOrder = [
   "customers",
   "subscriptions",
   "serviceIncidents",
+  "incidentUpdates",
+  "incidentSubscriptions",
   "requests",
   "requestSequences",
   "requestEvents",

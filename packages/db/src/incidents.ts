@@ -1,18 +1,61 @@
-import type { IncidentView } from "@frontline/core";
+import type { IncidentStage, IncidentView } from "@frontline/core";
 import { and, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { type AuditFor, insertAudit } from "./audit-log.ts";
 import { type Db, first, one, type Tx, tablesOf, withTransaction } from "./client.ts";
-import type { NewMail } from "./outbox.ts";
+import { type IncidentSubscription, subscribersOf } from "./incident-subscriptions.ts";
+import { enqueueMail, type NewMail } from "./outbox.ts";
 import { applyStatusChange, type StatusChange } from "./request-status.ts";
 import type { RequestRow } from "./requests.ts";
+import type { incidentUpdates } from "./schema/index.ts";
 
 export type NewIncident = Omit<IncidentView, "id" | "updatedAt" | "resolvedAt">;
+export type IncidentUpdate = typeof incidentUpdates.$inferSelect;
+
+/**
+ * The mail an update sends to the service's subscribers, one per
+ * subscriber in their language; decided by the caller (it knows the
+ * words and signs the links), written in the update's own transaction.
+ */
+export type IncidentNotice = (
+  incident: IncidentView,
+  update: IncidentUpdate,
+  subscribers: readonly IncidentSubscription[],
+) => readonly NewMail[];
+
+/** Adds one entry to an incident's timeline, and queues the subscribers' mail about it. */
+async function appendUpdate(
+  tx: Tx,
+  incident: IncidentView,
+  update: { stage: IncidentStage; message: IncidentView["message"] },
+  now: Date,
+  notice: IncidentNotice | undefined,
+): Promise<IncidentUpdate> {
+  const { incidentUpdates } = tablesOf(tx);
+  const written = await one(
+    tx
+      .insert(incidentUpdates)
+      .values({ incidentId: incident.id, ...update, createdAt: now })
+      .returning(),
+  );
+  if (notice) {
+    // One after another: the inserts share the transaction's connection.
+    for (const mail of notice(incident, written, await subscribersOf(tx, incident.service))) {
+      await enqueueMail(tx, null, mail, now);
+    }
+  }
+  return written;
+}
+
+const stageOf = (status: string): IncidentStage =>
+  (["investigating", "identified", "monitoring", "resolved"] as const).find((s) => s === status) ??
+  "investigating";
 
 export async function createIncident(
   db: Db,
   incident: NewIncident,
   now: Date,
   audit?: AuditFor<IncidentView>,
+  notice?: IncidentNotice,
 ): Promise<IncidentView> {
   const { serviceIncidents } = tablesOf(db);
   return withTransaction(db, async (tx) => {
@@ -21,6 +64,13 @@ export async function createIncident(
         .insert(serviceIncidents)
         .values({ ...incident, updatedAt: now, resolvedAt: null })
         .returning(),
+    );
+    await appendUpdate(
+      tx,
+      created,
+      { stage: stageOf(created.status), message: created.message },
+      now,
+      notice,
     );
     await insertAudit(tx, audit, created);
     return created;
@@ -51,13 +101,19 @@ export interface IncidentChange {
   readonly message?: IncidentView["message"];
 }
 
-/** Updates an incident's status, impact or text; merges message translations. */
+/**
+ * Updates an incident's status, impact or text; merges message
+ * translations. A new stage or message is an entry on the timeline, with
+ * the languages written this time only (older translations would be stale
+ * there); a change of impact alone is not.
+ */
 export async function updateIncident(
   db: Db,
   id: number,
   change: IncidentChange,
   now: Date,
   audit?: AuditFor<IncidentView>,
+  notice?: IncidentNotice,
 ): Promise<IncidentView | null> {
   const { serviceIncidents } = tablesOf(db);
   return withTransaction(db, async (tx) => {
@@ -75,8 +131,18 @@ export async function updateIncident(
         .where(eq(serviceIncidents.id, id))
         .returning(),
     );
-    if (updated) await insertAudit(tx, audit, updated);
-    return updated ?? null;
+    if (!updated) return null;
+    if (change.message || (change.status && change.status !== current.status)) {
+      await appendUpdate(
+        tx,
+        updated,
+        { stage: stageOf(updated.status), message: change.message ?? {} },
+        now,
+        notice,
+      );
+    }
+    await insertAudit(tx, audit, updated);
+    return updated;
   });
 }
 
@@ -111,6 +177,7 @@ export async function resolveIncident(
   message?: IncidentView["message"],
   closing: IncidentClosing = () => [],
   audit?: AuditFor<ResolvedIncident>,
+  notice?: IncidentNotice,
 ): Promise<ResolvedIncident | null> {
   const { serviceIncidents, requests } = tablesOf(db);
   return withTransaction(db, async (tx) => {
@@ -129,6 +196,7 @@ export async function resolveIncident(
         .returning(),
     );
     if (!incident) return null;
+    await appendUpdate(tx, incident, { stage: "resolved", message: message ?? {} }, now, notice);
     const open = await tx
       .select()
       .from(requests)

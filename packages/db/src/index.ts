@@ -16,6 +16,8 @@ export * from "./deflections.ts";
 export * from "./desk.ts";
 export * from "./escalations.ts";
 export * from "./feedback.ts";
+export * from "./incident-subscriptions.ts";
+export * from "./incident-timeline.ts";
 export * from "./incidents.ts";
 export * from "./inspect.ts";
 export * from "./outbox.ts";

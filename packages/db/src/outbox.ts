@@ -21,6 +21,8 @@ export interface NewMail {
   readonly body: string;
   /** The request's reply address, so the customer's answer lands on its timeline. */
   readonly replyTo?: string | null;
+  /** Extra headers, such as List-Unsubscribe on incident mail (the worker allows a few names). */
+  readonly headers?: Readonly<Record<string, string>> | null;
 }
 
 /** Puts an email in the outbox; call it inside the transaction that makes the change. */

@@ -1,4 +1,4 @@
-import { getRequestByNumber, listOutbox, openDatabase } from "@frontline/db";
+import { enqueueMail, getRequestByNumber, listOutbox, openDatabase } from "@frontline/db";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type ReceivedMail,
@@ -135,6 +135,39 @@ describe("notification emails", () => {
     expect(id).toBe(`<outbox-42.${mail.createdAt.getTime()}@partner.example>`);
     expect(outboxMessageId(mail, "Frontline Support <support@partner.example>")).toBe(id);
     expect(outboxMessageId({ ...mail, id: 43 }, "support@partner.example")).not.toBe(id);
+  });
+});
+
+describe("extra mail headers", () => {
+  it("carry one-click unsubscribe over SMTP, and never a header the worker does not allow", async () => {
+    const server = await smtp();
+    const { db, clock } = await testApp();
+    await enqueueMail(
+      db,
+      null,
+      {
+        kind: "incident-updated",
+        recipient: "ana@contoso.example",
+        locale: "de",
+        subject: "Neue Meldung",
+        body: "Stand: Behoben",
+        headers: {
+          "List-Unsubscribe": "<https://help.example/status-mail/unsubscribe?token=u1.1.x>",
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          Bcc: "eve@attacker.example",
+        },
+      },
+      clock.now(),
+    );
+    const worker = workerTo(server.port, db, clock);
+    expect(await worker.runOnce()).toBe(1);
+    await worker.stop();
+    const [mail] = server.received;
+    expect(mail?.listUnsubscribe).toBe(
+      "<https://help.example/status-mail/unsubscribe?token=u1.1.x>",
+    );
+    expect(mail?.listUnsubscribePost).toBe("List-Unsubscribe=One-Click");
+    expect(mail?.to).toEqual(["ana@contoso.example"]);
   });
 });
 

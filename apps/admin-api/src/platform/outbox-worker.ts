@@ -53,6 +53,21 @@ export function outboxMessageId(mail: { id: number; createdAt: Date }, from: str
   return `<outbox-${mail.id}.${mail.createdAt.getTime()}@${domain}>`;
 }
 
+/**
+ * The extra headers a mail may carry: an outbox row names them, the
+ * worker sends only these, so a stored row can never set From, To or
+ * anything else the worker decides.
+ */
+const ALLOWED_HEADERS = new Set(["list-unsubscribe", "list-unsubscribe-post"]);
+
+export function extraHeaders(headers: Readonly<Record<string, string>> | null | undefined) {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).filter(
+      ([name, value]) => ALLOWED_HEADERS.has(name.toLowerCase()) && !/[\r\n]/.test(value),
+    ),
+  );
+}
+
 /** What sending one mail needs: the connection, the server, the sender's address and the retry delays. */
 interface Sender {
   readonly db: Db;
@@ -73,6 +88,7 @@ async function deliver(sender: Sender, mail: OutboxRow): Promise<boolean> {
       subject: mail.subject,
       text: mail.body ?? "",
       ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      headers: extraHeaders(mail.headers),
       messageId: outboxMessageId(mail, from),
     });
     await markMailSent(db, mail.id, clock.now());

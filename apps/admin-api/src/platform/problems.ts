@@ -130,6 +130,14 @@ export const problems = {
       "This incident is resolved",
       "Post a new incident if the problem is back.",
     ),
+  /** A confirmation or unsubscribe link of incident mail that is not ours, altered or expired. */
+  subscriptionLinkInvalid: () =>
+    new Problem(
+      400,
+      "subscription-link-invalid",
+      "This link is not valid",
+      "It may be incomplete, altered or expired. Subscribe again on the status page.",
+    ),
   lastAdmin: () =>
     new Problem(
       409,

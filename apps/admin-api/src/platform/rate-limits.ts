@@ -89,6 +89,42 @@ export const publicEndpointLimits: readonly LimitedEndpoint[] = [
     reason: "Read by every help-center page that shows the status banner: a high limit of its own.",
   },
   {
+    method: "GET",
+    path: "/api/v1/status/:locale/feed.atom",
+    limits: ["lookup"],
+    reason: "Feed readers poll it like the status page does: the same high limit.",
+  },
+  {
+    method: "POST",
+    path: "/api/v1/incident-subscriptions",
+    limits: ["submit"],
+    reason: "Each sends a confirmation mail: a loop must not flood someone's inbox.",
+  },
+  {
+    method: "GET",
+    path: "/status-mail/confirm",
+    limits: ["public"],
+    reason: "Checks a signed link, like tracking does.",
+  },
+  {
+    method: "POST",
+    path: "/status-mail/confirm",
+    limits: ["public"],
+    reason: "Checks a signed link and stores a subscription.",
+  },
+  {
+    method: "GET",
+    path: "/status-mail/unsubscribe",
+    limits: ["public"],
+    reason: "Checks a signed link, like tracking does.",
+  },
+  {
+    method: "POST",
+    path: "/status-mail/unsubscribe",
+    limits: ["public"],
+    reason: "Checks a signed link and deletes a subscription; mail clients call it in one click.",
+  },
+  {
     method: "POST",
     path: "/admin/sign-in",
     limits: ["signIn", "signInOverall"],

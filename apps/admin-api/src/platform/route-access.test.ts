@@ -21,6 +21,8 @@ const publicRoutes = new Set([
   "POST /api/v1/feedback",
   "POST /api/v1/deflections",
   "GET /api/v1/service-health",
+  "GET /api/v1/status/:locale/feed.atom",
+  "POST /api/v1/incident-subscriptions",
   "GET /api/v1/openapi.json",
 ]);
 

@@ -18,6 +18,11 @@ export const mailOutbox = sqliteTable(
     subject: text().notNull(),
     /** Where the customer's answer goes: the request's own reply address, when mail is read. */
     replyTo: text("reply_to"),
+    /**
+     * Extra headers the mail carries, such as List-Unsubscribe on incident
+     * mail; only names the outbox worker allows are sent.
+     */
+    headers: text({ mode: "json" }).$type<Record<string, string>>(),
     /** Cleared once sent: the first email carries the private tracking link. */
     body: text(),
     status: text().$type<"pending" | "sent">().notNull().default("pending"),

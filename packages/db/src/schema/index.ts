@@ -4,6 +4,7 @@ export * from "./customers.ts";
 export * from "./delivery.ts";
 export * from "./escalations.ts";
 export * from "./help-center.ts";
+export * from "./incidents.ts";
 export * from "./limits.ts";
 export * from "./requests.ts";
 export * from "./retention.ts";

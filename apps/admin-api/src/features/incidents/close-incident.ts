@@ -4,6 +4,7 @@ import { type Actor, staffOf } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/deps.ts";
 import { problems } from "../../platform/problems.ts";
 import { mayMoveStatus, planStatusMove } from "../requests/move-request-status.ts";
+import { incidentNotice } from "./incident-notice.ts";
 import { activeIncident, incidentAudit, view } from "./incidents.use-cases.ts";
 
 /**
@@ -42,11 +43,18 @@ export async function closeIncident(
       ];
     });
   };
-  const resolved = await resolveIncident(deps.db, id, now, options.message, closing, (result) =>
-    incidentAudit(deps, who, "incident.resolve", result.incident, {
-      resolvedRequests: result.moved.map((request) => request.number),
-      leftForPartner,
-    }),
+  const resolved = await resolveIncident(
+    deps.db,
+    id,
+    now,
+    options.message,
+    closing,
+    (result) =>
+      incidentAudit(deps, who, "incident.resolve", result.incident, {
+        resolvedRequests: result.moved.map((request) => request.number),
+        leftForPartner,
+      }),
+    incidentNotice(deps, "resolved"),
   );
   if (!resolved) {
     // Resolved meanwhile by someone else: the same 409 as resolving a resolved incident.

@@ -19,6 +19,8 @@ export const mailOutbox = pgTable(
     subject: text().notNull(),
     /** Where the customer's answer goes: the request's own reply address, when mail is read. */
     replyTo: text("reply_to"),
+    /** Extra headers (List-Unsubscribe on incident mail): see the SQLite schema. */
+    headers: jsonb().$type<Record<string, string>>(),
     /** Cleared once sent: the first email carries the private tracking link. */
     body: text(),
     status: text().$type<"pending" | "sent">().notNull().default("pending"),
