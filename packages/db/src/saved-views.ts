@@ -1,5 +1,5 @@
 /** Saved queue views: the desk's shared ones and each agent's own, changed with their audit entry. */
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { asc, count, eq, isNull, or, sql } from "drizzle-orm";
 import { type AuditEntry, auditedWrite } from "./audit-log.ts";
 import { type Db, first, one, tablesOf } from "./client.ts";
 import type { savedViews } from "./schema/index.ts";
@@ -24,11 +24,13 @@ export async function getSavedView(db: Db, id: number): Promise<SavedViewRow | n
 /** How many views one owner (or, for null, the desk) keeps. */
 export async function countSavedViews(db: Db, ownerId: number | null): Promise<number> {
   const { savedViews } = tablesOf(db);
-  const rows = await db
-    .select({ id: savedViews.id })
-    .from(savedViews)
-    .where(ownerId === null ? isNull(savedViews.ownerId) : eq(savedViews.ownerId, ownerId));
-  return rows.length;
+  const row = await first(
+    db
+      .select({ n: count() })
+      .from(savedViews)
+      .where(ownerId === null ? isNull(savedViews.ownerId) : eq(savedViews.ownerId, ownerId)),
+  );
+  return row?.n ?? 0;
 }
 
 export async function createSavedView(
@@ -61,13 +63,7 @@ export async function deleteSavedView(db: Db, id: number, audit: AuditEntry): Pr
   const { savedViews } = tablesOf(db);
   const deleted = await auditedWrite(
     db,
-    (tx) =>
-      first(
-        tx
-          .delete(savedViews)
-          .where(and(eq(savedViews.id, id)))
-          .returning(),
-      ),
+    (tx) => first(tx.delete(savedViews).where(eq(savedViews.id, id)).returning()),
     audit,
   );
   return deleted !== null;

@@ -7,6 +7,7 @@ import {
   formFields,
   keptValues,
   parseForm,
+  pathId,
   readForm,
 } from "../../platform/console/forms.ts";
 import { ErrorSummary, Field } from "../../platform/console/ui.tsx";
@@ -104,9 +105,7 @@ export function openPortal(deps: AppDeps) {
     if (c.req.header("Sec-Fetch-Site") === "cross-site") {
       throw problems.forbidden("Open the portal from the customer's page in the console.");
     }
-    const id = Number(c.req.param("id"));
-    if (!Number.isSafeInteger(id) || id <= 0) throw problems.notFound();
-    const url = await openAdminPortal(deps, c.var.actor, id, c.req.param("key") ?? "");
+    const url = await openAdminPortal(deps, c.var.actor, pathId(c, "id"), c.req.param("key") ?? "");
     return c.redirect(url, 302);
   };
 }

@@ -1,6 +1,6 @@
 import type { IncidentView } from "@frontline/core";
 import { splitTags } from "@frontline/core";
-import { listActiveIncidents, listStaffUsers } from "@frontline/db";
+import { listActiveIncidents } from "@frontline/db";
 import type { StaffContext } from "../../platform/app-env.ts";
 import { Submit } from "../../platform/console/form-layout.tsx";
 import { type FormErrors, parseForm, parseFormBody } from "../../platform/console/forms.ts";
@@ -8,6 +8,7 @@ import { CardTable } from "../../platform/console/table.tsx";
 import { CsrfInput, ErrorSummary, Field, SelectField } from "../../platform/console/ui.tsx";
 import { serviceName, statusName, statusOptions } from "../../platform/console/words.ts";
 import type { AppDeps } from "../../platform/deps.ts";
+import { assignableStaff } from "../desk/desk.use-cases.ts";
 import { bulkBody } from "./bulk.routes.ts";
 import { applyBulkAction } from "./bulk-actions.ts";
 
@@ -160,8 +161,6 @@ export function submitBulk(deps: AppDeps) {
 
 /** Who may be assigned and which incidents may be linked, for the form under the queue. */
 export async function bulkChoices(deps: AppDeps) {
-  const assignees = (await listStaffUsers(deps.db))
-    .filter((u) => !u.disabled && u.role !== "operator")
-    .map((u) => ({ id: u.id, name: u.name }));
+  const assignees = await assignableStaff(deps);
   return { assignees, incidents: await listActiveIncidents(deps.db) };
 }

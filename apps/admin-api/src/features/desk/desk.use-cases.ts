@@ -15,6 +15,7 @@ import {
   listActiveIncidents,
   listDuplicates,
   listEvents,
+  listStaffUsers,
   type RequestEventRow,
   type RequestRow,
   subscriptionsOf,
@@ -237,4 +238,11 @@ export async function deskView(deps: AppDeps, row: RequestRow, staff: StaffPrinc
     duplicates: await listDuplicates(deps.db, row.id),
     timeline: events.map((e) => timelineEntry(e, files)),
   };
+}
+
+/** Who a request may be given to: admins and agents whose accounts are active. */
+export async function assignableStaff(deps: AppDeps) {
+  return (await listStaffUsers(deps.db))
+    .filter((u) => !u.disabled && u.role !== "operator")
+    .map((u) => ({ id: u.id, name: u.name }));
 }

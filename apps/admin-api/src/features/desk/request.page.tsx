@@ -1,10 +1,5 @@
 import { splitTags } from "@frontline/core";
-import {
-  escalationsOfRequest,
-  listActiveIncidents,
-  listStaffUsers,
-  type RequestRow,
-} from "@frontline/db";
+import { escalationsOfRequest, listActiveIncidents, type RequestRow } from "@frontline/db";
 import type { z } from "zod";
 import type { Actor } from "../../platform/actor.ts";
 import type { StaffContext } from "../../platform/app-env.ts";
@@ -37,7 +32,7 @@ import {
   statusBody,
   tagsBody,
 } from "./desk.routes.ts";
-import { deskView, requestForDesk } from "./desk.use-cases.ts";
+import { assignableStaff, deskView, requestForDesk } from "./desk.use-cases.ts";
 import { linkToIncident } from "./link-to-incident.ts";
 import { mergeInto } from "./merge-into.ts";
 import { moveStatus } from "./move-status.ts";
@@ -58,9 +53,7 @@ async function render(
   const view = await deskView(deps, row, staff);
   const [latest] = await escalationsOfRequest(deps.db, row.id);
   const escalation = latest ? escalationView(deps, latest, row) : null;
-  const assignees = (await listStaffUsers(deps.db))
-    .filter((u) => !u.disabled && u.role !== "operator")
-    .map((u) => ({ id: u.id, name: u.name }));
+  const assignees = await assignableStaff(deps);
   const incidents = await listActiveIncidents(deps.db);
   const canned = await cannedRepliesFor(deps, c.var.actor, row);
   const chosenId = Number(c.req.query("canned"));

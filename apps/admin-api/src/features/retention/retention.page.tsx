@@ -2,10 +2,8 @@ import {
   MAX_RETENTION_DAYS,
   MIN_RETENTION_DAYS,
   type RetentionPolicy,
-  retentionCutoff,
   retentionPolicySchema,
 } from "@frontline/core";
-import { countDueForDeletion } from "@frontline/db";
 import type { StaffContext } from "../../platform/app-env.ts";
 import { PostForm, Submit } from "../../platform/console/form-layout.tsx";
 import {
@@ -19,7 +17,7 @@ import {
 import { CardTable } from "../../platform/console/table.tsx";
 import { ErrorSummary, Field, Notice, Time } from "../../platform/console/ui.tsx";
 import type { AppDeps } from "../../platform/deps.ts";
-import { retentionOverview, setRetentionPolicy } from "./retention.use-cases.ts";
+import { dueUnder, retentionOverview, setRetentionPolicy } from "./retention.use-cases.ts";
 
 type Overview = Awaited<ReturnType<typeof retentionOverview>>;
 
@@ -145,9 +143,4 @@ export function submitRetention(deps: AppDeps) {
     await setRetentionPolicy(deps, c.var.actor, policy);
     return c.redirect("/admin/retention?notice=retention-saved", 303);
   };
-}
-
-async function dueUnder(deps: AppDeps, policy: RetentionPolicy): Promise<number> {
-  const cutoff = retentionCutoff(policy, deps.clock.now());
-  return cutoff ? countDueForDeletion(deps.db, cutoff) : 0;
 }

@@ -17,6 +17,12 @@ const BATCH = 200;
 /** The deletions the console lists. */
 const RECENT = 50;
 
+/** How many requests a policy would delete now. */
+export async function dueUnder(deps: Pick<AppDeps, "db" | "clock">, policy: RetentionPolicy) {
+  const cutoff = retentionCutoff(policy, deps.clock.now());
+  return cutoff ? countDueForDeletion(deps.db, cutoff) : 0;
+}
+
 /** The policy as the API and the console show it: what it keeps, what it would delete now, what it did. */
 export async function retentionOverview(deps: Pick<AppDeps, "db" | "clock">) {
   const stored = await readRetentionPolicy(deps.db);
@@ -26,7 +32,7 @@ export async function retentionOverview(deps: Pick<AppDeps, "db" | "clock">) {
     closedRequestDays: stored.policy.closedRequestDays,
     updatedAt: stored.updatedAt?.toISOString() ?? null,
     closedBefore: cutoff?.toISOString() ?? null,
-    dueNow: cutoff ? await countDueForDeletion(deps.db, cutoff) : 0,
+    dueNow: await dueUnder(deps, stored.policy),
     lastRun: stored.lastRunAt
       ? { at: stored.lastRunAt.toISOString(), deleted: stored.lastRunDeleted ?? 0 }
       : null,
